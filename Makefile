@@ -1,0 +1,42 @@
+# Set-up is two commands: `make demo` and `make test`. Both create .venv/ when it is missing.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: install demo test lint typecheck pytest bench regen clean
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+demo: install
+	$(BIN)/extractor convert samples -o out
+
+lint: install
+	$(BIN)/ruff check extractor tests bench
+	$(BIN)/ruff format --check extractor tests bench
+
+typecheck: install
+	$(BIN)/mypy
+
+# pytest exits 5 when it collects no tests: that is a broken suite here, never a pass.
+pytest: install
+	$(BIN)/python -m pytest; rc=$$?; \
+	if [ $$rc -eq 5 ]; then echo "pytest collected no tests" >&2; exit 1; fi; exit $$rc
+
+test: lint typecheck pytest
+
+bench: install
+	$(BIN)/python bench/accuracy.py
+
+# Rewrite the golden files under samples/ from the current code (review the diff before committing).
+regen: install
+	$(BIN)/python -m pytest tests/test_samples.py --regen
+
+clean:
+	rm -rf $(VENV) out .mypy_cache .pytest_cache .ruff_cache

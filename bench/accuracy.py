@@ -1,0 +1,102 @@
+#!/usr/bin/env python3
+"""Accuracy on the development corpus: convert it, score it with the corpus's own scorer, print per variant.
+
+usage: python bench/accuracy.py [--corpus DIR] [--files GLOB,GLOB] [--json OUT.json] [--check]
+
+Reads ../shared/corpus/dev (outside this repository); when it is absent the bench says so and exits 0.
+``--check`` compares the figures with bench/thresholds.json (the score gate: its numbers only go up) and
+exits 1 when one falls below.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "dev"
+THRESHOLDS = Path(__file__).with_name("thresholds.json")
+INPUT_SUFFIXES = (".txt", ".pdf")
+
+
+def load_scorer(corpus: Path):  # type: ignore[no-untyped-def]
+    spec = importlib.util.spec_from_file_location("corpus_score", corpus.parent / "score.py")
+    if spec is None or spec.loader is None:
+        raise SystemExit(f"{corpus.parent / 'score.py'}: cannot load the scorer")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--files", default="*.txt", help="globs of the variants to score (default: *.txt)")
+    parser.add_argument("--json", type=Path, help="write per-file detail here")
+    parser.add_argument("--out", type=Path, help="keep the converted outputs here")
+    parser.add_argument(
+        "--check", action="store_true", help="fail when a figure is below bench/thresholds.json"
+    )
+    args = parser.parse_args()
+    if not (args.corpus.is_dir() and (args.corpus.parent / "score.py").is_file()):
+        print(f"corpus not found at {args.corpus}: accuracy bench skipped")
+        return 0
+
+    from extractor.batch import convert
+
+    scorer = load_scorer(args.corpus)
+    globs = args.files.split(",")
+    inputs = sorted(
+        p for p in args.corpus.glob("*/*") if p.suffix in INPUT_SUFFIXES and any(p.match(g) for g in globs)
+    )
+    out = args.out or Path(tempfile.mkdtemp(prefix="extractor-accuracy-"))
+    started = time.perf_counter()
+    # Convert each document folder so outputs mirror the corpus layout the scorer expects.
+    for folder in sorted({p.parent for p in inputs}):
+        convert([p for p in inputs if p.parent == folder], out / folder.name, ["json"])
+    elapsed = time.perf_counter() - started
+    result = scorer.main(str(args.corpus), str(out), str(args.json) if args.json else None, args.files)
+
+    columns = (
+        "files",
+        "cookies",
+        "name_f1",
+        "record_f1",
+        "provider_acc",
+        "function_acc",
+        "purpose_acc",
+        "duration_acc",
+        "category_acc",
+    )
+    print(f"corpus: {args.corpus}  files: {len(inputs)}  converted in {elapsed:.1f}s")
+    print(f"{'variant':<22}" + "".join(f"{c:>14}" for c in columns))
+    rows = [*sorted(result["by_variant"].items()), ("ALL (pooled)", result["all"])]
+    for variant, figures in rows:
+        cells = "".join(f"{'-' if figures.get(c) is None else figures[c]:>14}" for c in columns)
+        print(f"{variant:<22}{cells}")
+    if args.check and THRESHOLDS.exists():
+        gates = json.loads(THRESHOLDS.read_text(encoding="utf-8")).get(args.files, {})
+        failures = [
+            f"{variant}.{metric}: {figures.get(metric)} < {floor}"
+            for variant, metrics in gates.items()
+            for metric, floor in metrics.items()
+            if (figures := result["all"] if variant == "ALL" else result["by_variant"].get(variant, {})).get(
+                metric, 0
+            )
+            < floor
+        ]
+        for failure in failures:
+            print(f"below threshold: {failure}")
+        return 1 if failures else 0
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,107 @@
+"""The command line: parse arguments, call one library function, print, exit.
+
+Exit codes: 0 every file converted, 1 some file failed (the others are still written), 2 usage errors.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from extractor.errors import ConfigError, ExtractorError
+
+app = typer.Typer(
+    name="extractor",
+    help="Rebuild cookie tables from exported cookie-policy documents (text exports) into clean inventories.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+def _stderr(message: str) -> None:
+    typer.echo(message, err=True)
+
+
+@app.command()
+def convert(
+    inputs: Annotated[
+        list[Path], typer.Argument(help="Files or folders (searched recursively).", show_default=False)
+    ],
+    out: Annotated[Path, typer.Option("-o", "--out", help="Output folder.")] = Path("out"),
+    formats: Annotated[
+        str, typer.Option("-f", "--formats", help="Per-document formats, comma-separated: json,csv.")
+    ] = "json,csv",
+    verbose: Annotated[bool, typer.Option("-v", "--verbose", help="Log every file.")] = False,
+) -> None:
+    """Convert documents to cookie inventories: OUT/<file>.json and .csv, OUT/inventory.csv, OUT/report.json."""
+    from extractor.batch import Job
+    from extractor.batch import convert as run
+    from extractor.model import Result
+
+    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, format="%(message)s")
+    chosen = [f.strip() for f in formats.split(",") if f.strip()]
+
+    def announce(job: Job, result: Result) -> None:
+        if result.status == "failed":
+            _stderr(f"error: {result.error}")
+        elif verbose:
+            _stderr(f"{result.status}: {job.name} ({len(result.cookies)} cookies)")
+
+    try:
+        results = run(inputs, out, chosen, on_result=announce)
+    except ConfigError as error:
+        _stderr(f"error: {error}")
+        raise typer.Exit(EXIT_USAGE) from None
+    failed = sum(1 for _, r in results if r.status == "failed")
+    cookies = sum(len(r.cookies) for _, r in results)
+    _stderr(f"{len(results)} file(s), {cookies} cookie(s), {failed} failed -> {out}")
+    raise typer.Exit(EXIT_FAILED if failed else EXIT_OK)
+
+
+@app.command()
+def show(
+    file: Annotated[Path, typer.Argument(help="One document.", show_default=False)],
+) -> None:
+    """Print the rebuilt table(s) and the warnings of one document."""
+    from rich.console import Console
+    from rich.table import Table as RichTable
+
+    from extractor.pipeline import extract
+
+    try:
+        result = extract(file, strict=True)
+    except ExtractorError as error:
+        _stderr(f"error: {error}")
+        raise typer.Exit(EXIT_FAILED) from None
+    console = Console()
+    console.print(f"[bold]{result.source}[/bold]  status={result.status}  language={result.language}")
+    for table in result.tables:
+        grid = RichTable(title=f"table {table.index}: {table.heading or '(no heading)'}", show_lines=True)
+        for header, role in zip(table.headers, table.columns, strict=True):
+            grid.add_column(f"{header}\n[dim]{role}[/dim]")
+        for row in table.rows:
+            grid.add_row(*[" ".join((cell or "").split()) for cell in row.cells])
+        console.print(grid)
+    console.print(f"{len(result.cookies)} cookie(s)")
+    for warning in result.warnings:
+        where = f"page {warning.page}, line {warning.line}: " if warning.line else ""
+        console.print(f"[yellow]warning[/yellow] {warning.code}: {where}{warning.message}")
+
+
+def main() -> None:
+    try:
+        app()
+    except ExtractorError as error:
+        _stderr(f"error: {error}")
+        sys.exit(EXIT_USAGE)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,159 @@
+"""Column bounds for positioned text: header labels plus the whitespace gaps of the rows below.
+
+Cells are often wider than their header, and a text browser centres its header labels, so a column starts
+at a gap that is blank on every line of the table and where many lines start a word. Among such gaps, the
+bounds chosen keep each header label inside its own column and make the name column hold single tokens and
+the duration column hold durations.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from extractor.layout.shapes import looks_like_cookie_name, looks_like_duration
+from extractor.model import Fragment, Line, Role
+
+# A word starting within this many character widths of a gap's right edge counts as aligned to it.
+DEFAULT_ALIGN_TOLERANCE = 0.5
+# Weights of the evidence for a column bound: aligned word starts, gap width, cell content.
+DEFAULT_ALIGN_WEIGHT = 3.0
+DEFAULT_WIDTH_WEIGHT = 1.0
+DEFAULT_CONTENT_WEIGHT = 2.0
+# Gap widths beyond this many character widths add no more evidence.
+DEFAULT_WIDTH_CAP = 3.0
+
+
+@dataclass(frozen=True)
+class Word:
+    text: str
+    x0: float
+    x1: float
+
+
+@dataclass(frozen=True)
+class Gap:
+    """A vertical strip blank on every line: from ``x0`` (end of text on its left) to ``x1``."""
+
+    x0: float
+    x1: float
+
+
+def char_width(lines: list[Line]) -> float:
+    """The typical width of one character in the lines' own units (1 for text exports)."""
+    widths = sorted((f.x1 - f.x0) / len(f.text) for line in lines for f in line.fragments if len(f.text) > 2)
+    return widths[len(widths) // 2] if widths else 1.0
+
+
+def words(fragment: Fragment) -> list[Word]:
+    """A fragment's words with their extents (interpolated along the fragment)."""
+    unit = (fragment.x1 - fragment.x0) / max(len(fragment.text), 1)
+    out: list[Word] = []
+    position = 0
+    for word in fragment.text.split(" "):
+        if word:
+            start = fragment.text.index(word, position)
+            position = start + len(word)
+            out.append(Word(word, fragment.x0 + start * unit, fragment.x0 + position * unit))
+    return out
+
+
+def gaps(lines: list[list[Word]]) -> list[Gap]:
+    """Strips blank on every line, left to right."""
+    spans = sorted((w.x0, w.x1) for line in lines for w in line)
+    found: list[Gap] = []
+    if not spans:
+        return found
+    right = spans[0][1]
+    for x0, x1 in spans[1:]:
+        if x0 > right:
+            found.append(Gap(right, x0))
+        right = max(right, x1)
+    return found
+
+
+def _content_score(role: Role, cells: list[str]) -> float:
+    filled = [c for c in cells if c]
+    if not filled:
+        return 0.0
+    if role == "name":
+        return sum(looks_like_cookie_name(c) for c in filled) / len(filled)
+    if role == "duration":
+        return sum(looks_like_duration(c) for c in filled) / len(filled)
+    return 0.0
+
+
+def _column_text(line: list[Word], start: float, end: float) -> str:
+    return " ".join(w.text for w in line if start <= w.x0 < end)
+
+
+def column_starts(
+    header: list[tuple[float, float]], roles: tuple[Role, ...], body: list[Line]
+) -> list[float]:
+    """Left bounds of the columns after the first, one per header label but the first.
+
+    Args:
+        header: the (x0, x1) of each header label, left to right.
+        roles: the role of each label.
+        body: the table's lines below the header.
+    """
+    unit = char_width(body) if body else 1.0
+    body_words = [[w for f in line.fragments for w in words(f)] for line in body if not line.blank]
+    all_lines = [*body_words, [Word("", x0, x1) for x0, x1 in header]]
+    candidates = gaps(all_lines)
+    n = len(header)
+    lines_count = max(len(body_words), 1)
+
+    def evidence(gap: Gap) -> float:
+        aligned = sum(
+            any(abs(w.x0 - gap.x1) <= DEFAULT_ALIGN_TOLERANCE * unit for w in line) for line in body_words
+        )
+        width = min((gap.x1 - gap.x0) / unit, DEFAULT_WIDTH_CAP) / DEFAULT_WIDTH_CAP
+        return DEFAULT_ALIGN_WEIGHT * aligned / lines_count + DEFAULT_WIDTH_WEIGHT * width
+
+    def content(column: int, start: float, end: float) -> float:
+        if roles[column] not in ("name", "duration"):
+            return 0.0
+        cells = [_column_text(line, start, end) for line in body_words]
+        return DEFAULT_CONTENT_WEIGHT * _content_score(roles[column], cells)
+
+    options: list[list[Gap]] = []
+    for i in range(n - 1):
+        between = [g for g in candidates if g.x0 >= header[i][1] - 1e-6 and g.x1 <= header[i + 1][0] + 1e-6]
+        if not between:
+            # The header labels touch: fall back to the label edge itself.
+            between = [Gap(header[i][1], header[i + 1][0])]
+        options.append(between)
+    if not options:
+        return []
+    # Dynamic programme over the bounds, left to right: best[j] = (score, bounds so far) ending at option j.
+    lowest = min(x0 for x0, _ in header) - 1
+    best: list[tuple[float, list[float]]] = [
+        (evidence(g) + content(0, lowest, g.x1), [g.x1]) for g in options[0]
+    ]
+    for i in range(1, n - 1):
+        step: list[tuple[float, list[float]]] = []
+        for g in options[i]:
+            choices = [
+                (score + evidence(g) + content(i, bounds[-1], g.x1), [*bounds, g.x1])
+                for score, bounds in best
+                if bounds[-1] <= g.x0 + 1e-6
+            ]
+            if choices:
+                step.append(max(choices, key=lambda c: c[0]))
+        best = step or best
+    highest = float("inf")
+    final = [(score + content(n - 1, bounds[-1], highest), bounds) for score, bounds in best]
+    return max(final, key=lambda c: c[0])[1]
+
+
+def cut_line(line: Line, starts: list[float]) -> tuple[list[str | None], bool]:
+    """A line's text per column, and whether the line fits the columns (no word straddles a bound)."""
+    cells: list[list[str]] = [[] for _ in range(len(starts) + 1)]
+    fits = True
+    for fragment in line.fragments:
+        for word in words(fragment):
+            column = sum(1 for s in starts if word.x0 >= s - 1e-6)
+            cells[column].append(word.text)
+            if any(word.x0 < s - 1e-6 < word.x1 - 1e-6 for s in starts):
+                fits = False
+    return [" ".join(c) if c else None for c in cells], fits

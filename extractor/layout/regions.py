@@ -1,0 +1,225 @@
+"""Find table regions: header rows recognised by the role lexicon, the heading above each, the body below.
+
+A region runs from a header row to the next header row (or the end); the row builders decide where inside
+it the table really ends. A header row repeated after a page break, with no heading in between, continues
+the table above it (``TableRegion.continues``).
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+
+from extractor.layout.shapes import CONNECTORS, looks_like_heading, word_count
+from extractor.model import Line, Role
+from extractor.roles import assign_roles, is_header_word, match_header
+
+# How far above a header row the heading of its table may stand, in lines.
+DEFAULT_HEADING_LOOKBACK = 30
+# A header row needs this share of its cells to be recognised header labels.
+DEFAULT_MIN_HEADER_SHARE = 0.6
+# A merged header fragment ("Name Purpose") is split into at most this many labels.
+DEFAULT_MAX_MERGED_LABELS = 3
+# Words of one wrapped header-cell fragment on a header continuation line, at most.
+DEFAULT_MAX_HEADER_CONTINUATION_WORDS = 3
+
+
+@dataclass(frozen=True)
+class HeaderCell:
+    """One header label with its horizontal extent (and cell ordinal in delimited exports)."""
+
+    text: str
+    x0: float
+    x1: float
+    field: int | None
+
+
+@dataclass(frozen=True)
+class HeaderRow:
+    cells: tuple[HeaderCell, ...]
+    roles: tuple[Role, ...]
+    page: int
+    lines: tuple[int, ...]
+    delimited: bool
+
+    @property
+    def texts(self) -> tuple[str, ...]:
+        return tuple(c.text for c in self.cells)
+
+
+@dataclass(frozen=True)
+class TableRegion:
+    """A header row and the lines below it, up to the next header row."""
+
+    header: HeaderRow
+    heading: str | None
+    body: tuple[Line, ...]
+    continues: bool
+
+
+def _split_merged(text: str, x0: float, x1: float, field: int | None) -> list[HeaderCell] | None:
+    """ "Name Purpose" or "Cookie set by Purpose of use" -> two labels.
+
+    A fragment is cut only before a capitalised word, and only when every part is a header label of a
+    role of its own (so "Service provider's name" stays one label).
+    """
+    words = text.split()
+    starts = [i for i in range(1, len(words)) if words[i][:1].isupper()]
+    for parts in range(2, min(DEFAULT_MAX_MERGED_LABELS, len(starts) + 1) + 1):
+        for cuts in itertools.combinations(starts, parts - 1):
+            bounds = (0, *cuts, len(words))
+            labels = [" ".join(words[a:b]) for a, b in itertools.pairwise(bounds)]
+            matches = [match_header(label) for label in labels]
+            roles = [m.role for m in matches if m is not None]
+            if (
+                len(roles) == len(labels)
+                and len(set(roles)) == len(roles)
+                and all(m and m.strong for m in matches)
+            ):
+                unit = (x1 - x0) / max(len(text), 1)
+                cells, offset = [], 0
+                for label in labels:
+                    start = text.index(label, offset)
+                    offset = start + len(label)
+                    cells.append(HeaderCell(label, x0 + start * unit, x0 + offset * unit, field))
+                return cells
+    return None
+
+
+def header_cells(line: Line) -> list[HeaderCell] | None:
+    """The header labels of a line, or ``None`` when the line is not a header row."""
+    cells: list[HeaderCell] = []
+    for frag in line.fragments:
+        split = _split_merged(frag.text, frag.x0, frag.x1, frag.field)
+        if split:
+            cells.extend(split)
+            continue
+        cells.append(HeaderCell(frag.text, frag.x0, frag.x1, frag.field))
+    if len(cells) < 2:
+        return None
+    matches = [match_header(c.text) for c in cells]
+    known = [m for m in matches if m is not None]
+    roles = {m.role for m in known if m.role != "other"}
+    if len(known) < max(2, DEFAULT_MIN_HEADER_SHARE * len(cells)) or len(roles) < 2:
+        return None
+    if not any(m.strong for m in known):
+        return None
+    return cells
+
+
+def _is_header_continuation(line: Line) -> bool:
+    if line.blank:
+        return False
+    return all(
+        word_count(f.text) <= DEFAULT_MAX_HEADER_CONTINUATION_WORDS
+        and all(is_header_word(w) for w in f.text.split())
+        for f in line.fragments
+    )
+
+
+def _label_score(text: str) -> int:
+    m = match_header(text)
+    closed = 0 if text.split()[-1].casefold() in CONNECTORS else 1
+    return (2 if m and m.strong else 1 if m else 0) + closed
+
+
+def _merge_continuation(cells: list[HeaderCell], line: Line, delimited: bool) -> list[HeaderCell]:
+    """Append a wrapped header line's fragments to the labels they continue."""
+    frags = list(line.fragments)
+    targets: tuple[int, ...]
+    if not delimited:
+        targets = tuple(
+            min(range(len(cells)), key=lambda i: abs((cells[i].x0 + cells[i].x1) / 2 - (f.x0 + f.x1) / 2))
+            for f in frags
+        )
+    else:
+        best: tuple[int, tuple[int, ...]] | None = None
+        for combo in itertools.combinations(range(len(cells)), min(len(frags), len(cells))):
+            texts = [c.text for c in cells]
+            for i, f in zip(combo, frags, strict=False):
+                texts[i] = f"{texts[i]} {f.text}"
+            score = sum(_label_score(t) for t in texts)
+            if best is None or score > best[0]:
+                best = (score, combo)
+        targets = best[1] if best else ()
+    merged = list(cells)
+    for i, f in zip(targets, frags, strict=False):
+        c = merged[i]
+        merged[i] = HeaderCell(f"{c.text} {f.text}", min(c.x0, f.x0), max(c.x1, f.x1), c.field)
+    return merged
+
+
+def find_header_rows(lines: tuple[Line, ...]) -> list[tuple[int, int, HeaderRow]]:
+    """Header rows as (index of first line, index after last line, header)."""
+    found: list[tuple[int, int, HeaderRow]] = []
+    i = 0
+    while i < len(lines):
+        cells = header_cells(lines[i])
+        if cells is None:
+            i += 1
+            continue
+        delimited = lines[i].delimited
+        end = i + 1
+        used = [lines[i].number]
+        while end < len(lines) and end - i <= 2 and _is_header_continuation(lines[end]):
+            cells = _merge_continuation(cells, lines[end], delimited)
+            used.append(lines[end].number)
+            end += 1
+        roles = assign_roles([c.text for c in cells])
+        found.append((i, end, HeaderRow(tuple(cells), tuple(roles), lines[i].page, tuple(used), delimited)))
+        i = end
+    return found
+
+
+def find_heading(lines: tuple[Line, ...], start: int, stop: int) -> str | None:
+    """The nearest heading-like line above ``start`` (not above ``stop``)."""
+    for j in range(start - 1, max(stop, start - DEFAULT_HEADING_LOOKBACK) - 1, -1):
+        line = lines[j]
+        if line.blank:
+            continue
+        if len(line.fragments) == 1 and looks_like_heading(line.text) and header_cells(line) is None:
+            return line.text
+    return None
+
+
+def _is_new_heading(line: Line, previous: TableRegion) -> bool:
+    """A heading-like line between two equal header rows, unless it is table content.
+
+    Content, not heading: text that already stood alone in the table above (a wrapped "Cookie" in a type
+    column), or, with real positions, text indented into the table's columns.
+    """
+    if len(line.fragments) != 1 or not looks_like_heading(line.text):
+        return False
+    if any(len(b.fragments) == 1 and b.text == line.text for b in previous.body):
+        return False
+    if not line.delimited and line.fragments[0].field is None:
+        left = min((b.fragments[0].x0 for b in previous.body if not b.blank), default=0.0)
+        unit = max((f.x1 - f.x0) / max(len(f.text), 1) for f in line.fragments)
+        if line.fragments[0].x0 > left + 2 * unit:
+            return False
+    return True
+
+
+def find_tables(lines: tuple[Line, ...]) -> list[TableRegion]:
+    """Cut a document's lines into table regions, one per header row."""
+    headers = find_header_rows(lines)
+    regions: list[TableRegion] = []
+    previous_end = 0
+    for k, (start, after, header) in enumerate(headers):
+        end = headers[k + 1][0] if k + 1 < len(headers) else len(lines)
+        # A heading right above the next header row belongs to the next table, not to this one's body.
+        if k + 1 < len(headers):
+            j = end - 1
+            while j >= after and lines[j].blank:
+                j -= 1
+            if j >= after and len(lines[j].fragments) == 1 and looks_like_heading(lines[j].text):
+                end = j
+        heading_above = find_heading(lines, start, previous_end)
+        same_as_previous = bool(regions) and regions[-1].header.roles == header.roles
+        continues = same_as_previous and not any(
+            _is_new_heading(lines[j], regions[-1]) for j in range(previous_end, start) if not lines[j].blank
+        )
+        heading = regions[-1].heading if continues else heading_above
+        regions.append(TableRegion(header, heading, lines[after:end], continues))
+        previous_end = end
+    return regions

@@ -1,0 +1,302 @@
+"""Rows from cut lines: where a new row starts, which lines continue the cells above, where the table ends.
+
+Two kinds of input reach here. Positioned lines (PDF words, ``pdftotext -layout``, text browsers) are cut
+into cells by column bounds; a row starts where the anchor column (the cookie name, else the first column)
+starts new text. Delimited lines (tab-separated copy-paste) carry cell ordinals; when their empty cells were
+dropped, continuation pieces are matched to the columns they most plausibly continue.
+
+Text browsers centre cells vertically, so part of a row can stand above its anchor line; that is detected
+(text between the header and the first anchor) and the lines between two anchors are shared out.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass, field
+
+from extractor.layout.columns import column_starts, cut_line
+from extractor.layout.regions import HeaderRow
+from extractor.layout.shapes import (
+    ends_open,
+    ends_sentence,
+    has_name_marks,
+    looks_like_cookie_name,
+    looks_like_duration,
+    starts_sentence,
+)
+from extractor.model import Line, Role
+
+# Blank lines a table may hold before text that starts a new row (page breaks leave some).
+DEFAULT_MAX_BLANK_RUN = 3
+# A single-piece line longer than this share of the table's longest cell line is prose after the table.
+DEFAULT_PROSE_LENGTH_FACTOR = 1.3
+# Column preference for wrapped text when nothing else decides: prose wraps most, codes least.
+WRAP_PRIOR: dict[Role, float] = {
+    "purpose": 1.0,
+    "function": 0.7,
+    "provider": 0.5,
+    "name": 0.4,
+    "domain": 0.4,
+    "category": 0.3,
+    "other": 0.3,
+    "type": 0.2,
+    "duration": 0.2,
+}
+
+
+@dataclass
+class RowBuilder:
+    """A row being assembled: the lines of text of each cell, and the source lines used."""
+
+    columns: int
+    page: int
+    cells: list[list[str]] = field(default_factory=list)
+    lines: list[int] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if not self.cells:
+            self.cells = [[] for _ in range(self.columns)]
+
+    def add(self, column: int, text: str, line: int) -> None:
+        self.cells[column].append(text)
+        if line not in self.lines:
+            self.lines.append(line)
+
+    def last(self, column: int) -> str:
+        return self.cells[column][-1] if self.cells[column] else ""
+
+
+@dataclass(frozen=True)
+class BuiltRows:
+    """Rows of one table region, how many body lines they used, and the lines passed over as noise."""
+
+    rows: list[RowBuilder]
+    used: int
+    noise: list[Line]
+    confidence: float
+
+
+def anchor_column(roles: tuple[Role, ...]) -> int:
+    return roles.index("name") if "name" in roles else 0
+
+
+def _starts_row(cells: list[str | None], anchor: int, current: RowBuilder | None) -> bool:
+    text = cells[anchor]
+    if not text:
+        return False
+    if current is not None and ends_open(current.last(anchor)):
+        return False
+    return True
+
+
+def positioned_rows(
+    header: HeaderRow, body: tuple[Line, ...], previous: RowBuilder | None = None
+) -> BuiltRows:
+    """Rows of a table whose fragments carry real horizontal positions."""
+    n = len(header.cells)
+    anchor = anchor_column(header.roles)
+    block = _leading_block(body)
+    starts = column_starts([(c.x0, c.x1) for c in header.cells], header.roles, list(block))
+    cut: list[tuple[Line, list[str | None]]] = []
+    blank_run = 0
+    used = 0
+    for index, line in enumerate(body):
+        if line.blank:
+            blank_run += 1
+            if blank_run > DEFAULT_MAX_BLANK_RUN:
+                break
+            continue
+        cells, fits = cut_line(line, starts)
+        if not fits:
+            break
+        if blank_run and cut and not cells[anchor]:
+            break
+        blank_run = 0
+        cut.append((line, cells))
+        used = index + 1
+    rows = (
+        _centered_rows(cut, n, anchor) if _is_centered(cut, anchor) else _top_rows(cut, n, anchor, previous)
+    )
+    return BuiltRows(rows, used, [], 0.95)
+
+
+def _leading_block(body: tuple[Line, ...]) -> tuple[Line, ...]:
+    """The lines from the header to the first blank line: the part of the table surely in it."""
+    for index, line in enumerate(body):
+        if line.blank and index > 0:
+            return body[:index]
+    return body
+
+
+def _is_centered(cut: list[tuple[Line, list[str | None]]], anchor: int) -> bool:
+    first = next((i for i, (_, cells) in enumerate(cut) if cells[anchor]), None)
+    return bool(first)
+
+
+def _top_rows(
+    cut: list[tuple[Line, list[str | None]]], n: int, anchor: int, previous: RowBuilder | None
+) -> list[RowBuilder]:
+    rows: list[RowBuilder] = []
+    current = previous
+    for line, cells in cut:
+        if _starts_row(cells, anchor, current):
+            current = RowBuilder(n, line.page)
+            rows.append(current)
+        if current is None:
+            continue
+        for column, text in enumerate(cells):
+            if text:
+                current.add(column, text, line.number)
+    return rows
+
+
+def _centered_rows(cut: list[tuple[Line, list[str | None]]], n: int, anchor: int) -> list[RowBuilder]:
+    """Rows whose cells are centred on the anchor line: share out the lines between two anchors."""
+    anchors = [i for i, (_, cells) in enumerate(cut) if cells[anchor]]
+    rows: list[RowBuilder] = []
+    above = anchors[0]
+    for k, a in enumerate(anchors):
+        start = a - above
+        if k + 1 < len(anchors):
+            between = anchors[k + 1] - a - 1
+            below = min(above, between)
+            if below + 1 <= between and _continues(cut, a + below, a + below + 1, n, anchor):
+                below += 1
+            above = between - below
+        else:
+            below = len(cut) - a - 1
+        row = RowBuilder(n, cut[a][0].page)
+        for line, cells in cut[start : a + below + 1]:
+            for column, text in enumerate(cells):
+                if text:
+                    row.add(column, text, line.number)
+        rows.append(row)
+    return rows
+
+
+def _continues(cut: list[tuple[Line, list[str | None]]], i: int, j: int, n: int, anchor: int) -> bool:
+    """Whether line ``j`` continues the row of line ``i`` (rather than starting the next row's cells)."""
+    for column in range(n):
+        if column == anchor:
+            continue
+        upper, lower = cut[i][1][column], cut[j][1][column]
+        if upper and lower:
+            return not (ends_sentence(upper) and starts_sentence(lower))
+    return False
+
+
+# --- delimited (tab-separated) exports --------------------------------------------------------------------
+
+
+def _exact_fields(body: tuple[Line, ...], n: int) -> bool:
+    """Whether the export kept empty cells (leading or doubled tabs), so ordinals are column numbers."""
+    for line in body:
+        fields = [f.field for f in line.fragments if f.field is not None]
+        if fields and fields != list(range(len(fields))) and max(fields) < n:
+            return True
+    return False
+
+
+def _profile(text: str) -> tuple[bool, bool, bool, bool]:
+    return (
+        has_name_marks(text),
+        looks_like_duration(text),
+        " " in text.strip(),
+        "." in text and " " not in text,
+    )
+
+
+def delimited_rows(
+    header: HeaderRow, body: tuple[Line, ...], previous: RowBuilder | None = None
+) -> BuiltRows:
+    """Rows of a tab-separated table."""
+    n = len(header.cells)
+    anchor = anchor_column(header.roles)
+    exact = _exact_fields(body, n)
+    full = [line for line in body if len(line.fragments) == n]
+    widths = [max((len(line.fragments[c].text) for line in full), default=1) for c in range(n)]
+    longest = max(widths, default=1)
+    profiles = [[_profile(line.fragments[c].text) for line in full] for c in range(n)]
+    rows: list[RowBuilder] = []
+    current = previous
+    used = 0
+    blank_run = 0
+    for index, line in enumerate(body):
+        if line.blank:
+            blank_run += 1
+            if blank_run > DEFAULT_MAX_BLANK_RUN:
+                break
+            continue
+        pieces = [f.text for f in line.fragments]
+        if exact:
+            placed = [(f.field if f.field is not None else 0, f.text) for f in line.fragments]
+            if any(column >= n for column, _ in placed):
+                break
+            starts = any(column == anchor for column, _ in placed) and not (
+                current is not None and ends_open(current.last(anchor))
+            )
+        else:
+            if len(pieces) == 1 and len(pieces[0]) > DEFAULT_PROSE_LENGTH_FACTOR * longest:
+                break
+            starts, placed = _place_loose(pieces, n, anchor, header.roles, current, widths, profiles)
+        if blank_run and not starts:
+            break
+        blank_run = 0
+        if starts:
+            current = RowBuilder(n, line.page)
+            rows.append(current)
+        if current is None:
+            break
+        for column, text in placed:
+            current.add(column, text, line.number)
+        used = index + 1
+    return BuiltRows(rows, used, [], 0.95 if exact else 0.85)
+
+
+def _similarity(text: str, profiles: list[tuple[bool, bool, bool, bool]]) -> float:
+    if not profiles:
+        return 0.5
+    mine = _profile(text)
+    return sum(sum(a == b for a, b in zip(mine, p, strict=True)) / 4 for p in profiles) / len(profiles)
+
+
+def _place_loose(
+    pieces: list[str],
+    n: int,
+    anchor: int,
+    roles: tuple[Role, ...],
+    current: RowBuilder | None,
+    widths: list[int],
+    profiles: list[list[tuple[bool, bool, bool, bool]]],
+) -> tuple[bool, list[tuple[int, str]]]:
+    """Where the pieces of a line with dropped empty cells go, and whether the line starts a row."""
+    k = len(pieces)
+    open_anchor = current is not None and ends_open(current.last(anchor))
+    if k >= n:
+        placed = list(enumerate(pieces[: n - 1])) + [(n - 1, " ".join(pieces[n - 1 :]))]
+        return not open_anchor, placed
+    if not open_anchor and anchor == 0 and k >= 1:
+        first = pieces[0].split(" ", 1)
+        # A row whose name ran into the next cell ("seen_cookie_message Saves a message ...").
+        if k == n - 1 and len(first) == 2 and has_name_marks(first[0]):
+            return True, [(0, first[0]), *((c + 1, p) for c, p in enumerate([first[1], *pieces[1:]]))]
+        if k == n - 1 and looks_like_cookie_name(pieces[0]) and _similarity(pieces[0], profiles[0]) >= 0.75:
+            return True, list(enumerate(pieces[: n - 1]))
+    # Continuation: the monotone assignment of pieces to columns that best explains the wrapping.
+    best: tuple[float, tuple[int, ...]] = (-1.0, tuple(range(k)))
+    for combo in itertools.combinations(range(n), k):
+        score = 0.0
+        for column, piece in zip(combo, pieces, strict=True):
+            before = current.last(column) if current else ""
+            if not before:
+                score -= 1.0
+                continue
+            if ends_open(before):
+                score += 2.0
+            first_word = piece.split(" ", 1)[0]
+            if len(before) + 1 + len(first_word) <= widths[column]:
+                score -= 0.5
+            score += _similarity(piece, profiles[column]) + WRAP_PRIOR.get(roles[column], 0.3)
+        if score > best[0]:
+            best = (score, combo)
+    return False, list(zip(best[1], pieces, strict=True))

@@ -1,0 +1,91 @@
+"""What cell text looks like: cookie names, durations, prose, headings. Shared by the layout stages."""
+
+from __future__ import annotations
+
+import re
+
+# A cookie name is one token: letters, digits and the punctuation names use ("_ga_<container-id>",
+# "_pk_id.*", "pagead/1p-user-list/#", "CONSENT [x3]").
+COOKIE_TOKEN = re.compile(r"^[\w.*<>#$@%&+\-/:\[\]{}|~^!?=]+(?: \[x?\d+\])?$", re.UNICODE)
+# Marks that only cookie names carry; ordinary words never do.
+NAME_MARKS = re.compile(r"[_\d.*<>#\[\]/]|^[a-z]+[A-Z]|^[A-Z0-9_]{2,}$")
+NUMBER_WORDS = (
+    "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|twenty|thirty|"
+    "un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|douze|treize|ein|eine|einem|einer|zwei|drei|vier|"
+    "fünf|sechs|zwölf|dreizehn|uno|una|dos|tres|cuatro|cinco|seis|doce|trece|due|tre|quattro|cinque|"
+    "dodici|tredici|een|twee|drie|vijf|zes|twaalf|dertien|a|an"
+)
+UNITS = (
+    r"s|secs?|seconds?|mins?|minutes?|minuten|minuti|minutos|h|hrs?|hours?|heures?|stunden?|horas?|ore|uur|"
+    r"d|days?|jours?|tage?n?|d[ií]as?|giorni|giorno|dagen|dag|w|weeks?|semaines?|wochen?|semanas?|"
+    r"settimane?|weken|week|months?|mois|monate?n?|meses|mes|mesi|mese|maanden|maand|y|yrs?|years?|ans?|"
+    r"années?|jahre?n?|años?|anni|anno|jaar|jaren|miesi[aą]c[ea]?|miesięcy|lat|rok|dni|dzie[nń]|godzin[ay]?"
+)
+DURATION = re.compile(
+    rf"^(?:(?:up to|max(?:imum)?\.?|jusqu'?à|bis zu|hasta|fino a|tot|do|approx\.?|about|ca\.?)\s+)?"
+    rf"(?:\d+(?:[.,]\d+)?|{NUMBER_WORDS})\s*(?:{UNITS})\b",
+    re.IGNORECASE,
+)
+SESSION = re.compile(
+    r"^(?:session|sessione|sesi[oó]n|sessie|sitzung|sitzungsende|end of (?:the )?session|"
+    r"at (?:the )?end of (?:the )?session|fin de (?:la )?session|persistent|permanent|"
+    r"sesja|sesji|browsersitzung|when the browser (?:is )?closed|until .+|jusqu.+|\d{1,2}[./-]\d{1,2}[./-]\d{2,4})",
+    re.IGNORECASE,
+)
+DEFAULT_MAX_HEADING_CHARS = 80
+DEFAULT_MAX_HEADING_WORDS = 12
+CONNECTORS = frozenset(
+    ["de", "du", "des", "la", "le", "les", "of", "the", "a", "an", "and", "et", "und", "y", "e", "en", "van", "het", "der", "die", "das", "del", "della", "di", "da", "à", "au", "aux", "to", "for"]
+)
+
+
+def looks_like_cookie_name(text: str) -> bool:
+    """One token (or a name with a counter suffix) that could be a cookie name."""
+    return bool(COOKIE_TOKEN.match(text.strip()))
+
+
+def has_name_marks(text: str) -> bool:
+    """A token that is surely a cookie name, not a word: it has ``_``, digits, dots, camelCase, ..."""
+    token = text.strip()
+    return looks_like_cookie_name(token) and bool(NAME_MARKS.search(token))
+
+
+def looks_like_duration(text: str) -> bool:
+    """A duration cell: "13 months", "Session", "One year", "2 ans", "Up to 12 months"."""
+    text = text.strip()
+    return bool(DURATION.match(text) or SESSION.match(text))
+
+
+def word_count(text: str) -> int:
+    return len(text.split())
+
+
+def looks_like_heading(text: str) -> bool:
+    """A short title line: capitalised, a few words, no sentence punctuation at the end."""
+    text = text.strip().lstrip("#").strip()
+    if not text or len(text) > DEFAULT_MAX_HEADING_CHARS or word_count(text) > DEFAULT_MAX_HEADING_WORDS:
+        return False
+    if text[-1] in ".:;,!" or text.startswith(("•", "*", "-", "–", "·", "o ")):
+        return False
+    first = text[0]
+    return first.isupper() or first.isdigit()
+
+
+def starts_sentence(text: str) -> bool:
+    """Cell text that begins a new sentence (a capital letter or a digit)."""
+    text = text.strip().lstrip("\"'“‘(")
+    return bool(text) and (text[0].isupper() or text[0].isdigit())
+
+
+def ends_sentence(text: str) -> bool:
+    return text.rstrip().endswith((".", "!", "?", ".)", '."', ".”"))
+
+
+def ends_open(text: str) -> bool:
+    """Text that certainly continues on the next line: a trailing hyphen, slash or connector word."""
+    text = text.rstrip()
+    if not text:
+        return False
+    if text.endswith(("-", "/", ",")):
+        return True
+    return text.split()[-1].casefold() in CONNECTORS

@@ -1,0 +1,106 @@
+"""Rebuild a document's tables: rows of each region, a dumped continuation after a page break, and a
+region that continues the table above it joined to it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from extractor.layout.regions import TableRegion, find_tables
+from extractor.layout.rows import BuiltRows, RowBuilder, delimited_rows, positioned_rows
+from extractor.layout.shapes import word_count
+from extractor.layout.stacked import Chunk, chunks, share_out
+from extractor.model import Document, ExtractionWarning, Line, Row, Table
+from extractor.roles import header_language
+
+# A dumped continuation ends at the first line of this many words or more (prose after the table).
+DEFAULT_PROSE_WORDS = 16
+
+
+@dataclass
+class _Draft:
+    region: TableRegion
+    rows: list[RowBuilder] = field(default_factory=list)
+    confidence: list[float] = field(default_factory=list)
+
+
+def page_marks(lines: tuple[Line, ...]) -> frozenset[str]:
+    """Texts standing first on a page (logos, running headers), without spaces."""
+    marks: set[str] = set()
+    page = 0
+    for line in lines:
+        if line.blank or line.page == page:
+            continue
+        page = line.page
+        marks.add("".join(line.text.split()))
+    return frozenset(marks)
+
+
+def _dumped_block(rest: tuple[Line, ...]) -> tuple[Line, ...]:
+    for index, line in enumerate(rest):
+        if word_count(line.text) >= DEFAULT_PROSE_WORDS:
+            return rest[:index]
+    return rest
+
+
+def _noise_warning(chunk: Chunk, table: int) -> ExtractionWarning:
+    first = chunk.lines[0]
+    return ExtractionWarning(
+        "noise",
+        f"left out {chunk.text!r}: fits no column of table {table} (page logo or stray fragment)",
+        first.page,
+        first.number,
+    )
+
+
+def rebuild_tables(document: Document) -> tuple[list[Table], list[ExtractionWarning]]:
+    """All cookie tables of a document, with the warnings raised while rebuilding them."""
+    regions = find_tables(document.lines)
+    logos = page_marks(document.lines)
+    drafts: list[_Draft] = []
+    warnings: list[ExtractionWarning] = []
+    for region in regions:
+        previous = drafts[-1].rows[-1] if region.continues and drafts and drafts[-1].rows else None
+        builder = delimited_rows if region.header.delimited else positioned_rows
+        built: BuiltRows = builder(region.header, region.body, previous)
+        if region.continues and drafts:
+            draft = drafts[-1]
+        else:
+            draft = _Draft(region)
+            drafts.append(draft)
+        draft.rows.extend(built.rows)
+        draft.confidence.extend([built.confidence] * len(built.rows))
+        rest = _dumped_block(region.body[built.used :])
+        dumped = share_out(region.header.roles, chunks(rest), logos) if rest else None
+        if dumped is not None:
+            for cells in dumped.rows:
+                row = RowBuilder(len(region.header.roles), cells[0].lines[0].page)
+                for column, chunk in enumerate(cells):
+                    for line in chunk.lines:
+                        row.add(column, line.text, line.number)
+                draft.rows.append(row)
+                draft.confidence.append(0.7)
+            warnings.extend(_noise_warning(chunk, len(drafts) - 1) for chunk in dumped.noise)
+    tables = [_freeze(index, draft) for index, draft in enumerate(drafts) if draft.rows]
+    return [t for t in tables], warnings
+
+
+def _freeze(index: int, draft: _Draft) -> Table:
+    header = draft.region.header
+    rows = tuple(
+        Row(
+            tuple("\n".join(cell) if cell else None for cell in row.cells),
+            row.page,
+            tuple(sorted(row.lines)),
+            confidence,
+        )
+        for row, confidence in zip(draft.rows, draft.confidence, strict=True)
+    )
+    return Table(
+        index=index,
+        page=header.page,
+        heading=draft.region.heading,
+        headers=header.texts,
+        columns=header.roles,
+        rows=rows,
+        language=header_language(list(header.texts)),
+    )

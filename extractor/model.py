@@ -1,0 +1,212 @@
+"""The data model: small frozen dataclasses passed from one pipeline stage to the next.
+
+A ``Fragment`` is the one currency between readers and layout. For a PDF, positions are points; for a text
+export, ``x0``/``x1`` are character columns and ``top``/``bottom`` line numbers, so one geometry serves both.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import TYPE_CHECKING, Any, Literal
+
+if TYPE_CHECKING:
+    import pandas
+
+Role = Literal["provider", "function", "name", "purpose", "duration", "type", "domain", "category", "other"]
+ROLES: tuple[Role, ...] = (
+    "provider",
+    "function",
+    "name",
+    "purpose",
+    "duration",
+    "type",
+    "domain",
+    "category",
+)
+Category = Literal["necessary", "functional", "analytics", "marketing", "unclassified"]
+CATEGORIES: tuple[Category, ...] = ("necessary", "functional", "analytics", "marketing", "unclassified")
+Status = Literal["ok", "partial", "failed"]
+Format = Literal["pdf", "text"]
+
+# The cookie fields in output order (JSON keys, CSV columns after ``source``).
+COOKIE_FIELDS: tuple[str, ...] = (
+    "name",
+    "provider",
+    "function",
+    "purpose",
+    "duration",
+    "category",
+    "type",
+    "domain",
+    "table",
+    "row",
+    "page",
+    "lines",
+    "confidence",
+)
+
+
+@dataclass(frozen=True)
+class Fragment:
+    """A run of text with no column gap inside, where the reader found it.
+
+    Attributes:
+        text: the characters, whitespace inside collapsed to single spaces.
+        page: 1-based page number.
+        line: 1-based line number (text: line of the file; PDF: visual line on the page).
+        x0, x1: left and right edge (text: character columns, ``x1`` exclusive).
+        top, bottom: vertical extent (text: ``line - 1`` and ``line``).
+        field: for delimited exports (tab-separated), the ordinal of the cell within its line; ``None`` when
+            positions alone say where the fragment belongs.
+    """
+
+    text: str
+    page: int
+    line: int
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    field: int | None = None
+
+
+@dataclass(frozen=True)
+class Line:
+    """One visual line: its fragments left to right. ``fragments`` is empty for a blank line."""
+
+    page: int
+    number: int
+    fragments: tuple[Fragment, ...]
+
+    @property
+    def text(self) -> str:
+        return " ".join(f.text for f in self.fragments)
+
+    @property
+    def blank(self) -> bool:
+        return not self.fragments
+
+    @property
+    def delimited(self) -> bool:
+        return any(f.field is not None and f.field > 0 for f in self.fragments)
+
+
+@dataclass(frozen=True)
+class Document:
+    """What a reader made of one input: lines of positioned fragments, page after page."""
+
+    source: str
+    sha256: str
+    format: Format
+    lines: tuple[Line, ...]
+
+
+@dataclass(frozen=True)
+class Row:
+    """One rebuilt table row: a cell text (or ``None``) per column, and the source lines it spans."""
+
+    cells: tuple[str | None, ...]
+    page: int
+    lines: tuple[int, ...]
+    confidence: float = 1.0
+
+
+@dataclass(frozen=True)
+class Table:
+    """A rebuilt table: its header, the role of each column, its rows, and the heading above it."""
+
+    index: int
+    page: int
+    heading: str | None
+    headers: tuple[str, ...]
+    columns: tuple[Role, ...]
+    rows: tuple[Row, ...]
+    language: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "index": self.index,
+            "page": self.page,
+            "heading": self.heading,
+            "headers": list(self.headers),
+            "columns": list(self.columns),
+        }
+
+
+@dataclass(frozen=True)
+class Cookie:
+    """One cookie of the inventory: cell text as found (whitespace collapsed), with its provenance."""
+
+    name: str
+    provider: str | None
+    function: str | None
+    purpose: str | None
+    duration: str | None
+    category: Category
+    type: str | None
+    domain: str | None
+    table: int
+    row: int
+    page: int
+    lines: tuple[int, ...] | None
+    confidence: float
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["lines"] = list(self.lines) if self.lines is not None else None
+        return {key: data[key] for key in COOKIE_FIELDS}
+
+
+@dataclass(frozen=True)
+class ExtractionWarning:
+    """Something the extractor noticed and did not turn into data: noise, a doubtful row, ..."""
+
+    code: str
+    message: str
+    page: int | None = None
+    line: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"code": self.code, "message": self.message, "page": self.page, "line": self.line}
+
+
+@dataclass(frozen=True)
+class Result:
+    """The outcome of extracting one document."""
+
+    source: str
+    sha256: str | None
+    format: Format | None
+    status: Status
+    language: str | None
+    tables: tuple[Table, ...] = ()
+    cookies: tuple[Cookie, ...] = ()
+    warnings: tuple[ExtractionWarning, ...] = ()
+    extractor_version: str = field(default="")
+    error: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.status == "ok"
+
+    def to_dict(self) -> dict[str, Any]:
+        """The document as the JSON output contract describes it (see ``writers/schema.json``)."""
+        return {
+            "source": self.source,
+            "sha256": self.sha256,
+            "format": self.format,
+            "status": self.status,
+            "error": self.error,
+            "language": self.language,
+            "extractor_version": self.extractor_version,
+            "tables": [t.to_dict() for t in self.tables],
+            "cookies": [c.to_dict() for c in self.cookies],
+            "warnings": [w.to_dict() for w in self.warnings],
+        }
+
+    def to_dataframe(self) -> pandas.DataFrame:
+        """One row per cookie, ``source`` first, then the cookie fields."""
+        import pandas
+
+        rows = [{"source": self.source, **c.to_dict()} for c in self.cookies]
+        return pandas.DataFrame(rows, columns=["source", *COOKIE_FIELDS])

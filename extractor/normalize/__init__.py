@@ -1,0 +1,1 @@
+"""Normalisation of record values: categories and document language (pure functions)."""

@@ -1,0 +1,92 @@
+"""One document through every stage: load -> rebuild tables -> records -> categories -> result.
+
+This module only chains the stages; each lives in its own module as a plain function.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from extractor.errors import InputError
+from extractor.layout.stitch import rebuild_tables
+from extractor.model import Category, Cookie, ExtractionWarning, Result, Table
+from extractor.normalize.categories import category_from_text
+from extractor.normalize.language import detect_language
+from extractor.readers import load
+from extractor.records import row_confidence, table_records
+from extractor.settings import Settings
+from extractor.version import __version__
+
+# Records less sure than this make the document ``partial``.
+DEFAULT_MIN_CONFIDENCE = 0.5
+
+
+def row_categories(table: Table) -> dict[int, Category]:
+    """The category of each row: its category cell, else the heading above the table."""
+    from_heading = category_from_text(table.heading)
+    column = table.columns.index("category") if "category" in table.columns else None
+    categories: dict[int, Category] = {}
+    for index, row in enumerate(table.rows):
+        from_cell = category_from_text(row.cells[column]) if column is not None else None
+        categories[index] = from_cell or from_heading or "unclassified"
+    return categories
+
+
+def extract(path: str | Path, settings: Settings | Mapping[str, Any] | None = None, **options: Any) -> Result:
+    """Extract the cookie inventory of one document.
+
+    Args:
+        path: a PDF or text export of a cookie policy.
+        settings: a ``Settings``, a mapping of its fields, or ``None`` for the defaults.
+        **options: individual settings overriding ``settings``.
+
+    Returns:
+        The ``Result``; a file that cannot be read gives ``status="failed"`` and its ``error``.
+
+    Raises:
+        InputError: only with ``strict=True``, when the file cannot be read.
+    """
+    resolved = Settings.resolve(settings, **options)
+    source = str(path)
+    try:
+        document = load(path, resolved, source=source)
+    except InputError as error:
+        if resolved.strict:
+            raise
+        return Result(source, None, None, "failed", None, error=str(error), extractor_version=__version__)
+    tables, warnings = rebuild_tables(document)
+    tables = [_with_confidence(t) for t in tables]
+    cookies: list[Cookie] = []
+    for table in tables:
+        cookies.extend(table_records(table, row_categories(table)))
+    if not cookies:
+        warnings.append(ExtractionWarning("no-table", "no cookie table found (no header row naming cookies)"))
+    doubtful = [c for c in cookies if c.confidence < DEFAULT_MIN_CONFIDENCE]
+    if doubtful:
+        warnings.append(
+            ExtractionWarning("low-confidence", f"{len(doubtful)} record(s) with confidence below 0.5")
+        )
+    status = "ok" if cookies and not doubtful else "partial"
+    header_languages = [t.language for t in tables if t.language]
+    text = "\n".join(line.text for line in document.lines)
+    language = detect_language(text) or (header_languages[0] if header_languages else None)
+    return Result(
+        source=source,
+        sha256=document.sha256,
+        format=document.format,
+        status=status,
+        language=language,
+        tables=tuple(tables),
+        cookies=tuple(cookies),
+        warnings=tuple(warnings),
+        extractor_version=__version__,
+    )
+
+
+def _with_confidence(table: Table) -> Table:
+    from dataclasses import replace
+
+    rows = tuple(replace(r, confidence=row_confidence(r, table.columns, r.confidence)) for r in table.rows)
+    return replace(table, rows=rows)

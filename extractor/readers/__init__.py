@@ -1,0 +1,66 @@
+"""Readers turn an input file into a ``Document``; ``load`` picks one from the file's content."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from extractor.errors import InputError
+from extractor.model import Document
+from extractor.readers.text import read_text
+from extractor.settings import Settings
+
+PDF_MAGIC = b"%PDF-"
+# Magic bytes of formats that are certainly not a text export, with the name said in the error.
+BINARY_MAGIC: tuple[tuple[bytes, str], ...] = (
+    (b"PK\x03\x04", "a ZIP container (DOCX/XLSX/ODT?)"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"\xd0\xcf\x11\xe0", "an OLE2 file (old Word/Excel?)"),
+    (b"\x1f\x8b", "a gzip archive"),
+)
+
+
+def sniff(data: bytes) -> str:
+    """The input kind from the content: ``pdf`` or ``text`` (raises for known binary formats)."""
+    head = data[:1024].lstrip()
+    if head.startswith(PDF_MAGIC):
+        return "pdf"
+    for magic, name in BINARY_MAGIC:
+        if data.startswith(magic):
+            return name
+    return "text"
+
+
+def load(path: str | Path, settings: Settings | None = None, *, source: str | None = None) -> Document:
+    """Read one input file into a ``Document``, whatever its kind.
+
+    Raises:
+        InputError: the file is missing, unreadable, too large, empty, binary or in an unknown encoding.
+    """
+    settings = settings or Settings()
+    path = Path(path)
+    name = source or str(path)
+    try:
+        size = path.stat().st_size
+        if not path.is_file():
+            raise InputError(name, "not a regular file")
+        if size > settings.max_file_size:
+            raise InputError(name, f"file of {size} bytes exceeds max_file_size={settings.max_file_size}")
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(name, "no such file") from None
+    except PermissionError:
+        raise InputError(name, "permission denied") from None
+    except IsADirectoryError:
+        raise InputError(name, "is a directory") from None
+    except OSError as exc:
+        raise InputError(name, f"cannot read: {exc.strerror or exc}") from None
+    kind = sniff(data)
+    if kind == "text":
+        return read_text(data, name, settings)
+    if kind == "pdf":
+        raise InputError(
+            name, "PDF input is not supported by this version; convert it with pdftotext -layout"
+        )
+    raise InputError(name, f"binary file: {kind}; expected a text export or a PDF")

@@ -1,0 +1,126 @@
+"""Text exports -> positioned fragments.
+
+Each line of the file becomes a ``Line``; its fragments are the runs of text separated by a tab or by two or
+more spaces (a column gap in ``pdftotext -layout`` and text-browser dumps). Positions are character columns
+and line numbers. A form feed starts a new page. Tab-separated pieces also carry their ordinal
+(``Fragment.field``), empty pieces counted, so a copy-pasted table keeps its cell order.
+"""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+import re
+import unicodedata
+
+from extractor.errors import InputError
+from extractor.model import Document, Fragment, Line
+from extractor.settings import Settings
+
+# Two or more spaces separate columns; a single space separates words inside a cell.
+COLUMN_GAP = re.compile(r" {2,}")
+BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+# A decoding is implausible when more than this share of its characters are controls or unassigned, or (for
+# the single-byte fallbacks, which accept any byte) when more than this share is outside ASCII.
+DEFAULT_MAX_CONTROL_SHARE = 0.01
+DEFAULT_MAX_FALLBACK_NON_ASCII = 0.15
+SNIFF_BYTES = 8192
+
+
+def decode(data: bytes, source: str, settings: Settings) -> str:
+    """Bytes of a text export -> text, or an ``InputError`` naming what is wrong with them."""
+    if not data.strip():
+        raise InputError(source, "empty file")
+    for bom, codec in BOMS:
+        if data.startswith(bom):
+            return _plausible(data.decode(codec, errors="replace"), source, codec, fallback=False)
+    head = data[:SNIFF_BYTES]
+    if b"\x00" in head:
+        utf16 = _utf16_without_bom(head)
+        if utf16 is None:
+            raise InputError(source, "binary file (NUL bytes); expected a text export or a PDF")
+        return _plausible(data.decode(utf16, errors="replace"), source, utf16, fallback=False)
+    for position, codec in enumerate(settings.encodings):
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        try:
+            return _plausible(text, source, codec, fallback=position > 0)
+        except InputError:
+            continue
+    tried = ", ".join(settings.encodings)
+    raise InputError(source, f"unknown text encoding (tried {tried}); convert the file to UTF-8")
+
+
+def _utf16_without_bom(head: bytes) -> str | None:
+    even, odd = head[0::2], head[1::2]
+    if odd.count(0) > 0.4 * len(odd) and even.count(0) < 0.05 * len(even):
+        return "utf-16-le"
+    if even.count(0) > 0.4 * len(even) and odd.count(0) < 0.05 * len(odd):
+        return "utf-16-be"
+    return None
+
+
+def _plausible(text: str, source: str, codec: str, *, fallback: bool) -> str:
+    if not text.strip():
+        raise InputError(source, "empty file")
+    sample = text[: SNIFF_BYTES * 4]
+    controls = sum(
+        1 for ch in sample if unicodedata.category(ch) in ("Cc", "Co", "Cn", "Cs") and ch not in "\t\n\r\f"
+    )
+    if controls > DEFAULT_MAX_CONTROL_SHARE * len(sample):
+        raise InputError(source, f"binary file ({controls} control characters as {codec}); expected text")
+    if fallback and sum(1 for ch in sample if ord(ch) > 127) > DEFAULT_MAX_FALLBACK_NON_ASCII * len(sample):
+        raise InputError(source, f"unknown text encoding (not UTF-8, implausible as {codec})")
+    return text
+
+
+def split_line(raw: str, page: int, number: int) -> tuple[Fragment, ...]:
+    """One line of text -> its fragments, with character columns."""
+    fragments: list[Fragment] = []
+    if "\t" in raw:
+        offset = 0
+        for ordinal, piece in enumerate(raw.split("\t")):
+            text = " ".join(piece.split())
+            if text:
+                start = offset + len(piece) - len(piece.lstrip())
+                fragments.append(
+                    Fragment(
+                        text, page, number, start, start + len(piece.strip()), number - 1, number, ordinal
+                    )
+                )
+            offset += len(piece) + 1
+        return tuple(fragments)
+    position = 0
+    for piece in COLUMN_GAP.split(raw):
+        start = raw.index(piece, position) if piece else position
+        position = start + len(piece)
+        text = " ".join(piece.split())
+        if text:
+            lead = len(piece) - len(piece.lstrip())
+            fragments.append(
+                Fragment(text, page, number, start + lead, start + len(piece.rstrip()), number - 1, number)
+            )
+    return tuple(fragments)
+
+
+def read_text(data: bytes, source: str, settings: Settings) -> Document:
+    """A text export -> ``Document`` of lines of fragments."""
+    text = decode(data, source, settings)
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
+    lines: list[Line] = []
+    page = 1
+    for number, raw in enumerate(text.split("\n"), start=1):
+        while raw.startswith("\f"):
+            page += 1
+            raw = raw[1:]
+        raw = raw.replace("\f", " ").replace("\u00a0", " ")
+        lines.append(Line(page, number, split_line(raw.rstrip(), page, number)))
+    return Document(source, hashlib.sha256(data).hexdigest(), "text", tuple(lines))
