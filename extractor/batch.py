@@ -95,7 +95,7 @@ def convert(
     settings: Settings | None = None,
     on_result: Callable[[Job, Result], None] | None = None,
 ) -> list[tuple[Job, Result]]:
-    """Convert every input, writing ``OUT/<name>.json``/``.csv``, ``OUT/inventory.csv`` and ``OUT/report.json``.
+    """Convert every input: ``OUT/<name>.json`` and ``.csv``, ``OUT/inventory.csv``, ``OUT/report.json``.
 
     Raises:
         ConfigError: an unknown format or a missing input.

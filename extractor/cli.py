@@ -40,7 +40,7 @@ def convert(
     ] = "json,csv",
     verbose: Annotated[bool, typer.Option("-v", "--verbose", help="Log every file.")] = False,
 ) -> None:
-    """Convert documents to cookie inventories: OUT/<file>.json and .csv, OUT/inventory.csv, OUT/report.json."""
+    """Convert documents: OUT/<file>.json and .csv, OUT/inventory.csv and OUT/report.json."""
     from extractor.batch import Job
     from extractor.batch import convert as run
     from extractor.model import Result

@@ -11,7 +11,7 @@ from typing import Any
 
 from extractor.errors import InputError
 from extractor.layout.stitch import rebuild_tables
-from extractor.model import Category, Cookie, ExtractionWarning, Result, Table
+from extractor.model import Category, Cookie, ExtractionWarning, Result, Status, Table
 from extractor.normalize.categories import category_from_text
 from extractor.normalize.language import detect_language
 from extractor.readers import load
@@ -68,7 +68,7 @@ def extract(path: str | Path, settings: Settings | Mapping[str, Any] | None = No
         warnings.append(
             ExtractionWarning("low-confidence", f"{len(doubtful)} record(s) with confidence below 0.5")
         )
-    status = "ok" if cookies and not doubtful else "partial"
+    status: Status = "ok" if cookies and not doubtful else "partial"
     header_languages = [t.language for t in tables if t.language]
     text = "\n".join(line.text for line in document.lines)
     language = detect_language(text) or (header_languages[0] if header_languages else None)

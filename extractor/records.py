@@ -1,4 +1,4 @@
-"""Rows -> cookie records: columns by role, one record per cookie name, cell text with whitespace collapsed."""
+"""Rows -> cookie records: columns by role, one record per cookie name, whitespace collapsed."""
 
 from __future__ import annotations
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -231,14 +230,51 @@ def match_header(text: str) -> HeaderMatch | None:
 
 # Small words that join header labels ("Durée de conservation", "Cookie lié au service").
 HEADER_CONNECTORS = frozenset(
-    ["de", "du", "des", "la", "le", "les", "l", "d", "of", "the", "a", "an", "and", "et", "und", "y", "e", "en", "van", "het", "der", "die", "das", "del", "della", "di", "da", "a", "au", "aux", "by", "set", "lie", "lies", "utilise", "used"]
+    [
+        "de",
+        "du",
+        "des",
+        "la",
+        "le",
+        "les",
+        "l",
+        "d",
+        "of",
+        "the",
+        "a",
+        "an",
+        "and",
+        "et",
+        "und",
+        "y",
+        "e",
+        "en",
+        "van",
+        "het",
+        "der",
+        "die",
+        "das",
+        "del",
+        "della",
+        "di",
+        "da",
+        "a",
+        "au",
+        "aux",
+        "by",
+        "set",
+        "lie",
+        "lies",
+        "utilise",
+        "used",
+    ]
 )
 # Words of a header label that are neither keywords nor connectors, at most ("Nom technique du cookie").
 DEFAULT_MAX_LABEL_LEFTOVERS = 2
 
 
 def is_header_word(word: str) -> bool:
-    """Whether a single word belongs to the header vocabulary (for wrapped header cells: "Durée de" / "conservation")."""
+    """Whether a word belongs to the header vocabulary (wrapped labels: "Durée de" / "conservation")."""
     folded = fold(word)
     if folded in HEADER_CONNECTORS:
         return True
@@ -268,12 +304,12 @@ def assign_roles(headers: list[str]) -> list[Role]:
 
 def header_language(headers: list[str]) -> str | None:
     """The language the header keywords agree on, or ``None`` when they name none in particular."""
-    votes: Counter[str] = Counter()
+    votes: dict[str, float] = {}
     for header in headers:
         m = match_header(header)
         if m and "*" not in m.languages:
             for lang in m.languages:
-                votes[lang] += 1 / len(m.languages)
+                votes[lang] = votes.get(lang, 0.0) + 1 / len(m.languages)
     if not votes:
         return None
     best = max(sorted(votes), key=lambda lang: votes[lang])

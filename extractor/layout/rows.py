@@ -84,9 +84,7 @@ def _starts_row(cells: list[str | None], anchor: int, current: RowBuilder | None
     text = cells[anchor]
     if not text:
         return False
-    if current is not None and ends_open(current.last(anchor)):
-        return False
-    return True
+    return not (current is not None and ends_open(current.last(anchor)))
 
 
 def positioned_rows(
@@ -273,7 +271,7 @@ def _place_loose(
     k = len(pieces)
     open_anchor = current is not None and ends_open(current.last(anchor))
     if k >= n:
-        placed = list(enumerate(pieces[: n - 1])) + [(n - 1, " ".join(pieces[n - 1 :]))]
+        placed = [*list(enumerate(pieces[: n - 1])), (n - 1, " ".join(pieces[n - 1 :]))]
         return not open_anchor, placed
     if not open_anchor and anchor == 0 and k >= 1:
         first = pieces[0].split(" ", 1)

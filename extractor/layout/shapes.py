@@ -29,13 +29,45 @@ DURATION = re.compile(
 SESSION = re.compile(
     r"^(?:session|sessione|sesi[oó]n|sessie|sitzung|sitzungsende|end of (?:the )?session|"
     r"at (?:the )?end of (?:the )?session|fin de (?:la )?session|persistent|permanent|"
-    r"sesja|sesji|browsersitzung|when the browser (?:is )?closed|until .+|jusqu.+|\d{1,2}[./-]\d{1,2}[./-]\d{2,4})",
+    r"sesja|sesji|browsersitzung|when the browser (?:is )?closed|until .+|jusqu.+|"
+    r"\d{1,2}[./-]\d{1,2}[./-]\d{2,4})",
     re.IGNORECASE,
 )
 DEFAULT_MAX_HEADING_CHARS = 80
 DEFAULT_MAX_HEADING_WORDS = 12
 CONNECTORS = frozenset(
-    ["de", "du", "des", "la", "le", "les", "of", "the", "a", "an", "and", "et", "und", "y", "e", "en", "van", "het", "der", "die", "das", "del", "della", "di", "da", "à", "au", "aux", "to", "for"]
+    [
+        "de",
+        "du",
+        "des",
+        "la",
+        "le",
+        "les",
+        "of",
+        "the",
+        "a",
+        "an",
+        "and",
+        "et",
+        "und",
+        "y",
+        "e",
+        "en",
+        "van",
+        "het",
+        "der",
+        "die",
+        "das",
+        "del",
+        "della",
+        "di",
+        "da",
+        "à",
+        "au",
+        "aux",
+        "to",
+        "for",
+    ]
 )
 
 
