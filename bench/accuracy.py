@@ -34,16 +34,12 @@ def load_scorer(corpus: Path):  # type: ignore[no-untyped-def]
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--files", default="*.txt", help="globs of the variants to score (default: *.txt)")
     parser.add_argument("--json", type=Path, help="write per-file detail here")
     parser.add_argument("--out", type=Path, help="keep the converted outputs here")
-    parser.add_argument(
-        "--check", action="store_true", help="fail when a figure is below bench/thresholds.json"
-    )
+    parser.add_argument("--check", action="store_true", help="fail when a figure is below bench/thresholds.json")
     args = parser.parse_args()
     if not (args.corpus.is_dir() and (args.corpus.parent / "score.py").is_file()):
         print(f"corpus not found at {args.corpus}: accuracy bench skipped")
@@ -53,9 +49,7 @@ def main() -> int:
 
     scorer = load_scorer(args.corpus)
     globs = args.files.split(",")
-    inputs = sorted(
-        p for p in args.corpus.glob("*/*") if p.suffix in INPUT_SUFFIXES and any(p.match(g) for g in globs)
-    )
+    inputs = sorted(p for p in args.corpus.glob("*/*") if p.suffix in INPUT_SUFFIXES and any(p.match(g) for g in globs))
     out = args.out or Path(tempfile.mkdtemp(prefix="extractor-accuracy-"))
     started = time.perf_counter()
     # Convert each document folder so outputs mirror the corpus layout the scorer expects.
@@ -87,9 +81,7 @@ def main() -> int:
             f"{variant}.{metric}: {figures.get(metric)} < {floor}"
             for variant, metrics in gates.items()
             for metric, floor in metrics.items()
-            if (figures := result["all"] if variant == "ALL" else result["by_variant"].get(variant, {})).get(
-                metric, 0
-            )
+            if (figures := result["all"] if variant == "ALL" else result["by_variant"].get(variant, {})).get(metric, 0)
             < floor
         ]
         for failure in failures:

@@ -66,9 +66,7 @@ def iter_results(jobs: Iterable[Job], settings: Settings) -> Iterator[tuple[Job,
 
 def report(results: Sequence[tuple[Job, Result]]) -> dict[str, object]:
     """The batch report: counts by status and, per file, its status, error and warnings."""
-    counts = {
-        status: sum(1 for _, r in results if r.status == status) for status in ("ok", "partial", "failed")
-    }
+    counts = {status: sum(1 for _, r in results if r.status == status) for status in ("ok", "partial", "failed")}
     return {
         "extractor_version": __version__,
         "files": len(results),
@@ -119,9 +117,7 @@ def convert(
     return results
 
 
-def extract_many(
-    paths: str | Path | Sequence[str | Path], settings: Settings | None = None
-) -> pandas.DataFrame:
+def extract_many(paths: str | Path | Sequence[str | Path], settings: Settings | None = None) -> pandas.DataFrame:
     """One DataFrame of every cookie of every document (``source`` first); failed files add no rows."""
     import pandas
 

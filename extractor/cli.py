@@ -31,9 +31,7 @@ def _stderr(message: str) -> None:
 
 @app.command()
 def convert(
-    inputs: Annotated[
-        list[Path], typer.Argument(help="Files or folders (searched recursively).", show_default=False)
-    ],
+    inputs: Annotated[list[Path], typer.Argument(help="Files or folders (searched recursively).", show_default=False)],
     out: Annotated[Path, typer.Option("-o", "--out", help="Output folder.")] = Path("out"),
     formats: Annotated[
         str, typer.Option("-f", "--formats", help="Per-document formats, comma-separated: json,csv.")

@@ -65,9 +65,7 @@ def extract(path: str | Path, settings: Settings | Mapping[str, Any] | None = No
         warnings.append(ExtractionWarning("no-table", "no cookie table found (no header row naming cookies)"))
     doubtful = [c for c in cookies if c.confidence < DEFAULT_MIN_CONFIDENCE]
     if doubtful:
-        warnings.append(
-            ExtractionWarning("low-confidence", f"{len(doubtful)} record(s) with confidence below 0.5")
-        )
+        warnings.append(ExtractionWarning("low-confidence", f"{len(doubtful)} record(s) with confidence below 0.5"))
     status: Status = "ok" if cookies and not doubtful else "partial"
     header_languages = [t.language for t in tables if t.language]
     text = "\n".join(line.text for line in document.lines)

@@ -65,9 +65,7 @@ def table_records(table: Table, category_of: dict[int, Category]) -> list[Cookie
         return []
     cookies: list[Cookie] = []
     for row_index, row in enumerate(table.rows):
-        values = {
-            role: join_cell(cell) for role, cell in zip(roles, row.cells, strict=True) if role != "other"
-        }
+        values = {role: join_cell(cell) for role, cell in zip(roles, row.cells, strict=True) if role != "other"}
         name_cell = row.cells[roles.index("name")]
         if not name_cell:
             continue

@@ -28,9 +28,7 @@ class Settings:
 
     def __post_init__(self) -> None:
         if not isinstance(self.max_file_size, int) or self.max_file_size <= 0:
-            raise ConfigError(
-                f"max_file_size: expected a positive number of bytes, got {self.max_file_size!r}"
-            )
+            raise ConfigError(f"max_file_size: expected a positive number of bytes, got {self.max_file_size!r}")
         if not self.encodings or not all(isinstance(e, str) for e in self.encodings):
             raise ConfigError(f"encodings: expected a non-empty tuple of codec names, got {self.encodings!r}")
         for name in self.encodings:

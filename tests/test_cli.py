@@ -70,9 +70,7 @@ def test_folder_inputs_keep_their_relative_path(tmp_path: Path) -> None:
     ],
     ids=["empty", "binary", "unknown-encoding"],
 )
-def test_bad_file_fails_alone_with_a_one_line_error(
-    tmp_path: Path, name: str, content: bytes, problem: str
-) -> None:
+def test_bad_file_fails_alone_with_a_one_line_error(tmp_path: Path, name: str, content: bytes, problem: str) -> None:
     inputs = tmp_path / "in"
     inputs.mkdir()
     shutil.copy(SEED, inputs / "good.txt")

@@ -86,9 +86,7 @@ def _column_text(line: list[Word], start: float, end: float) -> str:
     return " ".join(w.text for w in line if start <= w.x0 < end)
 
 
-def column_starts(
-    header: list[tuple[float, float]], roles: tuple[Role, ...], body: list[Line]
-) -> list[float]:
+def column_starts(header: list[tuple[float, float]], roles: tuple[Role, ...], body: list[Line]) -> list[float]:
     """Left bounds of the columns after the first, one per header label but the first.
 
     Args:
@@ -104,9 +102,7 @@ def column_starts(
     lines_count = max(len(body_words), 1)
 
     def evidence(gap: Gap) -> float:
-        aligned = sum(
-            any(abs(w.x0 - gap.x1) <= DEFAULT_ALIGN_TOLERANCE * unit for w in line) for line in body_words
-        )
+        aligned = sum(any(abs(w.x0 - gap.x1) <= DEFAULT_ALIGN_TOLERANCE * unit for w in line) for line in body_words)
         width = min((gap.x1 - gap.x0) / unit, DEFAULT_WIDTH_CAP) / DEFAULT_WIDTH_CAP
         return DEFAULT_ALIGN_WEIGHT * aligned / lines_count + DEFAULT_WIDTH_WEIGHT * width
 
@@ -127,9 +123,7 @@ def column_starts(
         return []
     # Dynamic programme over the bounds, left to right: best[j] = (score, bounds so far) ending at option j.
     lowest = min(x0 for x0, _ in header) - 1
-    best: list[tuple[float, list[float]]] = [
-        (evidence(g) + content(0, lowest, g.x1), [g.x1]) for g in options[0]
-    ]
+    best: list[tuple[float, list[float]]] = [(evidence(g) + content(0, lowest, g.x1), [g.x1]) for g in options[0]]
     for i in range(1, n - 1):
         step: list[tuple[float, list[float]]] = []
         for g in options[i]:

@@ -71,11 +71,7 @@ def _split_merged(text: str, x0: float, x1: float, field: int | None) -> list[He
             labels = [" ".join(words[a:b]) for a, b in itertools.pairwise(bounds)]
             matches = [match_header(label) for label in labels]
             roles = [m.role for m in matches if m is not None]
-            if (
-                len(roles) == len(labels)
-                and len(set(roles)) == len(roles)
-                and all(m and m.strong for m in matches)
-            ):
+            if len(roles) == len(labels) and len(set(roles)) == len(roles) and all(m and m.strong for m in matches):
                 unit = (x1 - x0) / max(len(text), 1)
                 cells, offset = [], 0
                 for label in labels:
@@ -111,8 +107,7 @@ def _is_header_continuation(line: Line) -> bool:
     if line.blank:
         return False
     return all(
-        word_count(f.text) <= DEFAULT_MAX_HEADER_CONTINUATION_WORDS
-        and all(is_header_word(w) for w in f.text.split())
+        word_count(f.text) <= DEFAULT_MAX_HEADER_CONTINUATION_WORDS and all(is_header_word(w) for w in f.text.split())
         for f in line.fragments
     )
 

@@ -87,9 +87,7 @@ def _starts_row(cells: list[str | None], anchor: int, current: RowBuilder | None
     return not (current is not None and ends_open(current.last(anchor)))
 
 
-def positioned_rows(
-    header: HeaderRow, body: tuple[Line, ...], previous: RowBuilder | None = None
-) -> BuiltRows:
+def positioned_rows(header: HeaderRow, body: tuple[Line, ...], previous: RowBuilder | None = None) -> BuiltRows:
     """Rows of a table whose fragments carry real horizontal positions."""
     n = len(header.cells)
     anchor = anchor_column(header.roles)
@@ -112,9 +110,7 @@ def positioned_rows(
         blank_run = 0
         cut.append((line, cells))
         used = index + 1
-    rows = (
-        _centered_rows(cut, n, anchor) if _is_centered(cut, anchor) else _top_rows(cut, n, anchor, previous)
-    )
+    rows = _centered_rows(cut, n, anchor) if _is_centered(cut, anchor) else _top_rows(cut, n, anchor, previous)
     return BuiltRows(rows, used, [], 0.95)
 
 
@@ -204,9 +200,7 @@ def _profile(text: str) -> tuple[bool, bool, bool, bool]:
     )
 
 
-def delimited_rows(
-    header: HeaderRow, body: tuple[Line, ...], previous: RowBuilder | None = None
-) -> BuiltRows:
+def delimited_rows(header: HeaderRow, body: tuple[Line, ...], previous: RowBuilder | None = None) -> BuiltRows:
     """Rows of a tab-separated table."""
     n = len(header.cells)
     anchor = anchor_column(header.roles)

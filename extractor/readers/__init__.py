@@ -60,7 +60,5 @@ def load(path: str | Path, settings: Settings | None = None, *, source: str | No
     if kind == "text":
         return read_text(data, name, settings)
     if kind == "pdf":
-        raise InputError(
-            name, "PDF input is not supported by this version; convert it with pdftotext -layout"
-        )
+        raise InputError(name, "PDF input is not supported by this version; convert it with pdftotext -layout")
     raise InputError(name, f"binary file: {kind}; expected a text export or a PDF")

@@ -72,9 +72,7 @@ def _plausible(text: str, source: str, codec: str, *, fallback: bool) -> str:
     if not text.strip():
         raise InputError(source, "empty file")
     sample = text[: SNIFF_BYTES * 4]
-    controls = sum(
-        1 for ch in sample if unicodedata.category(ch) in ("Cc", "Co", "Cn", "Cs") and ch not in "\t\n\r\f"
-    )
+    controls = sum(1 for ch in sample if unicodedata.category(ch) in ("Cc", "Co", "Cn", "Cs") and ch not in "\t\n\r\f")
     if controls > DEFAULT_MAX_CONTROL_SHARE * len(sample):
         raise InputError(source, f"binary file ({controls} control characters as {codec}); expected text")
     if fallback and sum(1 for ch in sample if ord(ch) > 127) > DEFAULT_MAX_FALLBACK_NON_ASCII * len(sample):
@@ -92,9 +90,7 @@ def split_line(raw: str, page: int, number: int) -> tuple[Fragment, ...]:
             if text:
                 start = offset + len(piece) - len(piece.lstrip())
                 fragments.append(
-                    Fragment(
-                        text, page, number, start, start + len(piece.strip()), number - 1, number, ordinal
-                    )
+                    Fragment(text, page, number, start, start + len(piece.strip()), number - 1, number, ordinal)
                 )
             offset += len(piece) + 1
         return tuple(fragments)
