@@ -49,12 +49,17 @@ class HeaderRow:
 
 @dataclass(frozen=True)
 class TableRegion:
-    """A header row and the lines below it, up to the next header row."""
+    """A header row and the lines below it, up to the next header row (or the heading above it).
+
+    ``start`` is the index of the header's first line in the document, ``body_start`` that of the first body
+    line; the heading and whether the region continues the table above are decided once the table above is
+    rebuilt (``layout.stitch``), because only then is it known where that table ended.
+    """
 
     header: HeaderRow
-    heading: str | None
+    start: int
+    body_start: int
     body: tuple[Line, ...]
-    continues: bool
 
 
 def _split_merged(text: str, x0: float, x1: float, field: int | None) -> list[HeaderCell] | None:
@@ -177,8 +182,8 @@ def find_heading(lines: tuple[Line, ...], start: int, stop: int) -> str | None:
     return None
 
 
-def _is_new_heading(line: Line, previous: TableRegion) -> bool:
-    """A heading-like line between two equal header rows, unless it is table content.
+def is_new_heading(line: Line, previous: TableRegion) -> bool:
+    """A heading-like line after a table, unless it is that table's content.
 
     Content, not heading: text that already stood alone in the table above (a wrapped "Cookie" in a type
     column), or, with real positions, text indented into the table's columns.
@@ -187,7 +192,7 @@ def _is_new_heading(line: Line, previous: TableRegion) -> bool:
         return False
     if any(len(b.fragments) == 1 and b.text == line.text for b in previous.body):
         return False
-    if not line.delimited and line.fragments[0].field is None:
+    if line.fragments[0].field is None:
         left = min((b.fragments[0].x0 for b in previous.body if not b.blank), default=0.0)
         unit = max((f.x1 - f.x0) / max(len(f.text), 1) for f in line.fragments)
         if line.fragments[0].x0 > left + 2 * unit:
@@ -199,7 +204,6 @@ def find_tables(lines: tuple[Line, ...]) -> list[TableRegion]:
     """Cut a document's lines into table regions, one per header row."""
     headers = find_header_rows(lines)
     regions: list[TableRegion] = []
-    previous_end = 0
     for k, (start, after, header) in enumerate(headers):
         end = headers[k + 1][0] if k + 1 < len(headers) else len(lines)
         # A heading right above the next header row belongs to the next table, not to this one's body.
@@ -209,12 +213,5 @@ def find_tables(lines: tuple[Line, ...]) -> list[TableRegion]:
                 j -= 1
             if j >= after and len(lines[j].fragments) == 1 and looks_like_heading(lines[j].text):
                 end = j
-        heading_above = find_heading(lines, start, previous_end)
-        same_as_previous = bool(regions) and regions[-1].header.roles == header.roles
-        continues = same_as_previous and not any(
-            _is_new_heading(lines[j], regions[-1]) for j in range(previous_end, start) if not lines[j].blank
-        )
-        heading = regions[-1].heading if continues else heading_above
-        regions.append(TableRegion(header, heading, lines[after:end], continues))
-        previous_end = end
+        regions.append(TableRegion(header, start, after, lines[after:end]))
     return regions

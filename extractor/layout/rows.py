@@ -110,7 +110,8 @@ def positioned_rows(header: HeaderRow, body: tuple[Line, ...], previous: RowBuil
         blank_run = 0
         cut.append((line, cells))
         used = index + 1
-    rows = _centered_rows(cut, n, anchor) if _is_centered(cut, anchor) else _top_rows(cut, n, anchor, previous)
+    centered = previous is None and _is_centered(cut, anchor)
+    rows = _centered_rows(cut, n, anchor) if centered else _top_rows(cut, n, anchor, previous)
     return BuiltRows(rows, used, [], 0.95)
 
 

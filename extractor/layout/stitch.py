@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from extractor.layout.regions import TableRegion, find_tables
+from extractor.layout.regions import TableRegion, find_heading, find_tables, is_new_heading
 from extractor.layout.rows import BuiltRows, RowBuilder, delimited_rows, positioned_rows
 from extractor.layout.shapes import word_count
 from extractor.layout.stacked import Chunk, chunks, share_out
@@ -19,6 +19,7 @@ DEFAULT_PROSE_WORDS = 16
 @dataclass
 class _Draft:
     region: TableRegion
+    heading: str | None
     rows: list[RowBuilder] = field(default_factory=list)
     confidence: list[float] = field(default_factory=list)
 
@@ -54,21 +55,31 @@ def _noise_warning(chunk: Chunk, table: int) -> ExtractionWarning:
 
 def rebuild_tables(document: Document) -> tuple[list[Table], list[ExtractionWarning]]:
     """All cookie tables of a document, with the warnings raised while rebuilding them."""
-    regions = find_tables(document.lines)
-    logos = page_marks(document.lines)
+    lines = document.lines
+    regions = find_tables(lines)
+    logos = page_marks(lines)
     drafts: list[_Draft] = []
     warnings: list[ExtractionWarning] = []
+    table_end = 0
     for region in regions:
-        previous = drafts[-1].rows[-1] if region.continues and drafts and drafts[-1].rows else None
+        gap = lines[table_end : region.start]
+        continues = (
+            bool(drafts)
+            and drafts[-1].region.header.roles == region.header.roles
+            and not any(is_new_heading(line, drafts[-1].region) for line in gap)
+            and not any(word_count(line.text) >= DEFAULT_PROSE_WORDS for line in gap)
+        )
+        previous = drafts[-1].rows[-1] if continues and drafts[-1].rows else None
         builder = delimited_rows if region.header.delimited else positioned_rows
         built: BuiltRows = builder(region.header, region.body, previous)
-        if region.continues and drafts:
+        if continues:
             draft = drafts[-1]
         else:
-            draft = _Draft(region)
+            draft = _Draft(region, find_heading(lines, region.start, table_end))
             drafts.append(draft)
         draft.rows.extend(built.rows)
         draft.confidence.extend([built.confidence] * len(built.rows))
+        table_end = region.body_start + built.used
         rest = _dumped_block(region.body[built.used :])
         dumped = share_out(region.header.roles, chunks(rest), logos) if rest else None
         if dumped is not None:
@@ -80,6 +91,7 @@ def rebuild_tables(document: Document) -> tuple[list[Table], list[ExtractionWarn
                 draft.rows.append(row)
                 draft.confidence.append(0.7)
             warnings.extend(_noise_warning(chunk, len(drafts) - 1) for chunk in dumped.noise)
+            table_end = region.body_start + built.used + len(rest)
     tables = [_freeze(index, draft) for index, draft in enumerate(drafts) if draft.rows]
     return [t for t in tables], warnings
 
@@ -98,7 +110,7 @@ def _freeze(index: int, draft: _Draft) -> Table:
     return Table(
         index=index,
         page=header.page,
-        heading=draft.region.heading,
+        heading=draft.heading,
         headers=header.texts,
         columns=header.roles,
         rows=rows,
