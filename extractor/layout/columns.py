@@ -19,6 +19,8 @@ DEFAULT_ALIGN_TOLERANCE = 0.5
 DEFAULT_ALIGN_WEIGHT = 3.0
 DEFAULT_WIDTH_WEIGHT = 1.0
 DEFAULT_CONTENT_WEIGHT = 2.0
+# A bound through the middle of a header label is unlikely but possible (centred labels overhang).
+DEFAULT_LABEL_CUT_PENALTY = 1.0
 # Gap widths beyond this many character widths add no more evidence.
 DEFAULT_WIDTH_CAP = 3.0
 
@@ -96,15 +98,20 @@ def column_starts(header: list[tuple[float, float]], roles: tuple[Role, ...], bo
     """
     unit = char_width(body) if body else 1.0
     body_words = [[w for f in line.fragments for w in words(f)] for line in body if not line.blank]
-    all_lines = [*body_words, [Word("", x0, x1) for x0, x1 in header]]
-    candidates = gaps(all_lines)
+    # Header labels are left out of the gaps: a text browser centres them, so they may overhang a column.
+    candidates = gaps(body_words) if body_words else []
     n = len(header)
     lines_count = max(len(body_words), 1)
 
     def evidence(gap: Gap) -> float:
         aligned = sum(any(abs(w.x0 - gap.x1) <= DEFAULT_ALIGN_TOLERANCE * unit for w in line) for line in body_words)
         width = min((gap.x1 - gap.x0) / unit, DEFAULT_WIDTH_CAP) / DEFAULT_WIDTH_CAP
-        return DEFAULT_ALIGN_WEIGHT * aligned / lines_count + DEFAULT_WIDTH_WEIGHT * width
+        through_label = any(x0 < gap.x1 - 1e-6 and gap.x1 < x1 - 1e-6 for x0, x1 in header)
+        return (
+            DEFAULT_ALIGN_WEIGHT * aligned / lines_count
+            + DEFAULT_WIDTH_WEIGHT * width
+            - (DEFAULT_LABEL_CUT_PENALTY if through_label else 0.0)
+        )
 
     def content(column: int, start: float, end: float) -> float:
         if roles[column] not in ("name", "duration"):
@@ -114,15 +121,15 @@ def column_starts(header: list[tuple[float, float]], roles: tuple[Role, ...], bo
 
     options: list[list[Gap]] = []
     for i in range(n - 1):
-        between = [g for g in candidates if g.x0 >= header[i][1] - 1e-6 and g.x1 <= header[i + 1][0] + 1e-6]
+        # Bound i lies after label i starts and before label i + 1 ends (labels may overhang).
+        between = [g for g in candidates if g.x0 >= header[i][0] + unit - 1e-6 and g.x1 <= header[i + 1][1] - unit]
         if not between:
-            # The header labels touch: fall back to the label edge itself.
             between = [Gap(header[i][1], header[i + 1][0])]
         options.append(between)
     if not options:
         return []
     # Dynamic programme over the bounds, left to right: best[j] = (score, bounds so far) ending at option j.
-    lowest = min(x0 for x0, _ in header) - 1
+    lowest = float("-inf")
     best: list[tuple[float, list[float]]] = [(evidence(g) + content(0, lowest, g.x1), [g.x1]) for g in options[0]]
     for i in range(1, n - 1):
         step: list[tuple[float, list[float]]] = []
