@@ -30,6 +30,8 @@ from extractor.model import Line, Role
 DEFAULT_MAX_BLANK_RUN = 3
 # A single-piece line longer than this share of the table's longest cell line is prose after the table.
 DEFAULT_PROSE_LENGTH_FACTOR = 1.3
+# Score lost by a row whose anchor is not at its vertical centre (a wrapped anchor cell, a table cut short).
+DEFAULT_UNCENTRED_PENALTY = 2.0
 # Column preference for wrapped text when nothing else decides: prose wraps most, codes least.
 WRAP_PRIOR: dict[Role, float] = {
     "purpose": 1.0,
@@ -146,38 +148,65 @@ def _top_rows(
 
 
 def _centered_rows(cut: list[tuple[Line, list[str | None]]], n: int, anchor: int) -> list[RowBuilder]:
-    """Rows whose cells are centred on the anchor line: share out the lines between two anchors."""
+    """Rows whose cells are centred on the anchor line.
+
+    A row of height H has floor((H-1)/2) lines above its anchor and as many, or one more, below. Knowing
+    the lines above the first anchor, each gap between anchors leaves one choice (does the middle line go
+    up or down); a dynamic programme takes the choices that best agree with where cell texts start and end.
+    """
     anchors = [i for i, (_, cells) in enumerate(cut) if cells[anchor]]
-    rows: list[RowBuilder] = []
-    above = anchors[0]
+    # paths: lines above the current anchor -> (score, lines below each anchor so far)
+    paths: dict[int, tuple[float, list[int]]] = {anchors[0]: (0.0, [])}
     for k, a in enumerate(anchors):
-        start = a - above
-        if k + 1 < len(anchors):
-            between = anchors[k + 1] - a - 1
-            below = min(above, between)
-            if below + 1 <= between and _continues(cut, a + below, a + below + 1, n, anchor):
-                below += 1
-            above = between - below
-        else:
-            below = len(cut) - a - 1
+        last = k + 1 == len(anchors)
+        between = len(cut) - a - 1 if last else anchors[k + 1] - a - 1
+        step: dict[int, tuple[float, list[int]]] = {}
+        for above, (score, belows) in paths.items():
+            for extra, prior in ((0, 0.0), (1, 0.0), (2, -DEFAULT_UNCENTRED_PENALTY)):
+                below = above + extra
+                if below > between:
+                    if last:
+                        # The table may end early: trailing lines beyond the row are not ours.
+                        candidate = (score - DEFAULT_UNCENTRED_PENALTY, [*belows, between])
+                        if candidate[0] > step.get(0, (float("-inf"), []))[0]:
+                            step[0] = candidate
+                    continue
+                gain = prior if last else prior + _boundary(cut, a + below + 1, n, anchor)
+                nxt = 0 if last else between - below
+                candidate = (score + gain, [*belows, below])
+                if candidate[0] > step.get(nxt, (float("-inf"), []))[0]:
+                    step[nxt] = candidate
+        paths = step or {0: (0.0, [*next(iter(paths.values()))[1], 0])}
+    belows = max(paths.values(), key=lambda p: p[0])[1]
+    rows: list[RowBuilder] = []
+    start = 0
+    for a, below in zip(anchors, belows, strict=True):
         row = RowBuilder(n, cut[a][0].page)
         for line, cells in cut[start : a + below + 1]:
             for column, text in enumerate(cells):
                 if text:
                     row.add(column, text, line.number)
         rows.append(row)
+        start = a + below + 1
     return rows
 
 
-def _continues(cut: list[tuple[Line, list[str | None]]], i: int, j: int, n: int, anchor: int) -> bool:
-    """Whether line ``j`` continues the row of line ``i`` (rather than starting the next row's cells)."""
+def _boundary(cut: list[tuple[Line, list[str | None]]], first: int, n: int, anchor: int) -> float:
+    """Evidence that line ``first`` starts a row: cell texts that end just above it and start on it."""
+    if first <= 0 or first >= len(cut):
+        return 0.0
+    upper_cells, lower_cells = cut[first - 1][1], cut[first][1]
+    score = 0.0
     for column in range(n):
         if column == anchor:
             continue
-        upper, lower = cut[i][1][column], cut[j][1][column]
+        upper, lower = upper_cells[column], lower_cells[column]
         if upper and lower:
-            return not (ends_sentence(upper) and starts_sentence(lower))
-    return False
+            if ends_open(upper) or not starts_sentence(lower):
+                score -= 1.0
+            elif ends_sentence(upper):
+                score += 1.0
+    return score
 
 
 # --- delimited (tab-separated) exports --------------------------------------------------------------------
