@@ -22,6 +22,7 @@ from extractor.layout.shapes import (
     has_name_marks,
     looks_like_cookie_name,
     looks_like_duration,
+    looks_like_heading,
     starts_sentence,
 )
 from extractor.model import Line, Role
@@ -32,6 +33,8 @@ DEFAULT_MAX_BLANK_RUN = 3
 DEFAULT_PROSE_LENGTH_FACTOR = 1.3
 # Score lost by a row whose anchor is not at its vertical centre (a wrapped anchor cell, a table cut short).
 DEFAULT_UNCENTRED_PENALTY = 2.0
+# The last row of a centred table prefers to take every remaining line when that keeps it centred.
+DEFAULT_LAST_ROW_BONUS = 0.5
 # Column preference for wrapped text when nothing else decides: prose wraps most, codes least.
 WRAP_PRIOR: dict[Role, float] = {
     "purpose": 1.0,
@@ -82,11 +85,15 @@ def anchor_column(roles: tuple[Role, ...]) -> int:
     return roles.index("name") if "name" in roles else 0
 
 
-def _starts_row(cells: list[str | None], anchor: int, current: RowBuilder | None) -> bool:
+def _starts_row(cells: list[str | None], anchor: int, current: RowBuilder | None, follows: bool) -> bool:
+    """Whether a line with these cells starts a row (``follows``: the line right above fed ``current``'s anchor)."""
     text = cells[anchor]
     if not text:
         return False
-    return not (current is not None and ends_open(current.last(anchor)))
+    if current is None:
+        return True
+    last = current.last(anchor)
+    return not (ends_open(last) or (follows and not looks_like_cookie_name(last)))
 
 
 def positioned_rows(header: HeaderRow, body: tuple[Line, ...], previous: RowBuilder | None = None) -> BuiltRows:
@@ -95,6 +102,8 @@ def positioned_rows(header: HeaderRow, body: tuple[Line, ...], previous: RowBuil
     anchor = anchor_column(header.roles)
     block = _leading_block(body)
     starts = column_starts([(c.x0, c.x1) for c in header.cells], header.roles, list(block))
+    if len(starts) != n - 1:
+        starts = [c.x0 for c in header.cells[1:]]
     cut: list[tuple[Line, list[str | None]]] = []
     blank_run = 0
     used = 0
@@ -107,14 +116,23 @@ def positioned_rows(header: HeaderRow, body: tuple[Line, ...], previous: RowBuil
         cells, fits = cut_line(line, starts)
         if not fits:
             break
-        if blank_run and cut and not cells[anchor]:
+        if blank_run and cut and (not cells[anchor] or _is_heading_line(line)):
             break
         blank_run = 0
         cut.append((line, cells))
         used = index + 1
-    centered = previous is None and _is_centered(cut, anchor)
-    rows = _centered_rows(cut, n, anchor) if centered else _top_rows(cut, n, anchor, previous)
+    rows, row_starts = _top_rows(cut, n, anchor, previous)
+    if previous is None and cut:
+        # Text browsers centre cells vertically: keep that reading where it explains the rows better.
+        centered, score = _centered_rows(cut, n, anchor)
+        top_score = sum(_boundary(cut, i, n, anchor) for i in row_starts[1:])
+        if _is_centered(cut, anchor) or score > top_score:
+            rows = centered
     return BuiltRows(rows, used, [], 0.95)
+
+
+def _is_heading_line(line: Line) -> bool:
+    return len(line.fragments) == 1 and looks_like_heading(line.text) and not looks_like_cookie_name(line.text)
 
 
 def _leading_block(body: tuple[Line, ...]) -> tuple[Line, ...]:
@@ -125,6 +143,25 @@ def _leading_block(body: tuple[Line, ...]) -> tuple[Line, ...]:
     return body
 
 
+def _anchor_lines(cut: list[tuple[Line, list[str | None]]], anchor: int) -> list[int]:
+    """Lines where a row's anchor cell starts; a wrapped anchor cell's further lines are not anchors."""
+    found: list[int] = []
+    for i, (_, cells) in enumerate(cut):
+        text = cells[anchor]
+        if not text:
+            continue
+        above = cut[i - 1][1][anchor] if i > 0 else None
+        if found and above and found[-1] == i - 1 and _wraps(above):
+            continue
+        found.append(i)
+    return found
+
+
+def _wraps(anchor_text: str) -> bool:
+    """Anchor text that goes on below: a trailing hyphen or connector, or words that are no cookie name."""
+    return ends_open(anchor_text) or not looks_like_cookie_name(anchor_text)
+
+
 def _is_centered(cut: list[tuple[Line, list[str | None]]], anchor: int) -> bool:
     first = next((i for i, (_, cells) in enumerate(cut) if cells[anchor]), None)
     return bool(first)
@@ -132,29 +169,35 @@ def _is_centered(cut: list[tuple[Line, list[str | None]]], anchor: int) -> bool:
 
 def _top_rows(
     cut: list[tuple[Line, list[str | None]]], n: int, anchor: int, previous: RowBuilder | None
-) -> list[RowBuilder]:
+) -> tuple[list[RowBuilder], list[int]]:
+    """Rows whose cells start on the anchor line; also the index in ``cut`` where each row starts."""
     rows: list[RowBuilder] = []
+    starts: list[int] = []
     current = previous
-    for line, cells in cut:
-        if _starts_row(cells, anchor, current):
+    above: list[str | None] | None = None
+    for index, (line, cells) in enumerate(cut):
+        follows = above is not None and bool(above[anchor])
+        above = cells
+        if _starts_row(cells, anchor, current, follows):
             current = RowBuilder(n, line.page)
             rows.append(current)
+            starts.append(index)
         if current is None:
             continue
         for column, text in enumerate(cells):
             if text:
                 current.add(column, text, line.number)
-    return rows
+    return rows, starts
 
 
-def _centered_rows(cut: list[tuple[Line, list[str | None]]], n: int, anchor: int) -> list[RowBuilder]:
+def _centered_rows(cut: list[tuple[Line, list[str | None]]], n: int, anchor: int) -> tuple[list[RowBuilder], float]:
     """Rows whose cells are centred on the anchor line.
 
     A row of height H has floor((H-1)/2) lines above its anchor and as many, or one more, below. Knowing
     the lines above the first anchor, each gap between anchors leaves one choice (does the middle line go
     up or down); a dynamic programme takes the choices that best agree with where cell texts start and end.
     """
-    anchors = [i for i, (_, cells) in enumerate(cut) if cells[anchor]]
+    anchors = _anchor_lines(cut, anchor)
     # paths: lines above the current anchor -> (score, lines below each anchor so far)
     paths: dict[int, tuple[float, list[int]]] = {anchors[0]: (0.0, [])}
     for k, a in enumerate(anchors):
@@ -171,13 +214,16 @@ def _centered_rows(cut: list[tuple[Line, list[str | None]]], n: int, anchor: int
                         if candidate[0] > step.get(0, (float("-inf"), []))[0]:
                             step[0] = candidate
                     continue
-                gain = prior if last else prior + _boundary(cut, a + below + 1, n, anchor)
+                if last:
+                    gain = prior + (DEFAULT_LAST_ROW_BONUS if below == between else 0.0)
+                else:
+                    gain = prior + _boundary(cut, a + below + 1, n, anchor)
                 nxt = 0 if last else between - below
                 candidate = (score + gain, [*belows, below])
                 if candidate[0] > step.get(nxt, (float("-inf"), []))[0]:
                     step[nxt] = candidate
         paths = step or {0: (0.0, [*next(iter(paths.values()))[1], 0])}
-    belows = max(paths.values(), key=lambda p: p[0])[1]
+    score, belows = max(paths.values(), key=lambda p: p[0])
     rows: list[RowBuilder] = []
     start = 0
     for a, below in zip(anchors, belows, strict=True):
@@ -188,7 +234,7 @@ def _centered_rows(cut: list[tuple[Line, list[str | None]]], n: int, anchor: int
                     row.add(column, text, line.number)
         rows.append(row)
         start = a + below + 1
-    return rows
+    return rows, score
 
 
 def _boundary(cut: list[tuple[Line, list[str | None]]], first: int, n: int, anchor: int) -> float:
@@ -204,8 +250,8 @@ def _boundary(cut: list[tuple[Line, list[str | None]]], first: int, n: int, anch
         if upper and lower:
             if ends_open(upper) or not starts_sentence(lower):
                 score -= 1.0
-            elif ends_sentence(upper):
-                score += 1.0
+            else:
+                score += 1.0 if ends_sentence(upper) else 0.5
     return score
 
 
