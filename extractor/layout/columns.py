@@ -15,6 +15,8 @@ from extractor.model import Fragment, Line, Role
 
 # A word starting within this many character widths of a gap's right edge counts as aligned to it.
 DEFAULT_ALIGN_TOLERANCE = 0.5
+# How far (in character widths) a word may start left of its column's bound and still belong to it.
+DEFAULT_MISALIGN = 1.5
 # Weights of the evidence for a column bound: aligned word starts, gap width, cell content.
 DEFAULT_ALIGN_WEIGHT = 3.0
 DEFAULT_WIDTH_WEIGHT = 1.0
@@ -147,14 +149,20 @@ def column_starts(header: list[tuple[float, float]], roles: tuple[Role, ...], bo
     return max(final, key=lambda c: c[0])[1]
 
 
-def cut_line(line: Line, starts: list[float]) -> tuple[list[str | None], bool]:
-    """A line's text per column, and whether the line fits the columns (no word straddles a bound)."""
+def cut_line(line: Line, starts: list[float], unit: float = 1.0) -> tuple[list[str | None], bool]:
+    """A line's text per column, and whether the line fits the columns.
+
+    Exports misalign by a character or so ("179 days Statistics" with one space where the columns meet), so
+    a word belongs to the column it starts in give or take ``DEFAULT_MISALIGN`` widths, and a line fits
+    unless a word reaches well across a bound on both sides (prose running over the table's columns).
+    """
+    tolerance = DEFAULT_MISALIGN * unit
     cells: list[list[str]] = [[] for _ in range(len(starts) + 1)]
     fits = True
     for fragment in line.fragments:
         for word in words(fragment):
-            column = sum(1 for s in starts if word.x0 >= s - 1e-6)
+            column = sum(1 for s in starts if word.x0 + tolerance >= s)
             cells[column].append(word.text)
-            if any(word.x0 < s - 1e-6 < word.x1 - 1e-6 for s in starts):
+            if any(word.x0 + tolerance < s < word.x1 - tolerance for s in starts):
                 fits = False
     return [" ".join(c) if c else None for c in cells], fits

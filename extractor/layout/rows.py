@@ -14,7 +14,7 @@ from __future__ import annotations
 import itertools
 from dataclasses import dataclass, field
 
-from extractor.layout.columns import column_starts, cut_line
+from extractor.layout.columns import char_width, column_starts, cut_line
 from extractor.layout.regions import HeaderRow
 from extractor.layout.shapes import (
     ends_open,
@@ -101,6 +101,7 @@ def positioned_rows(header: HeaderRow, body: tuple[Line, ...], previous: RowBuil
     n = len(header.cells)
     anchor = anchor_column(header.roles)
     block = _leading_block(body)
+    unit = char_width(list(block))
     starts = column_starts([(c.x0, c.x1) for c in header.cells], header.roles, list(block))
     if len(starts) != n - 1:
         starts = [c.x0 for c in header.cells[1:]]
@@ -113,7 +114,7 @@ def positioned_rows(header: HeaderRow, body: tuple[Line, ...], previous: RowBuil
             if blank_run > DEFAULT_MAX_BLANK_RUN:
                 break
             continue
-        cells, fits = cut_line(line, starts)
+        cells, fits = cut_line(line, starts, unit)
         if not fits:
             break
         if blank_run and cut and (not cells[anchor] or _is_heading_line(line)):
