@@ -21,6 +21,8 @@ DEFAULT_MISALIGN = 1.5
 DEFAULT_ALIGN_WEIGHT = 3.0
 DEFAULT_WIDTH_WEIGHT = 1.0
 DEFAULT_CONTENT_WEIGHT = 2.0
+# Weight of a line with a word running across a bound, against one with a word starting at it.
+DEFAULT_CROSSING_WEIGHT = 2.0
 # A bound through the middle of a header label is unlikely but possible (centred labels overhang).
 DEFAULT_LABEL_CUT_PENALTY = 1.0
 # Gap widths beyond this many character widths add no more evidence.
@@ -93,24 +95,33 @@ def _column_text(line: list[Word], start: float, end: float) -> str:
 def column_starts(header: list[tuple[float, float]], roles: tuple[Role, ...], body: list[Line]) -> list[float]:
     """Left bounds of the columns after the first, one per header label but the first.
 
+    A bound is placed where many lines start a word and few words run across it (a long cookie name may
+    overflow into the next column on some lines), preferably at the right edge of a strip blank on every
+    line; the name column should hold single tokens and the duration column durations.
+
     Args:
         header: the (x0, x1) of each header label, left to right.
         roles: the role of each label.
         body: the table's lines below the header.
     """
-    unit = char_width(body) if body else 1.0
-    body_words = [[w for f in line.fragments for w in words(f)] for line in body if not line.blank]
-    # Header labels are left out of the gaps: a text browser centres them, so they may overhang a column.
-    candidates = gaps(body_words) if body_words else []
     n = len(header)
+    if n < 2:
+        return []
+    unit = char_width(body) if body else 1.0
+    tolerance = DEFAULT_MISALIGN * unit
+    body_words = [[w for f in line.fragments for w in words(f)] for line in body if not line.blank]
     lines_count = max(len(body_words), 1)
+    # Header labels are left out of the gaps: a text browser centres them, so they may overhang a column.
+    strips = {g.x1: g.x1 - g.x0 for g in gaps(body_words)}
+    positions = sorted({w.x0 for line in body_words for w in line} | set(strips))
 
-    def evidence(gap: Gap) -> float:
-        aligned = sum(any(abs(w.x0 - gap.x1) <= DEFAULT_ALIGN_TOLERANCE * unit for w in line) for line in body_words)
-        width = min((gap.x1 - gap.x0) / unit, DEFAULT_WIDTH_CAP) / DEFAULT_WIDTH_CAP
-        through_label = any(x0 < gap.x1 - 1e-6 and gap.x1 < x1 - 1e-6 for x0, x1 in header)
+    def evidence(x: float) -> float:
+        aligned = sum(any(abs(w.x0 - x) <= DEFAULT_ALIGN_TOLERANCE * unit for w in line) for line in body_words)
+        crossing = sum(any(w.x0 + tolerance < x < w.x1 - tolerance for w in line) for line in body_words)
+        width = min(strips.get(x, 0.0) / unit, DEFAULT_WIDTH_CAP) / DEFAULT_WIDTH_CAP
+        through_label = any(x0 < x - 1e-6 and x < x1 - 1e-6 for x0, x1 in header)
         return (
-            DEFAULT_ALIGN_WEIGHT * aligned / lines_count
+            DEFAULT_ALIGN_WEIGHT * (aligned - DEFAULT_CROSSING_WEIGHT * crossing) / lines_count
             + DEFAULT_WIDTH_WEIGHT * width
             - (DEFAULT_LABEL_CUT_PENALTY if through_label else 0.0)
         )
@@ -121,32 +132,31 @@ def column_starts(header: list[tuple[float, float]], roles: tuple[Role, ...], bo
         cells = [_column_text(line, start, end) for line in body_words]
         return DEFAULT_CONTENT_WEIGHT * _content_score(roles[column], cells)
 
-    options: list[list[Gap]] = []
+    options: list[list[float]] = []
     for i in range(n - 1):
         # Bound i lies after label i starts and before label i + 1 ends (labels may overhang).
-        between = [g for g in candidates if g.x0 >= header[i][0] + unit - 1e-6 and g.x1 <= header[i + 1][1] - unit]
-        if not between:
-            between = [Gap(header[i][1], header[i + 1][0])]
-        options.append(between)
-    if not options:
-        return []
-    # Dynamic programme over the bounds, left to right: best[j] = (score, bounds so far) ending at option j.
-    lowest = float("-inf")
-    best: list[tuple[float, list[float]]] = [(evidence(g) + content(0, lowest, g.x1), [g.x1]) for g in options[0]]
+        low, high = header[i][0] + unit, header[i + 1][1] - unit
+        between = [x for x in positions if low - 1e-6 <= x <= high + 1e-6]
+        options.append(between or [header[i + 1][0]])
+    scores = {x: evidence(x) for option in options for x in option}
+    # Dynamic programme over the bounds, left to right: best[x] = (score, bounds so far) ending at bound x.
+    best: dict[float, tuple[float, list[float]]] = {
+        x: (scores[x] + content(0, float("-inf"), x), [x]) for x in options[0]
+    }
     for i in range(1, n - 1):
-        step: list[tuple[float, list[float]]] = []
-        for g in options[i]:
+        step: dict[float, tuple[float, list[float]]] = {}
+        for x in options[i]:
             choices = [
-                (score + evidence(g) + content(i, bounds[-1], g.x1), [*bounds, g.x1])
-                for score, bounds in best
-                if bounds[-1] <= g.x0 + 1e-6
+                (score + scores[x] + content(i, bounds[-1], x), [*bounds, x])
+                for score, bounds in best.values()
+                if bounds[-1] + unit <= x
             ]
             if choices:
-                step.append(max(choices, key=lambda c: c[0]))
+                step[x] = max(choices, key=lambda c: c[0])
         best = step or best
-    highest = float("inf")
-    final = [(score + content(n - 1, bounds[-1], highest), bounds) for score, bounds in best]
-    return max(final, key=lambda c: c[0])[1]
+    final = [(score + content(n - 1, bounds[-1], float("inf")), bounds) for score, bounds in best.values()]
+    bounds = max(final, key=lambda c: c[0])[1]
+    return bounds if len(bounds) == n - 1 else [x1 for x1, _ in header[1:]]
 
 
 def cut_line(line: Line, starts: list[float], unit: float = 1.0) -> tuple[list[str | None], bool]:
