@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from extractor.errors import ConfigError
+from extractor.errors import ConfigError, ExtractorError
 from extractor.model import Result
 from extractor.pipeline import extract
 from extractor.settings import Settings
@@ -60,8 +60,24 @@ def find_inputs(inputs: Sequence[str | Path]) -> list[Job]:
 
 
 def iter_results(jobs: Iterable[Job], settings: Settings) -> Iterator[tuple[Job, Result]]:
+    """Each job's result, in order. A bug of ours on one document fails that document, not the batch."""
     for job in jobs:
-        yield job, extract(job.path, settings)
+        try:
+            result = extract(job.path, settings)
+        except ExtractorError:
+            raise
+        except Exception as exc:
+            log.exception("internal error on %s", job.path)
+            result = Result(
+                str(job.path),
+                None,
+                None,
+                "failed",
+                None,
+                error=f"{job.path}: internal error ({type(exc).__name__}: {exc}); please report it",
+                extractor_version=__version__,
+            )
+        yield job, result
 
 
 def report(results: Sequence[tuple[Job, Result]]) -> dict[str, object]:

@@ -159,20 +159,57 @@ def column_starts(header: list[tuple[float, float]], roles: tuple[Role, ...], bo
     return bounds if len(bounds) == n - 1 else [x1 for x1, _ in header[1:]]
 
 
-def cut_line(line: Line, starts: list[float], unit: float = 1.0) -> tuple[list[str | None], bool]:
+def _split_at(fragment_words: list[Word], bound: float, tolerance: float, right_role: Role, left_role: Role) -> int:
+    """Where a fragment running across a column bound is cut: the number of its words left of the bound.
+
+    Among the word breaks near the bound, one that leaves a duration (or a cookie name) whole in its column
+    wins; otherwise the break nearest the bound.
+    """
+    breaks = [k for k in range(1, len(fragment_words)) if abs(fragment_words[k].x0 - bound) <= 4 * tolerance]
+    if not breaks:
+        return sum(1 for w in fragment_words if w.x0 + tolerance < bound)
+
+    def fits_role(k: int) -> bool:
+        right = " ".join(w.text for w in fragment_words[k:])
+        left = " ".join(w.text for w in fragment_words[:k])
+        return (right_role == "duration" and looks_like_duration(right)) or (
+            left_role == "name" and looks_like_cookie_name(left)
+        )
+
+    preferred = [k for k in breaks if fits_role(k)]
+    return min(preferred or breaks, key=lambda k: abs(fragment_words[k].x0 - bound))
+
+
+def cut_line(
+    line: Line, starts: list[float], roles: tuple[Role, ...] | None = None, unit: float = 1.0
+) -> tuple[list[str | None], bool]:
     """A line's text per column, and whether the line fits the columns.
 
-    Exports misalign by a character or so ("179 days Statistics" with one space where the columns meet), so
-    a word belongs to the column it starts in give or take ``DEFAULT_MISALIGN`` widths, and a line fits
-    unless a word reaches well across a bound on both sides (prose running over the table's columns).
+    Exports misalign by a character or so and let a cell run into the next one with a single space, so a
+    fragment belongs to the column it starts in (give or take ``DEFAULT_MISALIGN`` widths), and one that
+    runs across a bound is cut at the best word break near it. A line fits unless one of its fragments
+    runs across two bounds or more with a word straddling a bound (prose over the table's columns).
     """
     tolerance = DEFAULT_MISALIGN * unit
+    roles = roles or tuple("other" for _ in range(len(starts) + 1))  # type: ignore[misc]
     cells: list[list[str]] = [[] for _ in range(len(starts) + 1)]
     fits = True
     for fragment in line.fragments:
-        for word in words(fragment):
-            column = sum(1 for s in starts if word.x0 + tolerance >= s)
-            cells[column].append(word.text)
-            if any(word.x0 + tolerance < s < word.x1 - tolerance for s in starts):
-                fits = False
+        pieces = words(fragment)
+        first = sum(1 for s in starts if pieces[0].x0 + tolerance >= s)
+        crossed = [
+            i for i, s in enumerate(starts) if i >= first and pieces[0].x0 + tolerance < s < pieces[-1].x1 - tolerance
+        ]
+        if len(crossed) > 1 and any(w.x0 + tolerance < s < w.x1 - tolerance for w in pieces for s in starts):
+            fits = False
+        column, rest = first, pieces
+        for i in crossed:
+            k = _split_at(rest, starts[i], tolerance, roles[i + 1], roles[column])
+            if k > 0:
+                cells[column].append(" ".join(w.text for w in rest[:k]))
+            rest, column = rest[k:], i + 1
+            if not rest:
+                break
+        if rest:
+            cells[column].append(" ".join(w.text for w in rest))
     return [" ".join(c) if c else None for c in cells], fits

@@ -114,7 +114,7 @@ def positioned_rows(header: HeaderRow, body: tuple[Line, ...], previous: RowBuil
             if blank_run > DEFAULT_MAX_BLANK_RUN:
                 break
             continue
-        cells, fits = cut_line(line, starts, unit)
+        cells, fits = cut_line(line, starts, header.roles, unit)
         if not fits:
             break
         if blank_run and cut and (not cells[anchor] or _is_heading_line(line)):
@@ -199,6 +199,8 @@ def _centered_rows(cut: list[tuple[Line, list[str | None]]], n: int, anchor: int
     up or down); a dynamic programme takes the choices that best agree with where cell texts start and end.
     """
     anchors = _anchor_lines(cut, anchor)
+    if not anchors:
+        return [], float("-inf")
     # paths: lines above the current anchor -> (score, lines below each anchor so far)
     paths: dict[int, tuple[float, list[int]]] = {anchors[0]: (0.0, [])}
     for k, a in enumerate(anchors):
