@@ -23,6 +23,7 @@ from extractor.layout.shapes import (
     looks_like_cookie_name,
     looks_like_duration,
     looks_like_heading,
+    role_fit,
     starts_sentence,
 )
 from extractor.model import Line, Role
@@ -31,6 +32,8 @@ from extractor.model import Line, Role
 DEFAULT_MAX_BLANK_RUN = 3
 # A single-piece line longer than this share of the table's longest cell line is prose after the table.
 DEFAULT_PROSE_LENGTH_FACTOR = 1.3
+# How alike (0-1) a plain-word anchor must be to the anchors of the table's complete rows to start a row.
+DEFAULT_ANCHOR_LIKENESS = 0.9
 # Score lost by a row whose anchor is not at its vertical centre (a wrapped anchor cell, a table cut short).
 DEFAULT_UNCENTRED_PENALTY = 2.0
 # The last row of a centred table prefers to take every remaining line when that keeps it centred.
@@ -331,6 +334,63 @@ def _similarity(text: str, profiles: list[tuple[bool, bool, bool, bool]]) -> flo
     return sum(sum(a == b for a, b in zip(mine, p, strict=True)) / 4 for p in profiles) / len(profiles)
 
 
+def _parse_row_start(
+    pieces: list[str], roles: tuple[Role, ...], anchor: int, profiles: list[list[tuple[bool, bool, bool, bool]]]
+) -> list[tuple[int, str]] | None:
+    """The cells of a row's first line whose neighbouring cells ran together ("how visitors 2 years").
+
+    Each piece covers one or more consecutive columns, cut at word breaks; the reading whose parts best fit
+    their columns' roles wins. ``None`` when the line does not read as a row start: its anchor cell is no
+    cookie name, or a part landing in a duration column is no duration.
+    """
+    n, k = len(roles), len(pieces)
+    best: tuple[float, list[tuple[int, str]]] | None = None
+    for cuts in itertools.combinations(range(1, n), k - 1):
+        spans = list(itertools.pairwise((0, *cuts, n)))
+        placed: list[tuple[int, str]] = []
+        score = 0.0
+        for (first, end), piece in zip(spans, pieces, strict=True):
+            parts = _split_piece(piece, roles[first:end])
+            if parts is None:
+                break
+            for offset, (part, fit) in enumerate(parts):
+                placed.append((first + offset, part))
+                score += fit
+        else:
+            if best is None or score > best[0]:
+                best = (score, placed)
+    if best is None:
+        return None
+    cells = dict(best[1])
+    name = cells.get(anchor, "")
+    if roles[anchor] == "name":
+        if not looks_like_cookie_name(name):
+            return None
+        if not has_name_marks(name) and (k < n - 1 or _similarity(name, profiles[anchor]) < DEFAULT_ANCHOR_LIKENESS):
+            return None
+    elif k < n:
+        return None
+    if any(roles[c] == "duration" and not looks_like_duration(t) for c, t in best[1]) and k < n:
+        return None
+    return best[1]
+
+
+def _split_piece(piece: str, roles: tuple[Role, ...]) -> list[tuple[str, float]] | None:
+    """A piece cut into one part per role at the word breaks whose parts fit their roles best."""
+    words = piece.split(" ")
+    if len(words) < len(roles):
+        return None
+    if len(roles) == 1:
+        return [(piece, role_fit(roles[0], piece))]
+    best: tuple[float, list[tuple[str, float]]] | None = None
+    for cuts in itertools.combinations(range(1, len(words)), len(roles) - 1):
+        parts = [" ".join(words[a:b]) for a, b in itertools.pairwise((0, *cuts, len(words)))]
+        fits = [role_fit(role, part) for role, part in zip(roles, parts, strict=True)]
+        if best is None or sum(fits) > best[0]:
+            best = (sum(fits), list(zip(parts, fits, strict=True)))
+    return best[1] if best else None
+
+
 def _place_loose(
     pieces: list[str],
     n: int,
@@ -346,13 +406,10 @@ def _place_loose(
     if k >= n:
         placed = [*list(enumerate(pieces[: n - 1])), (n - 1, " ".join(pieces[n - 1 :]))]
         return not open_anchor, placed
-    if not open_anchor and anchor == 0 and k >= 1:
-        first = pieces[0].split(" ", 1)
-        # A row whose name ran into the next cell ("seen_cookie_message Saves a message ...").
-        if k == n - 1 and len(first) == 2 and has_name_marks(first[0]):
-            return True, [(0, first[0]), *((c + 1, p) for c, p in enumerate([first[1], *pieces[1:]]))]
-        if k == n - 1 and looks_like_cookie_name(pieces[0]) and _similarity(pieces[0], profiles[0]) >= 0.75:
-            return True, list(enumerate(pieces[: n - 1]))
+    if not open_anchor:
+        parsed = _parse_row_start(pieces, roles, anchor, profiles)
+        if parsed is not None:
+            return True, parsed
     # Continuation: the monotone assignment of pieces to columns that best explains the wrapping.
     best: tuple[float, tuple[int, ...]] = (-1.0, tuple(range(k)))
     for combo in itertools.combinations(range(n), k):

@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from extractor.model import Role
 
 # A cookie name is one token: letters, digits and the punctuation names use ("_ga_<container-id>",
 # "_pk_id.*", "pagead/1p-user-list/#", "CONSENT [x3]").
@@ -121,3 +125,21 @@ def ends_open(text: str) -> bool:
     if text.endswith(("-", "/", ",")):
         return True
     return text.split()[-1].casefold() in CONNECTORS
+
+
+def role_fit(role: Role, text: str) -> float:
+    """How well a cell text fits a column of the given role: positive fits, negative does not."""
+    words = word_count(text)
+    if role == "name":
+        return 2.0 if has_name_marks(text) else 1.0 if looks_like_cookie_name(text) else -2.0
+    if role == "duration":
+        return 2.0 if looks_like_duration(text) else -1.0
+    if role in ("purpose", "function"):
+        return (0.5 if starts_sentence(text) else 0.0) + (0.5 if words >= 3 else 0.0)
+    if role == "provider":
+        return 0.5 if starts_sentence(text) and words <= 4 else 0.0
+    if role == "domain":
+        return 1.0 if "." in text and words == 1 else 0.0
+    if role in ("type", "category"):
+        return 0.3 if words <= 2 else -0.5
+    return 0.0
