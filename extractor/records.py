@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from extractor.layout.shapes import has_name_marks, looks_like_cookie_name
+from extractor.layout.shapes import cell_lines, has_name_marks, join_cell, looks_like_cookie_name
 from extractor.model import Category, Cookie, Row, Table
 
 # Separators between several cookie names in one cell, tried in this order.
@@ -14,38 +14,12 @@ CONJUNCTIONS = re.compile(r"\s+(?:and|or|et|ou|und|oder|y|o|e|en|of|i|lub|&)\s+|
 DEFAULT_ODD_NAME_FACTOR = 0.7
 
 
-# A line ending inside a word: a hyphen or slash after a letter ("google-" / "analytics.com"), or an
-# underscore ("_ga_" / "<container-id>"); the next line goes on without a space.
-WORD_SPLIT_END = re.compile(r"(?:\w[-/]|_)$")
-
-
-def _cell_lines(text: str) -> list[str]:
-    """A cell's source lines, with lines that end inside a word joined to the next."""
-    lines: list[str] = []
-    for part in (p.strip() for p in text.split("\n")):
-        if not part:
-            continue
-        if lines and WORD_SPLIT_END.search(lines[-1]) and (part[:1].isalnum() or part[:1] in "<_"):
-            lines[-1] += part
-        else:
-            lines.append(part)
-    return lines
-
-
-def join_cell(text: str | None) -> str | None:
-    """A cell's source lines joined with single spaces (none where a line ends inside a word)."""
-    if text is None:
-        return None
-    collapsed = " ".join(" ".join(_cell_lines(text)).split())
-    return collapsed or None
-
-
 def split_names(cell: str) -> list[str]:
     """ "_ga, _gid and _gat" -> ["_ga", "_gid", "_gat"]; a name that contains spaces stays whole.
 
     Lines of the cell are separate names only when every line is a single name ("__utma" / "__utmb").
     """
-    lines = _cell_lines(cell)
+    lines = cell_lines(cell)
     if len(lines) > 1 and all(looks_like_cookie_name(line) and has_name_marks(line) for line in lines):
         return [name for line in lines for name in split_names(line)]
     text = join_cell(cell) or ""

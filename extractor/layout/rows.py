@@ -20,6 +20,7 @@ from extractor.layout.shapes import (
     ends_open,
     ends_sentence,
     has_name_marks,
+    join_cell,
     looks_like_cookie_name,
     looks_like_duration,
     looks_like_heading,
@@ -288,8 +289,8 @@ def delimited_rows(header: HeaderRow, body: tuple[Line, ...], previous: RowBuild
     anchor = anchor_column(header.roles)
     exact = _exact_fields(body, n)
     full = [line for line in body if len(line.fragments) == n]
-    widths = [max((len(line.fragments[c].text) for line in full), default=1) for c in range(n)]
-    longest = max(widths, default=1)
+    # The widest cell line seen so far: a single piece much longer cannot sit in one column, it is prose.
+    widest = max((len(f.text) for line in full for f in line.fragments), default=0)
     profiles = [[_profile(line.fragments[c].text) for line in full] for c in range(n)]
     rows: list[RowBuilder] = []
     current = previous
@@ -310,9 +311,11 @@ def delimited_rows(header: HeaderRow, body: tuple[Line, ...], previous: RowBuild
                 current is not None and ends_open(current.last(anchor))
             )
         else:
-            if len(pieces) == 1 and len(pieces[0]) > DEFAULT_PROSE_LENGTH_FACTOR * longest:
+            if len(pieces) == 1 and rows and _is_prose(pieces[0], widest, body[index + 1 :]):
                 break
-            starts, placed = _place_loose(pieces, n, anchor, header.roles, current, widths, profiles)
+            starts, placed = _place_loose(pieces, n, anchor, header.roles, current, profiles)
+            if starts:
+                widest = max(widest, *(len(text) for _, text in placed))
         if blank_run and not starts:
             break
         blank_run = 0
@@ -325,6 +328,18 @@ def delimited_rows(header: HeaderRow, body: tuple[Line, ...], previous: RowBuild
             current.add(column, text, line.number)
         used = index + 1
     return BuiltRows(rows, used, [], 0.95 if exact else 0.85)
+
+
+def _is_prose(piece: str, widest: int, following: tuple[Line, ...]) -> bool:
+    """A lone piece that cannot be a wrapped cell line: too wide for a column, or a heading over prose."""
+    if len(piece) > DEFAULT_PROSE_LENGTH_FACTOR * widest:
+        return True
+    if looks_like_heading(piece) and not looks_like_cookie_name(piece):
+        after = next((line for line in following if not line.blank), None)
+        return (
+            after is not None and len(after.fragments) == 1 and len(after.text) > DEFAULT_PROSE_LENGTH_FACTOR * widest
+        )
+    return False
 
 
 def _similarity(text: str, profiles: list[tuple[bool, bool, bool, bool]]) -> float:
@@ -397,7 +412,6 @@ def _place_loose(
     anchor: int,
     roles: tuple[Role, ...],
     current: RowBuilder | None,
-    widths: list[int],
     profiles: list[list[tuple[bool, bool, bool, bool]]],
 ) -> tuple[bool, list[tuple[int, str]]]:
     """Where the pieces of a line with dropped empty cells go, and whether the line starts a row."""
@@ -421,9 +435,9 @@ def _place_loose(
                 continue
             if ends_open(before):
                 score += 2.0
-            first_word = piece.split(" ", 1)[0]
-            if len(before) + 1 + len(first_word) <= widths[column]:
-                score -= 0.5
+            # Text that completes its cell ("1" + "minute") belongs there; text that spoils it does not.
+            role = roles[column]
+            score += role_fit(role, join_cell(f"{before}\n{piece}") or piece) - role_fit(role, before)
             score += _similarity(piece, profiles[column]) + WRAP_PRIOR.get(roles[column], 0.3)
         if score > best[0]:
             best = (score, combo)

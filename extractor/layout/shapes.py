@@ -143,3 +143,29 @@ def role_fit(role: Role, text: str) -> float:
     if role in ("type", "category"):
         return 0.3 if words <= 2 else -0.5
     return 0.0
+
+
+# A line ending inside a word: a hyphen or slash after a letter ("google-" / "analytics.com"), or an
+# underscore ("_ga_" / "<container-id>"); the next line goes on without a space.
+WORD_SPLIT_END = re.compile(r"(?:\w[-/]|_)$")
+
+
+def cell_lines(text: str) -> list[str]:
+    """A cell's source lines, with lines that end inside a word joined to the next."""
+    lines: list[str] = []
+    for part in (p.strip() for p in text.split("\n")):
+        if not part:
+            continue
+        if lines and WORD_SPLIT_END.search(lines[-1]) and (part[:1].isalnum() or part[:1] in "<_"):
+            lines[-1] += part
+        else:
+            lines.append(part)
+    return lines
+
+
+def join_cell(text: str | None) -> str | None:
+    """A cell's source lines joined with single spaces (none where a line ends inside a word)."""
+    if text is None:
+        return None
+    collapsed = " ".join(" ".join(cell_lines(text)).split())
+    return collapsed or None
