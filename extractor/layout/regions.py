@@ -206,12 +206,5 @@ def find_tables(lines: tuple[Line, ...]) -> list[TableRegion]:
     regions: list[TableRegion] = []
     for k, (start, after, header) in enumerate(headers):
         end = headers[k + 1][0] if k + 1 < len(headers) else len(lines)
-        # A heading right above the next header row belongs to the next table, not to this one's body.
-        if k + 1 < len(headers):
-            j = end - 1
-            while j >= after and lines[j].blank:
-                j -= 1
-            if j >= after and len(lines[j].fragments) == 1 and looks_like_heading(lines[j].text):
-                end = j
         regions.append(TableRegion(header, start, after, lines[after:end]))
     return regions

@@ -15,7 +15,7 @@ import itertools
 from dataclasses import dataclass, field
 
 from extractor.layout.columns import char_width, column_starts, cut_line
-from extractor.layout.regions import HeaderRow
+from extractor.layout.regions import HeaderRow, header_cells
 from extractor.layout.shapes import (
     ends_open,
     ends_sentence,
@@ -121,6 +121,8 @@ def positioned_rows(header: HeaderRow, body: tuple[Line, ...], previous: RowBuil
         cells, fits = cut_line(line, starts, header.roles, unit)
         if not fits:
             break
+        if len(line.fragments) == 1 and _is_heading_line_over(line.text, body[index + 1 :], _last_row(cut, anchor)):
+            break
         if blank_run and cut and (not cells[anchor] or _is_heading_line(line)):
             break
         blank_run = 0
@@ -134,6 +136,19 @@ def positioned_rows(header: HeaderRow, body: tuple[Line, ...], previous: RowBuil
         if _is_centered(cut, anchor) or score > top_score:
             rows = centered
     return BuiltRows(rows, used, [], 0.95)
+
+
+def _last_row(cut: list[tuple[Line, list[str | None]]], anchor: int) -> RowBuilder | None:
+    """The cells of the lines since the last anchor line, as a row (to ask whether a cell is open)."""
+    start = max((i for i, (_, cells) in enumerate(cut) if cells[anchor]), default=None)
+    if start is None:
+        return None
+    row = RowBuilder(len(cut[start][1]), cut[start][0].page)
+    for line, cells in cut[start:]:
+        for column, text in enumerate(cells):
+            if text:
+                row.add(column, text, line.number)
+    return row
 
 
 def _is_heading_line(line: Line) -> bool:
@@ -311,7 +326,7 @@ def delimited_rows(header: HeaderRow, body: tuple[Line, ...], previous: RowBuild
                 current is not None and ends_open(current.last(anchor))
             )
         else:
-            if len(pieces) == 1 and rows and _is_prose(pieces[0], widest, body[index + 1 :]):
+            if len(pieces) == 1 and rows and _is_prose(pieces[0], widest, body[index + 1 :], current):
                 break
             starts, placed = _place_loose(pieces, n, anchor, header.roles, current, profiles)
             if starts:
@@ -330,16 +345,31 @@ def delimited_rows(header: HeaderRow, body: tuple[Line, ...], previous: RowBuild
     return BuiltRows(rows, used, [], 0.95 if exact else 0.85)
 
 
-def _is_prose(piece: str, widest: int, following: tuple[Line, ...]) -> bool:
+def _is_prose(piece: str, widest: int, following: tuple[Line, ...], current: RowBuilder | None) -> bool:
     """A lone piece that cannot be a wrapped cell line: too wide for a column, or a heading over prose."""
     if len(piece) > DEFAULT_PROSE_LENGTH_FACTOR * widest:
         return True
-    if looks_like_heading(piece) and not looks_like_cookie_name(piece):
-        after = next((line for line in following if not line.blank), None)
-        return (
-            after is not None and len(after.fragments) == 1 and len(after.text) > DEFAULT_PROSE_LENGTH_FACTOR * widest
-        )
-    return False
+    if _is_heading_line_over(piece, following, current):
+        return True
+    after = next((line for line in following if not line.blank), None)
+    return (
+        looks_like_heading(piece)
+        and not looks_like_cookie_name(piece)
+        and after is not None
+        and len(after.fragments) == 1
+        and len(after.text) > DEFAULT_PROSE_LENGTH_FACTOR * widest
+    )
+
+
+def _is_heading_line_over(text: str, following: tuple[Line, ...], current: RowBuilder | None) -> bool:
+    """A heading-like line right above a header row: the next table's heading, unless a cell of the
+    current row is left open ("... used by" / "Adobe Target")."""
+    if not looks_like_heading(text) or looks_like_cookie_name(text):
+        return False
+    after = next((line for line in following if not line.blank), None)
+    if after is None or header_cells(after) is None:
+        return False
+    return current is None or not any(ends_open(current.last(c)) for c in range(current.columns))
 
 
 def _similarity(text: str, profiles: list[tuple[bool, bool, bool, bool]]) -> float:
