@@ -191,7 +191,7 @@ def cut_line(
     runs across two bounds or more with a word straddling a bound (prose over the table's columns).
     """
     tolerance = DEFAULT_MISALIGN * unit
-    roles = roles or tuple("other" for _ in range(len(starts) + 1))  # type: ignore[misc]
+    roles = roles or tuple("other" for _ in range(len(starts) + 1))
     cells: list[list[str]] = [[] for _ in range(len(starts) + 1)]
     fits = True
     for fragment in line.fragments:
