@@ -182,7 +182,7 @@ def find_heading(lines: tuple[Line, ...], start: int, stop: int) -> str | None:
     return None
 
 
-def is_new_heading(line: Line, previous: TableRegion) -> bool:
+def is_new_heading(line: Line, table_lines: tuple[Line, ...]) -> bool:
     """A heading-like line after a table, unless it is that table's content.
 
     Content, not heading: text that already stood alone in the table above (a wrapped "Cookie" in a type
@@ -190,10 +190,10 @@ def is_new_heading(line: Line, previous: TableRegion) -> bool:
     """
     if len(line.fragments) != 1 or not looks_like_heading(line.text):
         return False
-    if any(len(b.fragments) == 1 and b.text == line.text for b in previous.body):
+    if any(len(b.fragments) == 1 and b.text == line.text for b in table_lines):
         return False
     if line.fragments[0].field is None:
-        left = min((b.fragments[0].x0 for b in previous.body if not b.blank), default=0.0)
+        left = min((b.fragments[0].x0 for b in table_lines if not b.blank), default=0.0)
         unit = max((f.x1 - f.x0) / max(len(f.text), 1) for f in line.fragments)
         if line.fragments[0].x0 > left + 2 * unit:
             return False

@@ -20,6 +20,7 @@ DEFAULT_PROSE_WORDS = 16
 class _Draft:
     region: TableRegion
     heading: str | None
+    used_lines: tuple[Line, ...] = ()
     rows: list[RowBuilder] = field(default_factory=list)
     confidence: list[float] = field(default_factory=list)
 
@@ -66,7 +67,7 @@ def rebuild_tables(document: Document) -> tuple[list[Table], list[ExtractionWarn
         continues = (
             bool(drafts)
             and drafts[-1].region.header.roles == region.header.roles
-            and not any(is_new_heading(line, drafts[-1].region) for line in gap)
+            and not any(is_new_heading(line, drafts[-1].used_lines) for line in gap)
             and not any(word_count(line.text) >= DEFAULT_PROSE_WORDS for line in gap)
         )
         previous = drafts[-1].rows[-1] if continues and drafts[-1].rows else None
@@ -80,6 +81,7 @@ def rebuild_tables(document: Document) -> tuple[list[Table], list[ExtractionWarn
         draft.rows.extend(built.rows)
         draft.confidence.extend([built.confidence] * len(built.rows))
         table_end = region.body_start + built.used
+        draft.used_lines = draft.used_lines + region.body[: built.used]
         rest = _dumped_block(region.body[built.used :])
         dumped = share_out(region.header.roles, chunks(rest), logos) if rest else None
         if dumped is not None:
