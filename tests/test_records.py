@@ -1,0 +1,47 @@
+"""Cell joining and name splitting."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractor.layout.shapes import join_cell, looks_like_duration
+from extractor.records import split_names
+
+
+@pytest.mark.parametrize(
+    ("cell", "names"),
+    [
+        ("_ga, _gid and _gat", ["_ga", "_gid", "_gat"]),
+        ("_ga, _gid et _gat", ["_ga", "_gid", "_gat"]),
+        ("_pk_id.*", ["_pk_id.*"]),
+        ("pagead/1p-user-list/#", ["pagead/1p-user-list/#"]),
+        ("__utma\n__utmb\n__utmc", ["__utma", "__utmb", "__utmc"]),
+        ("_govuk-\nprototype-kit", ["_govuk-prototype-kit"]),
+        ("_ga_\n<container-id>", ["_ga_<container-id>"]),
+        ("A random 32-character long\nstring", ["A random 32-character long string"]),
+        ("CONSENT [x3]", ["CONSENT [x3]"]),
+    ],
+)
+def test_split_names(cell: str, names: list[str]) -> None:
+    assert split_names(cell) == names
+
+
+@pytest.mark.parametrize(
+    ("cell", "text"),
+    [
+        ("To remember the user from\none page to another", "To remember the user from one page to another"),
+        ("google-\nanalytics.com", "google-analytics.com"),
+        ("expiry date/\ntime", "expiry date/time"),
+        ("  spaced   out  ", "spaced out"),
+        (None, None),
+    ],
+)
+def test_join_cell(cell: str | None, text: str | None) -> None:
+    assert join_cell(cell) == text
+
+
+@pytest.mark.parametrize(
+    "text", ["13 months", "2 ans", "1 Jahr", "13 meses", "Session", "Sitzungsende", "2 weken", "Five minutes"]
+)
+def test_durations_are_recognised(text: str) -> None:
+    assert looks_like_duration(text)

@@ -1,0 +1,128 @@
+"""The text reader: decoding, line splitting, and the property that any text reads without surprise."""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from extractor import InputError, extract
+from extractor.readers import load, sniff
+from extractor.readers.text import decode, read_text, split_line
+from extractor.settings import Settings
+
+SETTINGS = Settings()
+
+
+@pytest.mark.parametrize(
+    ("data", "text"),
+    [
+        ("Nom du cookie\tDurée".encode(), "Nom du cookie\tDurée"),
+        (codecs.BOM_UTF8 + "Durée".encode(), "Durée"),
+        (codecs.BOM_UTF16_LE + "Durée".encode("utf-16-le"), "Durée"),
+        ("Durée de conservation".encode("utf-16-le"), "Durée de conservation"),
+        ("Durée de conservation: 13 mois".encode("cp1252"), "Durée de conservation: 13 mois"),
+    ],
+    ids=["utf-8", "utf-8-bom", "utf-16-bom", "utf-16-no-bom", "windows-1252"],
+)
+def test_decode(data: bytes, text: str) -> None:
+    assert decode(data, "x.txt", SETTINGS) == text
+
+
+@pytest.mark.parametrize(
+    ("data", "problem"),
+    [
+        (b"", "empty file"),
+        (b" \n\t\n", "empty file"),
+        (b"\x00\x01\x02\x03binary\x00", "binary file"),
+        ("クッキーの名前と目的".encode("shift_jis") * 10, "unknown text encoding"),
+    ],
+    ids=["empty", "whitespace", "nul-bytes", "shift-jis"],
+)
+def test_decode_refuses_with_the_file_name(data: bytes, problem: str) -> None:
+    with pytest.raises(InputError, match=rf"^x\.txt: {problem}"):
+        decode(data, "x.txt", SETTINGS)
+
+
+def test_split_line_positions_and_fields() -> None:
+    spaced = split_line(" _ga   This helps us   2 years", 1, 7)
+    assert [(f.text, f.x0, f.x1, f.field) for f in spaced] == [
+        ("_ga", 1, 4, None),
+        ("This helps us", 7, 20, None),
+        ("2 years", 23, 30, None),
+    ]
+    tabbed = split_line("\tback office)\t\tone page", 1, 3)
+    assert [(f.text, f.field) for f in tabbed] == [("back office)", 1), ("one page", 3)]
+    assert all(f.top == 2 and f.bottom == 3 and f.line == 3 for f in tabbed)
+
+
+def test_form_feed_starts_a_page() -> None:
+    document = read_text(b"a\n\x0cb\nc", "x.txt", SETTINGS)
+    assert [(line.page, line.number) for line in document.lines] == [(1, 1), (2, 2), (2, 3)]
+
+
+@pytest.mark.parametrize(
+    ("head", "kind"),
+    [(b"%PDF-1.7\n", "pdf"), (b"PK\x03\x04", "a ZIP container (DOCX/XLSX/ODT?)"), (b"Cookies", "text")],
+)
+def test_sniff_by_content(head: bytes, kind: str) -> None:
+    assert sniff(head) == kind
+
+
+def test_load_names_missing_and_oversized_files(tmp_path: Path) -> None:
+    folder = tmp_path
+    with pytest.raises(InputError, match=r"nope\.txt: no such file"):
+        load(folder / "nope.txt")
+    big = folder / "big.txt"
+    big.write_text("x" * 100)
+    with pytest.raises(InputError, match="exceeds max_file_size=10"):
+        load(big, Settings(max_file_size=10))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=400))
+def test_any_text_reads_to_a_result_made_of_its_own_characters(text: str) -> None:
+    data = text.encode("utf-8")
+    try:
+        document = read_text(data, "fuzz.txt", SETTINGS)
+    except InputError:
+        return
+    characters = set(text)
+    for line in document.lines:
+        for fragment in line.fragments:
+            assert set(fragment.text) <= characters | {" "}
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "Name\tPurpose\tExpires",
+                "_ga\tCounts visits\t2 years",
+                "continues here",
+                "",
+                "Cookie Name  Duration",
+                "_gid  Counts  1 day",
+                "Other cookies",
+                "sessionid",
+                "To remember",
+                "\tback office)\t\tone page",
+            ]
+        ),
+        max_size=30,
+    )
+)
+def test_any_arrangement_of_table_lines_extracts_deterministically(
+    tmp_path_factory: pytest.TempPathFactory, lines: list[str]
+) -> None:
+    path = tmp_path_factory.mktemp("fuzz") / "doc.txt"
+    path.write_text("Cookies\n" + "\n".join(lines), encoding="utf-8")
+    first, second = extract(path), extract(path)
+    assert first.to_dict() == second.to_dict()
+    source = path.read_text(encoding="utf-8")
+    for cookie in first.cookies:
+        assert all(part in source for part in cookie.name.split())
