@@ -5,13 +5,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from extractor.layout.dump import DumpedTable, dumped_tables, has_dump_evidence
 from extractor.layout.regions import TableRegion, find_heading, find_tables, is_new_heading
 from extractor.layout.rows import BuiltRows, RowBuilder, delimited_rows, positioned_rows
-from extractor.layout.shapes import word_count
+from extractor.layout.shapes import looks_like_cookie_name, word_count
 from extractor.layout.stacked import Chunk, chunks, share_out
 from extractor.model import Document, ExtractionWarning, Line, Row, Table
 from extractor.roles import header_language
 
+# How sure rows read from a reading-order dump are: values are matched up by order alone.
+DEFAULT_DUMP_CONFIDENCE = 0.5
 # A dumped continuation ends at the first line of this many words or more (prose after the table).
 DEFAULT_PROSE_WORDS = 16
 
@@ -95,7 +98,44 @@ def rebuild_tables(document: Document) -> tuple[list[Table], list[ExtractionWarn
             warnings.extend(_noise_warning(chunk, len(drafts) - 1) for chunk in dumped.noise)
             table_end = region.body_start + built.used + len(rest)
     tables = [_freeze(index, draft) for index, draft in enumerate(drafts) if draft.rows]
-    return [t for t in tables], warnings
+    # A reading-order export leaves no grid to rebuild: read its values by shape when that explains more.
+    if not has_dump_evidence(lines):
+        return tables, warnings
+    dumped = [_freeze_dumped(index, table) for index, table in enumerate(dumped_tables(lines))]
+    if _quality(dumped) > _quality(tables):
+        return dumped, [
+            ExtractionWarning("dumped-table", f"table {t.index} read from a reading-order dump: rows are guessed")
+            for t in dumped
+        ]
+    return tables, warnings
+
+
+def _quality(tables: list[Table]) -> float:
+    """How much a reading explains: rows with a cookie-like name, weighted by how many cells they fill."""
+    score = 0.0
+    for table in tables:
+        name = table.columns.index("name") if "name" in table.columns else None
+        for row in table.rows:
+            if name is None or not row.cells[name] or not looks_like_cookie_name(row.cells[name] or ""):
+                continue
+            score += sum(1 for cell in row.cells if cell) / len(row.cells)
+    return score
+
+
+def _freeze_dumped(index: int, table: DumpedTable) -> Table:
+    rows = tuple(
+        Row(tuple(values.get(role) for role in table.roles), table.page, tuple(lines), DEFAULT_DUMP_CONFIDENCE)
+        for values, lines in table.rows
+    )
+    return Table(
+        index=index,
+        page=table.page,
+        heading=table.heading,
+        headers=tuple(table.headers),
+        columns=tuple(table.roles),
+        rows=rows,
+        language=header_language(table.headers),
+    )
 
 
 def _freeze(index: int, draft: _Draft) -> Table:

@@ -1,0 +1,261 @@
+"""Tables that a reading-order export (plain ``pdftotext``) dumped as a stream of lines.
+
+Such an export writes a table block by block: a column at a time, or several columns line by line, with
+the header labels scattered between the values ("Name" / "_ga" / "" / "Purpose" / "This helps ..."). No
+geometry survives, so the values are recognised by their shape instead: each line is cut into typed parts
+(a cookie name, a duration, a type word, a domain, a provider, prose), each role keeps its values in
+reading order, and the i-th values of every role make the i-th row. Prose is cut into as many purpose cells
+as there are names, at the sentence starts that most look like the start of a cell.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass, field
+
+from extractor.layout.regions import find_heading
+from extractor.layout.shapes import (
+    DURATION,
+    SESSION,
+    ends_sentence,
+    has_name_marks,
+    looks_like_cookie_name,
+    looks_like_heading,
+    starts_sentence,
+    word_count,
+)
+from extractor.model import Line, Role
+from extractor.roles import fold, is_header_word, match_header
+
+# Values of a type column, and the words that continue them on the next line ("HTTP" / "Cookie").
+TYPE_WORDS = frozenset(
+    "http https html pixel cookie cookies tracker local session storage indexeddb persistent beacon".split()
+)
+DOMAIN = re.compile(
+    r"^(?:\*\.|\.)?(?:[\w-]+\.)+(?:com|net|org|io|co|uk|fr|de|fi|nl|es|it|eu|gov|be|ch|pl|app|dev|"
+    r"info|biz|us|ca|au|se|no|dk|at|ie|pt|cz|me|tv|ly|ai|cloud|site|online|ms|gl)$",
+    re.IGNORECASE,
+)
+# An area ends at a line this wide, relative to the document's widest line, with at least this many words.
+DEFAULT_PROSE_WIDTH = 0.85
+DEFAULT_PROSE_MIN_WORDS = 10
+# Label lines of a table lie within this many lines of each other.
+DEFAULT_LABEL_REACH = 12
+
+
+@dataclass
+class DumpedTable:
+    """A table recovered from a dump: its labels and roles (in order of appearance) and its rows."""
+
+    heading: str | None
+    page: int
+    headers: list[str] = field(default_factory=list)
+    roles: list[Role] = field(default_factory=list)
+    rows: list[tuple[dict[Role, str], list[int]]] = field(default_factory=list)
+    used: set[int] = field(default_factory=set)
+
+
+def _labels(text: str) -> list[tuple[str, Role]] | None:
+    """The header labels a whole line consists of, or ``None``."""
+    from extractor.layout.regions import _split_merged
+
+    if word_count(text) > 6 or ends_sentence(text):
+        return None
+    split = _split_merged(text, 0.0, float(len(text)), None)
+    if split:
+        return [(c.text, m.role) for c in split if (m := match_header(c.text)) is not None]
+    match = match_header(text)
+    if match is None or (not match.strong and word_count(text) > 1):
+        return None
+    return [(text, match.role)]
+
+
+def _is_prose_line(line: Line, widest: int) -> bool:
+    return len(line.text) >= DEFAULT_PROSE_WIDTH * widest and word_count(line.text) >= DEFAULT_PROSE_MIN_WORDS
+
+
+def _areas(lines: tuple[Line, ...]) -> list[tuple[int, int]]:
+    """Line ranges holding a dumped table: from a label line to the prose after the table."""
+    widest = max((len(line.text) for line in lines), default=0)
+    areas: list[tuple[int, int]] = []
+    i = 0
+    while i < len(lines):
+        labels = _labels(lines[i].text) if not lines[i].blank else None
+        if not labels:
+            i += 1
+            continue
+        roles = {role for _, role in labels}
+        end = i + 1
+        last_label = i
+        while end < len(lines):
+            line = lines[end]
+            if not line.blank:
+                if _is_prose_line(line, widest):
+                    break
+                nxt = next((x for x in lines[end + 1 : end + 3] if not x.blank), None)
+                if looks_like_heading(line.text) and nxt is not None and _is_prose_line(nxt, widest):
+                    break
+                found = _labels(line.text)
+                if found and end - last_label <= DEFAULT_LABEL_REACH:
+                    roles |= {role for _, role in found}
+                    last_label = end
+            end += 1
+        if "name" in roles and len(roles - {"other"}) >= 2:
+            areas.append((i, end))
+        i = end
+    return areas
+
+
+def _typed_parts(text: str, roles: set[Role]) -> list[tuple[Role | None, str]]:
+    """A line cut into typed parts: ``None`` marks prose."""
+    parts: list[tuple[Role | None, str]] = []
+    rest = text.strip()
+    while rest:
+        if "duration" in roles and (m := DURATION.match(rest) or SESSION.match(rest)):
+            end = m.end() if m.re is DURATION else len(rest.split()[0])
+            parts.append(("duration", rest[:end].strip()))
+            rest = rest[end:].strip()
+            continue
+        first = rest.split()[0]
+        if "type" in roles and fold(first) in TYPE_WORDS:
+            parts.append(("type", first))
+        elif (
+            "name" in roles
+            and has_name_marks(first)
+            and not any(r == "name" for r, _ in parts)
+            and not (DOMAIN.match(first) and ("domain" in roles or "provider" in roles))
+        ):
+            parts.append(("name", first))
+        elif DOMAIN.match(first) and ("domain" in roles or "provider" in roles):
+            parts.append(("domain" if "domain" in roles else "provider", first))
+        else:
+            break
+        rest = rest[len(first) :].strip()
+    if rest:
+        parts.append((_classify_rest(rest, roles, parts), rest))
+    return parts
+
+
+def _classify_rest(rest: str, roles: set[Role], parts: list[tuple[Role | None, str]]) -> Role | None:
+    from extractor.normalize.categories import category_from_text
+
+    words = word_count(rest)
+    has_name = any(r == "name" for r, _ in parts)
+    plain_word = words == 1 and rest[:1].isupper() and len(rest) >= 3 and not rest.isupper()
+    if (
+        "name" in roles
+        and not has_name
+        and words == 1
+        and looks_like_cookie_name(rest)
+        and not plain_word
+        and not rest.endswith((".", ","))
+    ):
+        return "name"
+    if "category" in roles and words <= 3 and category_from_text(rest) and not ends_sentence(rest):
+        return "category"
+    if "provider" in roles and words <= 3 and starts_sentence(rest) and not ends_sentence(rest) and len(rest) >= 3:
+        return "provider"
+    return None
+
+
+@dataclass
+class _Prose:
+    text: str
+    line: int
+    after_break: bool
+
+
+def _segment(prose: list[_Prose], cells: int) -> list[list[_Prose]]:
+    """Prose lines cut into ``cells`` purpose cells at the likeliest cell starts."""
+    if cells <= 0 or not prose:
+        return []
+    scores = []
+    for k in range(1, len(prose)):
+        if not starts_sentence(prose[k].text):
+            continue
+        score = 0.5 + (2.0 if ends_sentence(prose[k - 1].text) else 0.0) + (1.0 if prose[k].after_break else 0.0)
+        scores.append((score, k))
+    chosen = sorted(k for _, k in sorted(scores, key=lambda s: (-s[0], s[1]))[: cells - 1])
+    bounds = [0, *chosen, len(prose)]
+    return [prose[a:b] for a, b in itertools.pairwise(bounds)]
+
+
+def has_dump_evidence(lines: tuple[Line, ...]) -> bool:
+    """Whether header labels stand alone on their lines, near a lone label of another role (a dump)."""
+    lone = [
+        (i, found[0][1])
+        for i, line in enumerate(lines)
+        if not line.blank
+        and (found := _labels(line.text))
+        and len(found) == 1
+        and (m := match_header(found[0][0])) is not None
+        and m.strong
+    ]
+    return any(b - a <= DEFAULT_LABEL_REACH and ra != rb for (a, ra), (b, rb) in itertools.pairwise(lone))
+
+
+def dumped_tables(lines: tuple[Line, ...]) -> list[DumpedTable]:
+    """Every dumped table of a document, read from the shapes of its values."""
+    tables: list[DumpedTable] = []
+    previous_end = 0
+    for start, end in _areas(lines):
+        table = DumpedTable(find_heading(lines, start, previous_end), lines[start].page)
+        roles: set[Role] = set()
+        for line in lines[start:end]:
+            found = _labels(line.text) if not line.blank else None
+            for text, role in found or []:
+                if role not in table.roles:
+                    table.headers.append(text)
+                    table.roles.append(role)
+                    roles.add(role)
+        queues: dict[Role, list[tuple[str, int]]] = {role: [] for role in roles}
+        prose: list[_Prose] = []
+        broken = True
+        for index in range(start, end):
+            line = lines[index]
+            if line.blank:
+                broken = True
+                continue
+            nxt = next((x for x in lines[index + 1 : end] if not x.blank), None)
+            if looks_like_heading(line.text) and nxt is not None and _labels(nxt.text):
+                # Reading order put the table's heading among its labels.
+                table.heading = table.heading if table.rows else line.text
+                broken = True
+                continue
+            if _labels(line.text) or all(is_header_word(w) for w in line.text.split()):
+                broken = True
+                continue
+            open_sentence = bool(prose) and not broken and not ends_sentence(prose[-1].text)
+            parts = _typed_parts(line.text, roles)
+            if open_sentence and not has_name_marks(line.text.split()[0]) and all(r != "duration" for r, _ in parts):
+                # A line going on with an unfinished sentence is that sentence, whatever its shape.
+                parts = [(None, line.text)]
+            for role, text in parts:
+                if role is None:
+                    prose.append(_Prose(text, line.number, broken))
+                    broken = False
+                elif role == "type" and queues[role] and fold(text) in ("cookie", "tracker", "storage"):
+                    last, number = queues[role][-1]
+                    queues[role][-1] = (f"{last} {text}", number)
+                else:
+                    queues[role].append((text, line.number))
+                    broken = True
+        names = queues.get("name", [])
+        prose_role: Role = "purpose" if "purpose" in roles else "function"
+        purposes = _segment(prose, len(names)) if prose_role in roles else []
+        for i, (name, number) in enumerate(names):
+            values: dict[Role, str] = {"name": name}
+            used = [number]
+            for role, queue in queues.items():
+                if role != "name" and i < len(queue):
+                    values[role] = queue[i][0]
+                    used.append(queue[i][1])
+            if i < len(purposes):
+                values[prose_role] = "\n".join(p.text for p in purposes[i])
+                used.extend(p.line for p in purposes[i])
+            table.rows.append((values, sorted(set(used))))
+        if table.rows:
+            tables.append(table)
+        previous_end = end
+    return tables
