@@ -60,7 +60,7 @@ def _labels(text: str) -> list[tuple[str, Role]] | None:
     """The header labels a whole line consists of, or ``None``."""
     from extractor.layout.regions import _split_merged
 
-    if word_count(text) > 6 or ends_sentence(text):
+    if word_count(text) > 6 or ends_sentence(text) or text.rstrip().endswith((",", ";")):
         return None
     split = _split_merged(text, 0.0, float(len(text)), None)
     if split:
@@ -154,9 +154,15 @@ def _classify_rest(rest: str, roles: set[Role], parts: list[tuple[Role | None, s
         return "name"
     if "category" in roles and words <= 3 and category_from_text(rest) and not ends_sentence(rest):
         return "category"
-    if "provider" in roles and words <= 3 and starts_sentence(rest) and not ends_sentence(rest) and len(rest) >= 3:
+    if "provider" in roles and words <= 3 and len(rest) >= 3 and all(w[:1].isupper() for w in rest.split()):
         return "provider"
     return None
+
+
+def _opens_with_value(text: str) -> bool:
+    """A line that starts with a duration or a type value in capitals ("7 DAYS HTTP ...", "Session")."""
+    first = text.split()[0]
+    return bool(DURATION.match(text) or SESSION.match(text)) and (first[:1].isupper() or first[:1].isdigit())
 
 
 @dataclass
@@ -228,18 +234,18 @@ def dumped_tables(lines: tuple[Line, ...]) -> list[DumpedTable]:
                 continue
             open_sentence = bool(prose) and not broken and not ends_sentence(prose[-1].text)
             parts = _typed_parts(line.text, roles)
-            if open_sentence and not has_name_marks(line.text.split()[0]) and all(r != "duration" for r, _ in parts):
+            if open_sentence and not has_name_marks(line.text.split()[0]) and not _opens_with_value(line.text):
                 # A line going on with an unfinished sentence is that sentence, whatever its shape.
                 parts = [(None, line.text)]
-            for role, text in parts:
-                if role is None:
+            for part_role, text in parts:
+                if part_role is None:
                     prose.append(_Prose(text, line.number, broken))
                     broken = False
-                elif role == "type" and queues[role] and fold(text) in ("cookie", "tracker", "storage"):
-                    last, number = queues[role][-1]
-                    queues[role][-1] = (f"{last} {text}", number)
+                elif part_role == "type" and queues[part_role] and fold(text) in ("cookie", "tracker", "storage"):
+                    last, number = queues[part_role][-1]
+                    queues[part_role][-1] = (f"{last} {text}", number)
                 else:
-                    queues[role].append((text, line.number))
+                    queues[part_role].append((text, line.number))
                     broken = True
         names = queues.get("name", [])
         prose_role: Role = "purpose" if "purpose" in roles else "function"

@@ -101,11 +101,11 @@ def rebuild_tables(document: Document) -> tuple[list[Table], list[ExtractionWarn
     # A reading-order export leaves no grid to rebuild: read its values by shape when that explains more.
     if not has_dump_evidence(lines):
         return tables, warnings
-    dumped = [_freeze_dumped(index, table) for index, table in enumerate(dumped_tables(lines))]
-    if _quality(dumped) > _quality(tables):
-        return dumped, [
+    by_shape = [_freeze_dumped(index, table) for index, table in enumerate(dumped_tables(lines))]
+    if _quality(by_shape) > _quality(tables):
+        return by_shape, [
             ExtractionWarning("dumped-table", f"table {t.index} read from a reading-order dump: rows are guessed")
-            for t in dumped
+            for t in by_shape
         ]
     return tables, warnings
 
