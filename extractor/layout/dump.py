@@ -20,6 +20,7 @@ from extractor.layout.shapes import (
     SESSION,
     ends_sentence,
     has_name_marks,
+    has_strong_name_marks,
     looks_like_cookie_name,
     looks_like_heading,
     starts_sentence,
@@ -113,7 +114,7 @@ def _typed_parts(text: str, roles: set[Role]) -> list[tuple[Role | None, str]]:
     rest = text.strip()
     while rest:
         if "duration" in roles and (m := DURATION.match(rest) or SESSION.match(rest)):
-            end = m.end() if m.re is DURATION else len(rest.split()[0])
+            end = m.end()
             parts.append(("duration", rest[:end].strip()))
             rest = rest[end:].strip()
             continue
@@ -229,14 +230,15 @@ def dumped_tables(lines: tuple[Line, ...]) -> list[DumpedTable]:
                 table.heading = table.heading if table.rows else line.text
                 broken = True
                 continue
-            if _labels(line.text) or all(is_header_word(w) for w in line.text.split()):
+            open_sentence = bool(prose) and not broken and not ends_sentence(prose[-1].text)
+            goes_on = (
+                open_sentence and not has_strong_name_marks(line.text.split()[0]) and not _opens_with_value(line.text)
+            )
+            if not goes_on and (_labels(line.text) or all(is_header_word(w) for w in line.text.split())):
                 broken = True
                 continue
-            open_sentence = bool(prose) and not broken and not ends_sentence(prose[-1].text)
-            parts = _typed_parts(line.text, roles)
-            if open_sentence and not has_name_marks(line.text.split()[0]) and not _opens_with_value(line.text):
-                # A line going on with an unfinished sentence is that sentence, whatever its shape.
-                parts = [(None, line.text)]
+            # A line going on with an unfinished sentence is that sentence, whatever its shape.
+            parts = [(None, line.text)] if goes_on else _typed_parts(line.text, roles)
             for part_role, text in parts:
                 if part_role is None:
                     prose.append(_Prose(text, line.number, broken))

@@ -12,7 +12,10 @@ if TYPE_CHECKING:
 # "_pk_id.*", "pagead/1p-user-list/#", "CONSENT [x3]").
 COOKIE_TOKEN = re.compile(r"^[\w.*<>#$@%&+\-/:\[\]{}|~^!?=]+(?: \[x?\d+\])?$", re.UNICODE)
 # Marks that only cookie names carry; ordinary words never do.
-NAME_MARKS = re.compile(r"[_\d.*<>#\[\]/]|^[a-z]+[A-Z]|^[A-Z0-9_]{2,}$")
+# Marks that only cookie names carry: "_", "*", "<>", "#", "/", a dot or digit inside the token, camelCase.
+STRONG_NAME_MARKS = re.compile(r"[_*<>#\[\]/]|\w\.\w|[A-Za-z]\d|\d[A-Za-z]|^[a-z]+[A-Z]")
+# Capitals only ("IDE", "MUID"): a cookie name in a name column, but also an acronym inside a sentence.
+CAPITALS_NAME = re.compile(r"^[A-Z0-9_]{2,}$")
 NUMBER_WORDS = (
     "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|twenty|thirty|"
     "un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|douze|treize|ein|eine|einem|einer|zwei|drei|vier|"
@@ -81,9 +84,15 @@ def looks_like_cookie_name(text: str) -> bool:
 
 
 def has_name_marks(text: str) -> bool:
-    """A token that is surely a cookie name, not a word: it has ``_``, digits, dots, camelCase, ..."""
+    """A token that is surely a cookie name, not a word: it has ``_``, digits, dots, camelCase, capitals..."""
     token = text.strip()
-    return looks_like_cookie_name(token) and bool(NAME_MARKS.search(token))
+    return has_strong_name_marks(token) or (looks_like_cookie_name(token) and bool(CAPITALS_NAME.match(token)))
+
+
+def has_strong_name_marks(text: str) -> bool:
+    """A token no sentence would hold: ``_``, ``*``, a dot or digit inside a word, camelCase."""
+    token = text.strip()
+    return looks_like_cookie_name(token) and not token.isdigit() and bool(STRONG_NAME_MARKS.search(token))
 
 
 def looks_like_duration(text: str) -> bool:
