@@ -41,6 +41,8 @@ DOMAIN = re.compile(
 # An area ends at a line this wide, relative to the document's widest line, with at least this many words.
 DEFAULT_PROSE_WIDTH = 0.85
 DEFAULT_PROSE_MIN_WORDS = 10
+# Lines of at least this many words are running text whose words are no cookie names.
+DEFAULT_VOCABULARY_MIN_WORDS = 6
 # Label lines of a table lie within this many lines of each other.
 DEFAULT_LABEL_REACH = 12
 
@@ -108,7 +110,7 @@ def _areas(lines: tuple[Line, ...]) -> list[tuple[int, int]]:
     return areas
 
 
-def _typed_parts(text: str, roles: set[Role]) -> list[tuple[Role | None, str]]:
+def _typed_parts(text: str, roles: set[Role], vocabulary: frozenset[str]) -> list[tuple[Role | None, str]]:
     """A line cut into typed parts: ``None`` marks prose."""
     parts: list[tuple[Role | None, str]] = []
     rest = text.strip()
@@ -134,30 +136,46 @@ def _typed_parts(text: str, roles: set[Role]) -> list[tuple[Role | None, str]]:
             break
         rest = rest[len(first) :].strip()
     if rest:
-        parts.append((_classify_rest(rest, roles, parts), rest))
+        parts.append((_classify_rest(rest, roles, parts, vocabulary), rest))
     return parts
 
 
-def _classify_rest(rest: str, roles: set[Role], parts: list[tuple[Role | None, str]]) -> Role | None:
+def _classify_rest(
+    rest: str, roles: set[Role], parts: list[tuple[Role | None, str]], vocabulary: frozenset[str]
+) -> Role | None:
     from extractor.normalize.categories import category_from_text
 
     words = word_count(rest)
     has_name = any(r == "name" for r, _ in parts)
-    plain_word = words == 1 and rest[:1].isupper() and len(rest) >= 3 and not rest.isupper()
-    if (
-        "name" in roles
-        and not has_name
-        and words == 1
-        and looks_like_cookie_name(rest)
-        and not plain_word
-        and not rest.endswith((".", ","))
-    ):
+    if "name" in roles and not has_name and words == 1 and _could_be_name(rest, vocabulary):
         return "name"
     if "category" in roles and words <= 3 and category_from_text(rest) and not ends_sentence(rest):
         return "category"
     if "provider" in roles and words <= 3 and len(rest) >= 3 and all(w[:1].isupper() for w in rest.split()):
         return "provider"
     return None
+
+
+def _could_be_name(token: str, vocabulary: frozenset[str]) -> bool:
+    """A lone token that may be a cookie name: marked as one, or a plain word the document's prose never uses
+    ("lang", "demdex"), not a number, a capitalised word or a header word."""
+    if has_strong_name_marks(token):
+        return True
+    if not looks_like_cookie_name(token) or token.isdigit() or token.endswith((".", ",")):
+        return False
+    if token[:1].isupper() and len(token) >= 3 and not token.isupper():
+        return False
+    return token.casefold() not in vocabulary and not is_header_word(token)
+
+
+def prose_vocabulary(lines: tuple[Line, ...]) -> frozenset[str]:
+    """The words of a document's running text (lines of several words), case folded."""
+    return frozenset(
+        w.strip(".,;:!?()\"'").casefold()
+        for line in lines
+        if word_count(line.text) >= DEFAULT_VOCABULARY_MIN_WORDS
+        for w in line.text.split()
+    )
 
 
 def _opens_with_value(text: str) -> bool:
@@ -206,6 +224,7 @@ def dumped_tables(lines: tuple[Line, ...]) -> list[DumpedTable]:
     """Every dumped table of a document, read from the shapes of its values."""
     tables: list[DumpedTable] = []
     previous_end = 0
+    vocabulary = prose_vocabulary(lines)
     for start, end in _areas(lines):
         table = DumpedTable(find_heading(lines, start, previous_end), lines[start].page)
         roles: set[Role] = set()
@@ -238,7 +257,7 @@ def dumped_tables(lines: tuple[Line, ...]) -> list[DumpedTable]:
                 broken = True
                 continue
             # A line going on with an unfinished sentence is that sentence, whatever its shape.
-            parts = [(None, line.text)] if goes_on else _typed_parts(line.text, roles)
+            parts = [(None, line.text)] if goes_on else _typed_parts(line.text, roles, vocabulary)
             for part_role, text in parts:
                 if part_role is None:
                     prose.append(_Prose(text, line.number, broken))
