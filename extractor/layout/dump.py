@@ -243,16 +243,16 @@ def dumped_tables(lines: tuple[Line, ...]) -> list[DumpedTable]:
             if line.blank:
                 broken = True
                 continue
-            nxt = next((x for x in lines[index + 1 : end] if not x.blank), None)
-            if looks_like_heading(line.text) and nxt is not None and _labels(nxt.text):
-                # Reading order put the table's heading among its labels.
-                table.heading = table.heading if table.rows else line.text
-                broken = True
-                continue
             open_sentence = bool(prose) and not broken and not ends_sentence(prose[-1].text)
             goes_on = (
                 open_sentence and not has_strong_name_marks(line.text.split()[0]) and not _opens_with_value(line.text)
             )
+            nxt = next((x for x in lines[index + 1 : end] if not x.blank), None)
+            if not goes_on and looks_like_heading(line.text) and nxt is not None and _labels(nxt.text):
+                # Reading order put the table's heading among its labels.
+                table.heading = table.heading if table.rows else line.text
+                broken = True
+                continue
             if not goes_on and (_labels(line.text) or all(is_header_word(w) for w in line.text.split())):
                 broken = True
                 continue
