@@ -31,6 +31,10 @@ BOMS: tuple[tuple[bytes, str], ...] = (
 DEFAULT_MAX_CONTROL_SHARE = 0.01
 DEFAULT_MAX_FALLBACK_NON_ASCII = 0.15
 SNIFF_BYTES = 8192
+# UTF-16 without a byte-order mark is recognised from this many bytes on, when this share of the high (or
+# low) bytes are NUL and none of the others.
+DEFAULT_MIN_UTF16_SNIFF = 16
+DEFAULT_UTF16_NUL_SHARE = 0.7
 
 
 def decode(data: bytes, source: str, settings: Settings) -> str:
@@ -60,10 +64,13 @@ def decode(data: bytes, source: str, settings: Settings) -> str:
 
 
 def _utf16_without_bom(head: bytes) -> str | None:
+    """UTF-16 of mostly Latin text has a NUL in nearly every other byte; anything else with NULs is binary."""
+    if len(head) < DEFAULT_MIN_UTF16_SNIFF:
+        return None
     even, odd = head[0::2], head[1::2]
-    if odd.count(0) > 0.4 * len(odd) and even.count(0) < 0.05 * len(even):
+    if odd.count(0) > DEFAULT_UTF16_NUL_SHARE * len(odd) and even.count(0) == 0:
         return "utf-16-le"
-    if even.count(0) > 0.4 * len(even) and odd.count(0) < 0.05 * len(odd):
+    if even.count(0) > DEFAULT_UTF16_NUL_SHARE * len(even) and odd.count(0) == 0:
         return "utf-16-be"
     return None
 
