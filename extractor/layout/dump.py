@@ -29,6 +29,8 @@ from extractor.layout.shapes import (
 from extractor.model import Line, Role
 from extractor.roles import fold, is_header_word, match_header
 
+# Words that continue a type value on the next line ("HTTP" / "Cookie").
+TYPE_CONTINUATIONS = ("cookie", "tracker", "storage")
 # Values of a type column, and the words that continue them on the next line ("HTTP" / "Cookie").
 TYPE_WORDS = frozenset(
     "http https html pixel cookie cookies tracker local session storage indexeddb persistent beacon".split()
@@ -56,7 +58,6 @@ class DumpedTable:
     headers: list[str] = field(default_factory=list)
     roles: list[Role] = field(default_factory=list)
     rows: list[tuple[dict[Role, str], list[int]]] = field(default_factory=list)
-    used: set[int] = field(default_factory=set)
 
 
 def _labels(text: str) -> list[tuple[str, Role]] | None:
@@ -226,63 +227,79 @@ def dumped_tables(lines: tuple[Line, ...]) -> list[DumpedTable]:
     previous_end = 0
     vocabulary = prose_vocabulary(lines)
     for start, end in _areas(lines):
-        table = DumpedTable(find_heading(lines, start, previous_end), lines[start].page)
-        roles: set[Role] = set()
-        for line in lines[start:end]:
-            found = _labels(line.text) if not line.blank else None
-            for text, role in found or []:
-                if role not in table.roles:
-                    table.headers.append(text)
-                    table.roles.append(role)
-                    roles.add(role)
-        queues: dict[Role, list[tuple[str, int]]] = {role: [] for role in roles}
-        prose: list[_Prose] = []
-        broken = True
-        for index in range(start, end):
-            line = lines[index]
-            if line.blank:
-                broken = True
-                continue
-            open_sentence = bool(prose) and not broken and not ends_sentence(prose[-1].text)
-            goes_on = (
-                open_sentence and not has_strong_name_marks(line.text.split()[0]) and not _opens_with_value(line.text)
-            )
-            nxt = next((x for x in lines[index + 1 : end] if not x.blank), None)
-            if not goes_on and looks_like_heading(line.text) and nxt is not None and _labels(nxt.text):
-                # Reading order put the table's heading among its labels.
-                table.heading = table.heading if table.rows else line.text
-                broken = True
-                continue
-            if not goes_on and (_labels(line.text) or all(is_header_word(w) for w in line.text.split())):
-                broken = True
-                continue
-            # A line going on with an unfinished sentence is that sentence, whatever its shape.
-            parts = [(None, line.text)] if goes_on else _typed_parts(line.text, roles, vocabulary)
-            for part_role, text in parts:
-                if part_role is None:
-                    prose.append(_Prose(text, line.number, broken))
-                    broken = False
-                elif part_role == "type" and queues[part_role] and fold(text) in ("cookie", "tracker", "storage"):
-                    last, number = queues[part_role][-1]
-                    queues[part_role][-1] = (f"{last} {text}", number)
-                else:
-                    queues[part_role].append((text, line.number))
-                    broken = True
-        names = queues.get("name", [])
-        prose_role: Role = "purpose" if "purpose" in roles else "function"
-        purposes = _segment(prose, len(names)) if prose_role in roles else []
-        for i, (name, number) in enumerate(names):
-            values: dict[Role, str] = {"name": name}
-            used = [number]
-            for role, queue in queues.items():
-                if role != "name" and i < len(queue):
-                    values[role] = queue[i][0]
-                    used.append(queue[i][1])
-            if i < len(purposes):
-                values[prose_role] = "\n".join(p.text for p in purposes[i])
-                used.extend(p.line for p in purposes[i])
-            table.rows.append((values, sorted(set(used))))
+        table = _read_area(lines, start, end, find_heading(lines, start, previous_end), vocabulary)
         if table.rows:
             tables.append(table)
         previous_end = end
     return tables
+
+
+def _read_area(
+    lines: tuple[Line, ...], start: int, end: int, heading: str | None, vocabulary: frozenset[str]
+) -> DumpedTable:
+    """One dumped table: labels give the roles, each line's typed parts feed the queues, queues make rows."""
+    table = DumpedTable(heading, lines[start].page)
+    for line in lines[start:end]:
+        for text, role in (_labels(line.text) if not line.blank else None) or []:
+            if role not in table.roles:
+                table.headers.append(text)
+                table.roles.append(role)
+    roles = set(table.roles)
+    # Labels are capitalised ("Name") unless this table writes them in lower case ("name").
+    lower_labels = table.headers[0][:1].islower() if table.headers else False
+    queues: dict[Role, list[tuple[str, int]]] = {role: [] for role in roles}
+    prose: list[_Prose] = []
+    broken = True
+    for index in range(start, end):
+        line = lines[index]
+        if line.blank:
+            broken = True
+            continue
+        open_sentence = bool(prose) and not broken and not ends_sentence(prose[-1].text)
+        # A line going on with an unfinished sentence is that sentence, whatever its shape.
+        goes_on = open_sentence and not has_strong_name_marks(line.text.split()[0]) and not _opens_with_value(line.text)
+        if not goes_on:
+            nxt = next((x for x in lines[index + 1 : end] if not x.blank), None)
+            if looks_like_heading(line.text) and nxt is not None and _is_label(nxt.text, lower_labels):
+                # Reading order put the table's heading among its labels.
+                table.heading = table.heading if table.rows else line.text
+                broken = True
+                continue
+            if _is_label(line.text, lower_labels) or all(is_header_word(w) for w in line.text.split()):
+                broken = True
+                continue
+        parts = [(None, line.text)] if goes_on else _typed_parts(line.text, roles, vocabulary)
+        for part_role, text in parts:
+            if part_role is None:
+                prose.append(_Prose(text, line.number, broken))
+                broken = False
+            elif part_role == "type" and queues[part_role] and fold(text) in TYPE_CONTINUATIONS:
+                last, number = queues[part_role][-1]
+                queues[part_role][-1] = (f"{last} {text}", number)
+            else:
+                queues[part_role].append((text, line.number))
+                broken = True
+    _zip_rows(table, queues, prose)
+    return table
+
+
+def _is_label(text: str, lower_labels: bool) -> bool:
+    return bool(_labels(text)) and (lower_labels or text[:1].isupper())
+
+
+def _zip_rows(table: DumpedTable, queues: dict[Role, list[tuple[str, int]]], prose: list[_Prose]) -> None:
+    """The i-th value of every role makes row i; prose is cut into one purpose per name."""
+    names = queues.get("name", [])
+    prose_role: Role = "purpose" if "purpose" in queues else "function"
+    purposes = _segment(prose, len(names)) if prose_role in queues else []
+    for i, (name, number) in enumerate(names):
+        values: dict[Role, str] = {"name": name}
+        used = [number]
+        for role, queue in queues.items():
+            if role != "name" and i < len(queue):
+                values[role] = queue[i][0]
+                used.append(queue[i][1])
+        if i < len(purposes):
+            values[prose_role] = "\n".join(p.text for p in purposes[i])
+            used.extend(p.line for p in purposes[i])
+        table.rows.append((values, sorted(set(used))))
