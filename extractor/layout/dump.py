@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from extractor.layout.regions import find_heading
@@ -22,6 +23,7 @@ from extractor.layout.shapes import (
     has_name_marks,
     has_strong_name_marks,
     looks_like_cookie_name,
+    looks_like_duration,
     looks_like_heading,
     starts_sentence,
     word_count,
@@ -43,6 +45,9 @@ DOMAIN = re.compile(
 # An area ends at a line this wide, relative to the document's widest line, with at least this many words.
 DEFAULT_PROSE_WIDTH = 0.85
 DEFAULT_PROSE_MIN_WORDS = 10
+# A cell start that opens like other cell starts ("This ...") gains up to this much, from this many alike.
+DEFAULT_OPENING_WEIGHT = 1.5
+DEFAULT_OPENING_CAP = 3
 # Lines of at least this many words are running text whose words are no cookie names.
 DEFAULT_VOCABULARY_MIN_WORDS = 6
 # Label lines of a table lie within this many lines of each other.
@@ -192,15 +197,30 @@ class _Prose:
     after_break: bool
 
 
+def _opening(text: str) -> str:
+    return text.split()[0].casefold() if text.split() else ""
+
+
 def _segment(prose: list[_Prose], cells: int) -> list[list[_Prose]]:
     """Prose lines cut into ``cells`` purpose cells at the likeliest cell starts."""
     if cells <= 0 or not prose:
         return []
+    # Cells of one column tend to open alike ("This cookie is ..."): count the openings of surer starts.
+    openings = Counter(
+        _opening(prose[k].text)
+        for k in range(len(prose))
+        if k == 0 or (ends_sentence(prose[k - 1].text) and starts_sentence(prose[k].text))
+    )
     scores = []
     for k in range(1, len(prose)):
         if not starts_sentence(prose[k].text):
             continue
         score = 0.5 + (2.0 if ends_sentence(prose[k - 1].text) else 0.0) + (1.0 if prose[k].after_break else 0.0)
+        score += (
+            DEFAULT_OPENING_WEIGHT
+            * min(openings[_opening(prose[k].text)] - 1, DEFAULT_OPENING_CAP)
+            / DEFAULT_OPENING_CAP
+        )
         scores.append((score, k))
     chosen = sorted(k for _, k in sorted(scores, key=lambda s: (-s[0], s[1]))[: cells - 1])
     bounds = [0, *chosen, len(prose)]
@@ -260,7 +280,8 @@ def _read_area(
         goes_on = open_sentence and not has_strong_name_marks(line.text.split()[0]) and not _opens_with_value(line.text)
         if not goes_on:
             nxt = next((x for x in lines[index + 1 : end] if not x.blank), None)
-            if looks_like_heading(line.text) and nxt is not None and _is_label(nxt.text, lower_labels):
+            heading_like = looks_like_heading(line.text) and not looks_like_duration(line.text)
+            if heading_like and nxt is not None and _is_label(nxt.text, lower_labels):
                 # Reading order put the table's heading among its labels.
                 table.heading = table.heading if table.rows else line.text
                 broken = True
