@@ -58,6 +58,10 @@ class Fragment:
         top, bottom: vertical extent (text: ``line - 1`` and ``line``).
         field: for delimited exports (tab-separated), the ordinal of the cell within its line; ``None`` when
             positions alone say where the fragment belongs.
+        spans: the (x0, x1) of each space-separated word, where the reader knows them exactly (PDF); ``None``
+            when they follow from the characters (text: one column per character).
+        size: font size in points (PDF), else ``None``.
+        bold: whether the font is bold (PDF), else ``None``.
     """
 
     text: str
@@ -68,6 +72,9 @@ class Fragment:
     top: float
     bottom: float
     field: int | None = None
+    spans: tuple[tuple[float, float], ...] | None = None
+    size: float | None = None
+    bold: bool | None = None
 
 
 @dataclass(frozen=True)

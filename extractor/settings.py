@@ -20,11 +20,13 @@ class Settings:
         max_file_size: inputs larger than this many bytes are refused with an ``InputError``.
         encodings: text encodings tried in order after byte-order marks (``utf-8`` first).
         strict: raise the document's ``InputError`` instead of returning a ``failed`` result.
+        password: the password of encrypted PDFs.
     """
 
     max_file_size: int = DEFAULT_MAX_FILE_SIZE
     encodings: tuple[str, ...] = DEFAULT_ENCODINGS
     strict: bool = False
+    password: str | None = None
 
     def __post_init__(self) -> None:
         if not isinstance(self.max_file_size, int) or self.max_file_size <= 0:

@@ -51,7 +51,9 @@ def char_width(lines: list[Line]) -> float:
 
 
 def words(fragment: Fragment) -> list[Word]:
-    """A fragment's words with their extents (interpolated along the fragment)."""
+    """A fragment's words with their extents (exact where the reader gave them, else by character)."""
+    if fragment.spans is not None and len(fragment.spans) == len(fragment.text.split(" ")):
+        return [Word(w, x0, x1) for w, (x0, x1) in zip(fragment.text.split(" "), fragment.spans, strict=True)]
     unit = (fragment.x1 - fragment.x0) / max(len(fragment.text), 1)
     out: list[Word] = []
     position = 0

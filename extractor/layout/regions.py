@@ -60,6 +60,7 @@ class TableRegion:
     start: int
     body_start: int
     body: tuple[Line, ...]
+    after: tuple[Line, ...] = ()
 
 
 def _split_merged(text: str, x0: float, x1: float, field: int | None) -> list[HeaderCell] | None:
@@ -206,5 +207,5 @@ def find_tables(lines: tuple[Line, ...]) -> list[TableRegion]:
     regions: list[TableRegion] = []
     for k, (start, after, header) in enumerate(headers):
         end = headers[k + 1][0] if k + 1 < len(headers) else len(lines)
-        regions.append(TableRegion(header, start, after, lines[after:end]))
+        regions.append(TableRegion(header, start, after, lines[after:end], lines[end : end + 1]))
     return regions

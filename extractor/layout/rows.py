@@ -100,8 +100,17 @@ def _starts_row(cells: list[str | None], anchor: int, current: RowBuilder | None
     return not (ends_open(last) or (follows and not looks_like_cookie_name(last)))
 
 
-def positioned_rows(header: HeaderRow, body: tuple[Line, ...], previous: RowBuilder | None = None) -> BuiltRows:
-    """Rows of a table whose fragments carry real horizontal positions."""
+def positioned_rows(
+    header: HeaderRow, body: tuple[Line, ...], previous: RowBuilder | None = None, after: tuple[Line, ...] = ()
+) -> BuiltRows:
+    """Rows of a table whose fragments carry real horizontal positions.
+
+    Args:
+        header: the table's header row.
+        body: the lines below it, up to the next header row.
+        previous: the last row of the table this one continues (after a page break), if any.
+        after: the lines that follow the body (the next header row), to recognise a heading above it.
+    """
     n = len(header.cells)
     anchor = anchor_column(header.roles)
     block = _leading_block(body)
@@ -121,7 +130,9 @@ def positioned_rows(header: HeaderRow, body: tuple[Line, ...], previous: RowBuil
         cells, fits = cut_line(line, starts, header.roles, unit)
         if not fits:
             break
-        if len(line.fragments) == 1 and _is_heading_line_over(line.text, body[index + 1 :], _last_row(cut, anchor)):
+        if len(line.fragments) == 1 and _is_heading_line_over(
+            line, body[index - 1] if index else None, body[index + 1 :] + after, _last_row(cut, anchor)
+        ):
             break
         if blank_run and cut and (not cells[anchor] or _is_heading_line(line)):
             break
@@ -298,8 +309,10 @@ def _profile(text: str) -> tuple[bool, bool, bool, bool]:
     )
 
 
-def delimited_rows(header: HeaderRow, body: tuple[Line, ...], previous: RowBuilder | None = None) -> BuiltRows:
-    """Rows of a tab-separated table."""
+def delimited_rows(
+    header: HeaderRow, body: tuple[Line, ...], previous: RowBuilder | None = None, after: tuple[Line, ...] = ()
+) -> BuiltRows:
+    """Rows of a tab-separated table (arguments as for ``positioned_rows``)."""
     n = len(header.cells)
     anchor = anchor_column(header.roles)
     exact = _exact_fields(body, n)
@@ -326,7 +339,7 @@ def delimited_rows(header: HeaderRow, body: tuple[Line, ...], previous: RowBuild
                 current is not None and ends_open(current.last(anchor))
             )
         else:
-            if len(pieces) == 1 and rows and _is_prose(pieces[0], widest, body[index + 1 :], current):
+            if len(pieces) == 1 and rows and _is_prose(line, body[:index], widest, body[index + 1 :] + after, current):
                 break
             starts, placed = _place_loose(pieces, n, anchor, header.roles, current, profiles)
             if starts:
@@ -345,11 +358,14 @@ def delimited_rows(header: HeaderRow, body: tuple[Line, ...], previous: RowBuild
     return BuiltRows(rows, used, [], 0.95 if exact else 0.85)
 
 
-def _is_prose(piece: str, widest: int, following: tuple[Line, ...], current: RowBuilder | None) -> bool:
+def _is_prose(
+    line: Line, before: tuple[Line, ...], widest: int, following: tuple[Line, ...], current: RowBuilder | None
+) -> bool:
     """A lone piece that cannot be a wrapped cell line: too wide for a column, or a heading over prose."""
+    piece = line.text
     if len(piece) > DEFAULT_PROSE_LENGTH_FACTOR * widest:
         return True
-    if _is_heading_line_over(piece, following, current):
+    if _is_heading_line_over(line, before[-1] if before else None, following, current):
         return True
     after = next((line for line in following if not line.blank), None)
     return (
@@ -361,13 +377,21 @@ def _is_prose(piece: str, widest: int, following: tuple[Line, ...], current: Row
     )
 
 
-def _is_heading_line_over(text: str, following: tuple[Line, ...], current: RowBuilder | None) -> bool:
-    """A heading-like line right above a header row: the next table's heading, unless a cell of the
-    current row is left open ("... used by" / "Adobe Target")."""
-    if not looks_like_heading(text) or looks_like_cookie_name(text):
+def _is_heading_line_over(
+    line: Line, above: Line | None, following: tuple[Line, ...], current: RowBuilder | None
+) -> bool:
+    """A heading-like line right above a header row: the next table's heading.
+
+    Not a heading: a line a page break separates from that header (the end of a page whose table goes on
+    under a repeated header), or one that completes an open cell ("... used by" / "Adobe Target").
+    """
+    if not looks_like_heading(line.text) or looks_like_cookie_name(line.text):
         return False
-    after = next((line for line in following if not line.blank), None)
-    if after is None or header_cells(after) is None:
+    after = next((x for x in following if not x.blank), None)
+    if after is None or header_cells(after) is None or after.page != line.page:
+        return False
+    page_top = above is None or above.page != line.page
+    if following[0].blank and not page_top:
         return False
     return current is None or not any(ends_open(current.last(c)) for c in range(current.columns))
 

@@ -75,7 +75,7 @@ def rebuild_tables(document: Document) -> tuple[list[Table], list[ExtractionWarn
         )
         previous = drafts[-1].rows[-1] if continues and drafts[-1].rows else None
         builder = delimited_rows if region.header.delimited else positioned_rows
-        built: BuiltRows = builder(region.header, region.body, previous)
+        built: BuiltRows = builder(region.header, region.body, previous, region.after)
         if continues:
             draft = drafts[-1]
         else:

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from extractor.errors import InputError
 from extractor.model import Document
+from extractor.readers.pdf import read_pdf
 from extractor.readers.text import read_text
 from extractor.settings import Settings
 
@@ -60,5 +61,5 @@ def load(path: str | Path, settings: Settings | None = None, *, source: str | No
     if kind == "text":
         return read_text(data, name, settings)
     if kind == "pdf":
-        raise InputError(name, "PDF input is not supported by this version; convert it with pdftotext -layout")
+        return read_pdf(data, name, settings, password=settings.password)
     raise InputError(name, f"binary file: {kind}; expected a text export or a PDF")

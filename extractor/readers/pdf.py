@@ -1,0 +1,142 @@
+"""PDF documents -> positioned fragments, with pdfplumber.
+
+Words come with their boxes, font size and weight. Words on one visual line are grouped into fragments where
+the gap between them is wider than a word space; a wider vertical gap than the line spacing becomes a blank
+line, as paragraphs are in a text export, so the table geometry reads both alike. Text standing at the same
+place on several pages (running headers and footers, page numbers) is left out of the document.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+import re
+from collections import Counter
+from typing import Any
+
+from extractor.errors import InputError
+from extractor.model import Document, Fragment, Line
+from extractor.settings import Settings
+
+# Words whose tops differ by less than this share of their height are on one visual line.
+DEFAULT_LINE_TOLERANCE = 0.5
+# A gap wider than this share of the font size separates two fragments (a word space is about 0.25).
+DEFAULT_FRAGMENT_GAP = 0.45
+# A vertical gap wider than this many line heights is a paragraph break (a blank line).
+DEFAULT_PARAGRAPH_GAP = 0.9
+# Running headers and footers: the same text within this many points of the same place on this share of pages.
+DEFAULT_RUNNING_TOLERANCE = 3.0
+DEFAULT_RUNNING_SHARE = 0.5
+PAGE_NUMBER = re.compile(
+    r"^(?:page\s+|p\.\s*|seite\s+|página\s+|pagina\s+)?\d{1,4}(?:\s*(?:/|of|sur|von|de|di)\s*\d{1,4})?$", re.I
+)
+
+
+def _visual_lines(words: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+    lines: list[list[dict[str, Any]]] = []
+    for word in sorted(words, key=lambda w: (round(w["top"], 1), w["x0"])):
+        height = max(word["bottom"] - word["top"], 1.0)
+        if lines and abs(lines[-1][0]["top"] - word["top"]) < DEFAULT_LINE_TOLERANCE * height:
+            lines[-1].append(word)
+        else:
+            lines.append([word])
+    for line in lines:
+        line.sort(key=lambda w: w["x0"])
+    return lines
+
+
+def _fragments(words: list[dict[str, Any]], page: int, number: int) -> tuple[Fragment, ...]:
+    groups: list[list[dict[str, Any]]] = [[words[0]]]
+    for before, word in itertools.pairwise(words):
+        size = before.get("size") or (before["bottom"] - before["top"])
+        if word["x0"] - before["x1"] > DEFAULT_FRAGMENT_GAP * size:
+            groups.append([word])
+        else:
+            groups[-1].append(word)
+    fragments = []
+    for group in groups:
+        sizes = [w.get("size") or (w["bottom"] - w["top"]) for w in group]
+        fonts = [str(w.get("fontname", "")) for w in group]
+        fragments.append(
+            Fragment(
+                text=" ".join(w["text"] for w in group),
+                page=page,
+                line=number,
+                x0=group[0]["x0"],
+                x1=group[-1]["x1"],
+                top=min(w["top"] for w in group),
+                bottom=max(w["bottom"] for w in group),
+                spans=tuple((w["x0"], w["x1"]) for w in group),
+                size=round(sum(sizes) / len(sizes), 2),
+                bold=sum("bold" in f.lower() for f in fonts) > len(fonts) / 2,
+            )
+        )
+    return tuple(fragments)
+
+
+def _running_texts(pages: list[list[list[dict[str, Any]]]]) -> set[tuple[str, int]]:
+    """(text, rounded top) of lines repeated at the same place on many pages."""
+    if len(pages) < 2:
+        return set()
+    seen: Counter[tuple[str, int]] = Counter()
+    for lines in pages:
+        keys = {(_line_key(line), round(line[0]["top"] / DEFAULT_RUNNING_TOLERANCE)) for line in lines}
+        seen.update(keys)
+    return {key for key, count in seen.items() if count >= max(2, DEFAULT_RUNNING_SHARE * len(pages))}
+
+
+def _line_key(line: list[dict[str, Any]]) -> str:
+    text = " ".join(w["text"] for w in line)
+    return "#" if PAGE_NUMBER.match(text.strip()) else text
+
+
+def read_pdf(data: bytes, source: str, settings: Settings, password: str | None = None) -> Document:
+    """A PDF -> ``Document`` of lines of fragments, page after page.
+
+    Raises:
+        InputError: encrypted without the right password, corrupt, or without a text layer.
+    """
+    import io
+
+    import pdfplumber
+    from pdfminer.pdfdocument import PDFPasswordIncorrect
+    from pdfminer.pdfparser import PDFSyntaxError
+
+    try:
+        pdf = pdfplumber.open(io.BytesIO(data), password=password or "")
+    except PDFPasswordIncorrect:
+        raise InputError(source, "encrypted PDF; pass --password") from None
+    except (PDFSyntaxError, Exception) as exc:  # pdfminer raises many kinds on a broken file
+        raise InputError(source, f"corrupt PDF ({type(exc).__name__}: {exc})") from None
+    with pdf:
+        try:
+            pages = [
+                _visual_lines(page.extract_words(extra_attrs=["size", "fontname"], use_text_flow=False))
+                for page in pdf.pages
+            ]
+        except PDFPasswordIncorrect:
+            raise InputError(source, "encrypted PDF; pass --password") from None
+        except Exception as exc:  # a page the parser cannot read
+            raise InputError(source, f"corrupt PDF ({type(exc).__name__}: {exc})") from None
+    if not pages:
+        raise InputError(source, "PDF without pages")
+    if not any(pages):
+        raise InputError(source, "no text layer: OCR is not supported")
+    running = _running_texts(pages)
+    lines: list[Line] = []
+    for page_number, visual in enumerate(pages, start=1):
+        kept = [
+            line
+            for line in visual
+            if (_line_key(line), round(line[0]["top"] / DEFAULT_RUNNING_TOLERANCE)) not in running
+            and not PAGE_NUMBER.match(" ".join(w["text"] for w in line).strip())
+        ]
+        previous_bottom: float | None = None
+        for number, words in enumerate(kept, start=1):
+            top = min(w["top"] for w in words)
+            height = max(w["bottom"] - w["top"] for w in words)
+            if previous_bottom is not None and top - previous_bottom > DEFAULT_PARAGRAPH_GAP * height:
+                lines.append(Line(page_number, number, ()))
+            lines.append(Line(page_number, number, _fragments(words, page_number, number)))
+            previous_bottom = max(w["bottom"] for w in words)
+    return Document(source, hashlib.sha256(data).hexdigest(), "pdf", tuple(lines))
