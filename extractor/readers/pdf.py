@@ -80,7 +80,13 @@ def _running_texts(pages: list[list[list[dict[str, Any]]]]) -> set[tuple[str, in
         return set()
     seen: Counter[tuple[str, int]] = Counter()
     for lines in pages:
-        keys = {(_line_key(line), round(line[0]["top"] / DEFAULT_RUNNING_TOLERANCE)) for line in lines}
+        # A table's header row repeated on every page is content: only lines of one fragment (a logo, a
+        # title, a page number) count as running text.
+        keys = {
+            (_line_key(line), round(line[0]["top"] / DEFAULT_RUNNING_TOLERANCE))
+            for line in lines
+            if len(_fragments(line, 0, 0)) == 1
+        }
         seen.update(keys)
     return {key for key, count in seen.items() if count >= max(2, DEFAULT_RUNNING_SHARE * len(pages))}
 
