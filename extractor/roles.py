@@ -142,6 +142,8 @@ LEXICON: dict[str, tuple[Role, str]] = {
     "duur": ("duration", "nl"),
     "geldigheid": ("duration", "nl"),
     "czas": ("duration", "pl"),
+    "czas trwania": ("duration", "pl"),
+    "trwania": ("duration", "pl"),
     "okres": ("duration", "pl"),
     # type
     "type": ("type", "en fr nl"),

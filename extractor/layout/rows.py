@@ -35,6 +35,8 @@ DEFAULT_MAX_BLANK_RUN = 3
 DEFAULT_PROSE_LENGTH_FACTOR = 1.3
 # How alike (0-1) a plain-word anchor must be to the anchors of the table's complete rows to start a row.
 DEFAULT_ANCHOR_LIKENESS = 0.9
+# Roles whose cells are sentences.
+PROSE_ROLES: frozenset[Role] = frozenset({"purpose", "function", "other"})
 # Score lost by a row whose anchor is not at its vertical centre (a wrapped anchor cell, a table cut short).
 DEFAULT_UNCENTRED_PENALTY = 2.0
 # The last row of a centred table prefers to take every remaining line when that keeps it centred.
@@ -142,8 +144,8 @@ def positioned_rows(
     rows, row_starts = _top_rows(cut, n, anchor, previous)
     if previous is None and cut:
         # Text browsers centre cells vertically: keep that reading where it explains the rows better.
-        centered, score = _centered_rows(cut, n, anchor)
-        top_score = sum(_boundary(cut, i, n, anchor) for i in row_starts[1:])
+        centered, score = _centered_rows(cut, header.roles, anchor)
+        top_score = sum(_boundary(cut, i, header.roles, anchor) for i in row_starts[1:])
         if _is_centered(cut, anchor) or score > top_score:
             rows = centered
     return BuiltRows(rows, used, [], 0.95)
@@ -221,7 +223,9 @@ def _top_rows(
     return rows, starts
 
 
-def _centered_rows(cut: list[tuple[Line, list[str | None]]], n: int, anchor: int) -> tuple[list[RowBuilder], float]:
+def _centered_rows(
+    cut: list[tuple[Line, list[str | None]]], roles: tuple[Role, ...], anchor: int
+) -> tuple[list[RowBuilder], float]:
     """Rows whose cells are centred on the anchor line.
 
     A row of height H has floor((H-1)/2) lines above its anchor and as many, or one more, below. Knowing
@@ -250,7 +254,7 @@ def _centered_rows(cut: list[tuple[Line, list[str | None]]], n: int, anchor: int
                 if last:
                     gain = prior + (DEFAULT_LAST_ROW_BONUS if below == between else 0.0)
                 else:
-                    gain = prior + _boundary(cut, a + below + 1, n, anchor)
+                    gain = prior + _boundary(cut, a + below + 1, roles, anchor)
                 nxt = 0 if last else between - below
                 candidate = (score + gain, [*belows, below])
                 if candidate[0] > step.get(nxt, (float("-inf"), []))[0]:
@@ -260,7 +264,7 @@ def _centered_rows(cut: list[tuple[Line, list[str | None]]], n: int, anchor: int
     rows: list[RowBuilder] = []
     start = 0
     for a, below in zip(anchors, belows, strict=True):
-        row = RowBuilder(n, cut[a][0].page)
+        row = RowBuilder(len(roles), cut[a][0].page)
         for line, cells in cut[start : a + below + 1]:
             for column, text in enumerate(cells):
                 if text:
@@ -270,14 +274,15 @@ def _centered_rows(cut: list[tuple[Line, list[str | None]]], n: int, anchor: int
     return rows, score
 
 
-def _boundary(cut: list[tuple[Line, list[str | None]]], first: int, n: int, anchor: int) -> float:
+def _boundary(cut: list[tuple[Line, list[str | None]]], first: int, roles: tuple[Role, ...], anchor: int) -> float:
     """Evidence that line ``first`` starts a row: cell texts that end just above it and start on it."""
     if first <= 0 or first >= len(cut):
         return 0.0
     upper_cells, lower_cells = cut[first - 1][1], cut[first][1]
     score = 0.0
-    for column in range(n):
-        if column == anchor:
+    for column, role in enumerate(roles):
+        # Only prose says where a cell ends: codes, domains and durations start lower case at will.
+        if column == anchor or role not in PROSE_ROLES:
             continue
         upper, lower = upper_cells[column], lower_cells[column]
         if upper and lower:

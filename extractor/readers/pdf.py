@@ -22,6 +22,8 @@ from extractor.settings import Settings
 DEFAULT_LINE_TOLERANCE = 0.5
 # A gap wider than this share of the font size separates two fragments (a word space is about 0.25).
 DEFAULT_FRAGMENT_GAP = 0.45
+# Words closer than this share of the font size touch: one word split by a font change.
+DEFAULT_TOUCHING_GAP = 0.08
 # A vertical gap wider than this many line heights is a paragraph break (a blank line).
 DEFAULT_PARAGRAPH_GAP = 0.9
 # Running headers and footers: the same text within this many points of the same place on this share of pages.
@@ -57,16 +59,24 @@ def _fragments(words: list[dict[str, Any]], page: int, number: int) -> tuple[Fra
     for group in groups:
         sizes = [w.get("size") or (w["bottom"] - w["top"]) for w in group]
         fonts = [str(w.get("fontname", "")) for w in group]
+        # Words that touch (a font change inside a word: "s_ecid=MCMID" + "-Format") are one word.
+        joined: list[list[dict[str, Any]]] = [[group[0]]]
+        for before, word in itertools.pairwise(group):
+            size = before.get("size") or (before["bottom"] - before["top"])
+            if word["x0"] - before["x1"] < DEFAULT_TOUCHING_GAP * size:
+                joined[-1].append(word)
+            else:
+                joined.append([word])
         fragments.append(
             Fragment(
-                text=" ".join(w["text"] for w in group),
+                text=" ".join("".join(w["text"] for w in run) for run in joined),
                 page=page,
                 line=number,
                 x0=group[0]["x0"],
                 x1=group[-1]["x1"],
                 top=min(w["top"] for w in group),
                 bottom=max(w["bottom"] for w in group),
-                spans=tuple((w["x0"], w["x1"]) for w in group),
+                spans=tuple((run[0]["x0"], run[-1]["x1"]) for run in joined),
                 size=round(sum(sizes) / len(sizes), 2),
                 bold=sum("bold" in f.lower() for f in fonts) > len(fonts) / 2,
             )
