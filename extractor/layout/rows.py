@@ -102,8 +102,15 @@ def _starts_row(cells: list[str | None], anchor: int, current: RowBuilder | None
     return not (ends_open(last) or (follows and not looks_like_cookie_name(last)))
 
 
+Cut = list[tuple[Line, list[str | None]]]
+
+
 def positioned_rows(
-    header: HeaderRow, body: tuple[Line, ...], previous: RowBuilder | None = None, after: tuple[Line, ...] = ()
+    header: HeaderRow,
+    body: tuple[Line, ...],
+    previous: RowBuilder | None = None,
+    after: tuple[Line, ...] = (),
+    centered: bool = False,
 ) -> BuiltRows:
     """Rows of a table whose fragments carry real horizontal positions.
 
@@ -112,7 +119,25 @@ def positioned_rows(
         body: the lines below it, up to the next header row.
         previous: the last row of the table this one continues (after a page break), if any.
         after: the lines that follow the body (the next header row), to recognise a heading above it.
+        centered: the document centres cells vertically (a text browser's dump; see ``starts_centred``).
     """
+    cut, used = cut_region(header, body, after)
+    anchor = anchor_column(header.roles)
+    if centered and previous is None and cut:
+        rows, _ = _centered_rows(cut, header.roles, anchor)
+    else:
+        rows, _ = _top_rows(cut, len(header.cells), anchor, previous)
+    return BuiltRows(rows, used, [], 0.95)
+
+
+def starts_centred(header: HeaderRow, body: tuple[Line, ...], after: tuple[Line, ...] = ()) -> bool:
+    """Whether text stands between the header and the first anchor: cells centred vertically on their row."""
+    cut, _ = cut_region(header, body, after)
+    return _is_centered(cut, anchor_column(header.roles))
+
+
+def cut_region(header: HeaderRow, body: tuple[Line, ...], after: tuple[Line, ...] = ()) -> tuple[Cut, int]:
+    """The table's lines cut into cells, up to where the table ends, and how many body lines it used."""
     n = len(header.cells)
     anchor = anchor_column(header.roles)
     block = _leading_block(body)
@@ -120,7 +145,7 @@ def positioned_rows(
     starts = column_starts([(c.x0, c.x1) for c in header.cells], header.roles, list(block))
     if len(starts) != n - 1:
         starts = [c.x0 for c in header.cells[1:]]
-    cut: list[tuple[Line, list[str | None]]] = []
+    cut: Cut = []
     blank_run = 0
     used = 0
     for index, line in enumerate(body):
@@ -141,14 +166,7 @@ def positioned_rows(
         blank_run = 0
         cut.append((line, cells))
         used = index + 1
-    rows, row_starts = _top_rows(cut, n, anchor, previous)
-    if previous is None and cut:
-        # Text browsers centre cells vertically: keep that reading where it explains the rows better.
-        centered, score = _centered_rows(cut, header.roles, anchor)
-        top_score = sum(_boundary(cut, i, header.roles, anchor) for i in row_starts[1:])
-        if _is_centered(cut, anchor) or score > top_score:
-            rows = centered
-    return BuiltRows(rows, used, [], 0.95)
+    return cut, used
 
 
 def _last_row(cut: list[tuple[Line, list[str | None]]], anchor: int) -> RowBuilder | None:

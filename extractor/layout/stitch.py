@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from extractor.layout.dump import DumpedTable, dumped_tables, has_dump_evidence
 from extractor.layout.regions import TableRegion, find_heading, find_tables, is_new_heading
-from extractor.layout.rows import BuiltRows, RowBuilder, delimited_rows, positioned_rows
+from extractor.layout.rows import BuiltRows, RowBuilder, delimited_rows, positioned_rows, starts_centred
 from extractor.layout.shapes import looks_like_cookie_name, word_count
 from extractor.layout.stacked import Chunk, chunks, share_out
 from extractor.model import Document, ExtractionWarning, Line, Row, Table
@@ -65,6 +65,13 @@ def rebuild_tables(document: Document) -> tuple[list[Table], list[ExtractionWarn
     drafts: list[_Draft] = []
     warnings: list[ExtractionWarning] = []
     table_end = 0
+    # A text browser centres every cell of a document vertically: one table that shows it tells for all.
+    # A header repeated after a page break starts with the lines the page break cut off: no evidence there.
+    centred = any(
+        starts_centred(r.header, r.body, r.after)
+        for k, r in enumerate(regions)
+        if not r.header.delimited and not (k and regions[k - 1].header.roles == r.header.roles)
+    )
     for region in regions:
         gap = lines[table_end : region.start]
         continues = (
@@ -74,8 +81,10 @@ def rebuild_tables(document: Document) -> tuple[list[Table], list[ExtractionWarn
             and not any(word_count(line.text) >= DEFAULT_PROSE_WORDS for line in gap)
         )
         previous = drafts[-1].rows[-1] if continues and drafts[-1].rows else None
-        builder = delimited_rows if region.header.delimited else positioned_rows
-        built: BuiltRows = builder(region.header, region.body, previous, region.after)
+        if region.header.delimited:
+            built: BuiltRows = delimited_rows(region.header, region.body, previous, region.after)
+        else:
+            built = positioned_rows(region.header, region.body, previous, region.after, centred)
         if continues:
             draft = drafts[-1]
         else:
