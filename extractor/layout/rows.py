@@ -35,6 +35,8 @@ DEFAULT_MAX_BLANK_RUN = 3
 DEFAULT_PROSE_LENGTH_FACTOR = 1.3
 # How alike (0-1) a plain-word anchor must be to the anchors of the table's complete rows to start a row.
 DEFAULT_ANCHOR_LIKENESS = 0.9
+# How much better (in boundary evidence) a centred reading must be in a document not known to centre cells.
+DEFAULT_CENTRING_MARGIN = 1.0
 # Roles whose cells are sentences.
 PROSE_ROLES: frozenset[Role] = frozenset({"purpose", "function", "other"})
 # Score lost by a row whose anchor is not at its vertical centre (a wrapped anchor cell, a table cut short).
@@ -123,10 +125,13 @@ def positioned_rows(
     """
     cut, used = cut_region(header, body, after)
     anchor = anchor_column(header.roles)
-    if centered and previous is None and cut:
-        rows, _ = _centered_rows(cut, header.roles, anchor)
-    else:
-        rows, _ = _top_rows(cut, len(header.cells), anchor, previous)
+    rows, row_starts = _top_rows(cut, len(header.cells), anchor, previous)
+    if previous is None and cut:
+        centred_rows, score = _centered_rows(cut, header.roles, anchor)
+        top_score = sum(_boundary(cut, i, header.roles, anchor) for i in row_starts[1:])
+        # Without the document's word for it, centring must explain the rows clearly better.
+        if centered or score > top_score + DEFAULT_CENTRING_MARGIN:
+            rows = centred_rows
     return BuiltRows(rows, used, [], 0.95)
 
 
