@@ -18,8 +18,8 @@ demo: install
 	$(BIN)/extractor convert samples -o out
 
 lint: install
-	$(BIN)/ruff check extractor tests bench
-	$(BIN)/ruff format --check extractor tests bench
+	$(BIN)/ruff check extractor tests bench scripts
+	$(BIN)/ruff format --check extractor tests bench scripts
 
 typecheck: install
 	$(BIN)/mypy

@@ -16,7 +16,7 @@ from extractor.errors import ConfigError, ExtractorError
 
 app = typer.Typer(
     name="extractor",
-    help="Rebuild cookie tables from exported cookie-policy documents (text exports) into clean inventories.",
+    help="Rebuild cookie tables from cookie-policy documents (PDF and text exports) into clean inventories.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -37,11 +37,13 @@ def convert(
         str, typer.Option("-f", "--formats", help="Per-document formats, comma-separated: json,csv.")
     ] = "json,csv",
     verbose: Annotated[bool, typer.Option("-v", "--verbose", help="Log every file.")] = False,
+    password: Annotated[str | None, typer.Option("--password", help="Password of encrypted PDFs.")] = None,
 ) -> None:
     """Convert documents: OUT/<file>.json and .csv, OUT/inventory.csv and OUT/report.json."""
     from extractor.batch import Job
     from extractor.batch import convert as run
     from extractor.model import Result
+    from extractor.settings import Settings
 
     logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, format="%(message)s")
     chosen = [f.strip() for f in formats.split(",") if f.strip()]
@@ -53,7 +55,7 @@ def convert(
             _stderr(f"{result.status}: {job.name} ({len(result.cookies)} cookies)")
 
     try:
-        results = run(inputs, out, chosen, on_result=announce)
+        results = run(inputs, out, chosen, Settings(password=password), on_result=announce)
     except ConfigError as error:
         _stderr(f"error: {error}")
         raise typer.Exit(EXIT_USAGE) from None
@@ -63,9 +65,13 @@ def convert(
     raise typer.Exit(EXIT_FAILED if failed else EXIT_OK)
 
 
+PasswordOption = Annotated[str | None, typer.Option("--password", help="Password of an encrypted PDF.")]
+
+
 @app.command()
 def show(
     file: Annotated[Path, typer.Argument(help="One document.", show_default=False)],
+    password: PasswordOption = None,
 ) -> None:
     """Print the rebuilt table(s) and the warnings of one document."""
     from rich.console import Console
@@ -74,7 +80,7 @@ def show(
     from extractor.pipeline import extract
 
     try:
-        result = extract(file, strict=True)
+        result = extract(file, strict=True, password=password)
     except ExtractorError as error:
         _stderr(f"error: {error}")
         raise typer.Exit(EXIT_FAILED) from None
@@ -91,6 +97,29 @@ def show(
     for warning in result.warnings:
         where = f"page {warning.page}, line {warning.line}: " if warning.line else ""
         console.print(f"[yellow]warning[/yellow] {warning.code}: {where}{warning.message}")
+
+
+@app.command()
+def debug(
+    file: Annotated[Path, typer.Argument(help="One PDF document.", show_default=False)],
+    page: Annotated[int, typer.Option("--page", "-p", help="1-based page number.")] = 1,
+    out: Annotated[Path, typer.Option("-o", "--out", help="PNG file to write.")] = Path("page.png"),
+    password: PasswordOption = None,
+) -> None:
+    """Draw the detected table region, column bounds and row bounds over a PDF page, as a PNG."""
+    from extractor.debug import save_debug_image
+    from extractor.pipeline import extract
+
+    try:
+        result = extract(file, strict=True, password=password)
+        save_debug_image(result, page, out, password=password)
+    except ConfigError as error:
+        _stderr(f"error: {error}")
+        raise typer.Exit(EXIT_USAGE) from None
+    except ExtractorError as error:
+        _stderr(f"error: {error}")
+        raise typer.Exit(EXIT_FAILED) from None
+    _stderr(f"{len(result.tables)} table(s); page {page} drawn -> {out}")
 
 
 def main() -> None:

@@ -108,14 +108,19 @@ class Document:
     lines: tuple[Line, ...]
 
 
+Box = tuple[float, float, float, float]
+
+
 @dataclass(frozen=True)
 class Row:
-    """One rebuilt table row: a cell text (or ``None``) per column, and the source lines it spans."""
+    """One rebuilt table row: a cell text (or ``None``) per column, the source lines it spans, and its box
+    (x0, top, x1, bottom) on its first page."""
 
     cells: tuple[str | None, ...]
     page: int
     lines: tuple[int, ...]
     confidence: float = 1.0
+    box: Box | None = None
 
 
 @dataclass(frozen=True)
@@ -129,6 +134,8 @@ class Table:
     columns: tuple[Role, ...]
     rows: tuple[Row, ...]
     language: str | None = None
+    column_starts: tuple[float, ...] = ()
+    header_box: Box | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -210,6 +217,12 @@ class Result:
             "cookies": [c.to_dict() for c in self.cookies],
             "warnings": [w.to_dict() for w in self.warnings],
         }
+
+    def debug_image(self, page: int = 1, resolution: int = 110) -> Any:
+        """The PDF page with the detected table region, column bounds and row bounds drawn over it."""
+        from extractor.debug import debug_image
+
+        return debug_image(self, page, resolution)
 
     def to_dataframe(self) -> pandas.DataFrame:
         """One row per cookie, ``source`` first, then the cookie fields."""

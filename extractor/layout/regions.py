@@ -41,6 +41,7 @@ class HeaderRow:
     page: int
     lines: tuple[int, ...]
     delimited: bool
+    box: tuple[float, float, float, float] | None = None
 
     @property
     def texts(self) -> tuple[str, ...]:
@@ -167,7 +168,14 @@ def find_header_rows(lines: tuple[Line, ...]) -> list[tuple[int, int, HeaderRow]
             used.append(lines[end].number)
             end += 1
         roles = assign_roles([c.text for c in cells])
-        found.append((i, end, HeaderRow(tuple(cells), tuple(roles), lines[i].page, tuple(used), delimited)))
+        fragments = [f for line in lines[i:end] for f in line.fragments]
+        box = (
+            min(f.x0 for f in fragments),
+            min(f.top for f in fragments),
+            max(f.x1 for f in fragments),
+            max(f.bottom for f in fragments),
+        )
+        found.append((i, end, HeaderRow(tuple(cells), tuple(roles), lines[i].page, tuple(used), delimited, box)))
         i = end
     return found
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import itertools
 from dataclasses import dataclass, field
 
-from extractor.layout.columns import char_width, column_starts, cut_line
+from extractor.layout.columns import DEFAULT_MISALIGN, char_width, column_starts, cut_line
 from extractor.layout.regions import HeaderRow, header_cells
 from extractor.layout.shapes import (
     ends_open,
@@ -65,15 +65,26 @@ class RowBuilder:
     page: int
     cells: list[list[str]] = field(default_factory=list)
     lines: list[int] = field(default_factory=list)
+    box: tuple[float, float, float, float] | None = None
 
     def __post_init__(self) -> None:
         if not self.cells:
             self.cells = [[] for _ in range(self.columns)]
 
-    def add(self, column: int, text: str, line: int) -> None:
+    def add(self, column: int, text: str, line: Line) -> None:
+        """Append a line of text to a cell; the row's source lines and box grow to hold ``line``."""
         self.cells[column].append(text)
-        if line not in self.lines:
-            self.lines.append(line)
+        if line.number not in self.lines:
+            self.lines.append(line.number)
+        if line.fragments and line.page == self.page:
+            x0 = min(f.x0 for f in line.fragments)
+            x1 = max(f.x1 for f in line.fragments)
+            top = min(f.top for f in line.fragments)
+            bottom = max(f.bottom for f in line.fragments)
+            if self.box is not None:
+                x0, top = min(x0, self.box[0]), min(top, self.box[1])
+                x1, bottom = max(x1, self.box[2]), max(bottom, self.box[3])
+            self.box = (x0, top, x1, bottom)
 
     def last(self, column: int) -> str:
         return self.cells[column][-1] if self.cells[column] else ""
@@ -87,6 +98,7 @@ class BuiltRows:
     used: int
     noise: list[Line]
     confidence: float
+    column_starts: tuple[float, ...] = ()
 
 
 def anchor_column(roles: tuple[Role, ...]) -> int:
@@ -123,7 +135,7 @@ def positioned_rows(
         after: the lines that follow the body (the next header row), to recognise a heading above it.
         centered: the document centres cells vertically (a text browser's dump; see ``starts_centred``).
     """
-    cut, used = cut_region(header, body, after)
+    cut, used, starts = cut_region(header, body, after)
     anchor = anchor_column(header.roles)
     rows, row_starts = _top_rows(cut, len(header.cells), anchor, previous)
     if previous is None and cut:
@@ -132,17 +144,18 @@ def positioned_rows(
         # Without the document's word for it, centring must explain the rows clearly better.
         if centered or score > top_score + DEFAULT_CENTRING_MARGIN:
             rows = centred_rows
-    return BuiltRows(rows, used, [], 0.95)
+    return BuiltRows(rows, used, [], 0.95, tuple(starts))
 
 
 def starts_centred(header: HeaderRow, body: tuple[Line, ...], after: tuple[Line, ...] = ()) -> bool:
     """Whether text stands between the header and the first anchor: cells centred vertically on their row."""
-    cut, _ = cut_region(header, body, after)
+    cut, _, _ = cut_region(header, body, after)
     return _is_centered(cut, anchor_column(header.roles))
 
 
-def cut_region(header: HeaderRow, body: tuple[Line, ...], after: tuple[Line, ...] = ()) -> tuple[Cut, int]:
-    """The table's lines cut into cells, up to where the table ends, and how many body lines it used."""
+def cut_region(header: HeaderRow, body: tuple[Line, ...], after: tuple[Line, ...] = ()) -> tuple[Cut, int, list[float]]:
+    """The table's lines cut into cells up to where the table ends, how many body lines it used, and the
+    left bounds of its columns after the first."""
     n = len(header.cells)
     anchor = anchor_column(header.roles)
     block = _leading_block(body)
@@ -166,12 +179,12 @@ def cut_region(header: HeaderRow, body: tuple[Line, ...], after: tuple[Line, ...
             line, body[index - 1] if index else None, body[index + 1 :] + after, _last_row(cut, anchor)
         ):
             break
-        if blank_run and cut and (not cells[anchor] or _is_heading_line(line)):
+        if blank_run and cut and (not cells[anchor] or _is_heading_line(line) or _runs_across(line, starts, unit)):
             break
         blank_run = 0
         cut.append((line, cells))
         used = index + 1
-    return cut, used
+    return cut, used, starts
 
 
 def _last_row(cut: list[tuple[Line, list[str | None]]], anchor: int) -> RowBuilder | None:
@@ -183,8 +196,17 @@ def _last_row(cut: list[tuple[Line, list[str | None]]], anchor: int) -> RowBuild
     for line, cells in cut[start:]:
         for column, text in enumerate(cells):
             if text:
-                row.add(column, text, line.number)
+                row.add(column, text, line)
     return row
+
+
+def _runs_across(line: Line, starts: list[float], unit: float) -> bool:
+    """One unbroken run of text across two column bounds or more: a paragraph, not a table row."""
+    if len(line.fragments) != 1:
+        return False
+    fragment = line.fragments[0]
+    tolerance = DEFAULT_MISALIGN * unit
+    return sum(1 for s in starts if fragment.x0 + tolerance < s < fragment.x1 - tolerance) >= 2
 
 
 def _is_heading_line(line: Line) -> bool:
@@ -242,7 +264,7 @@ def _top_rows(
             continue
         for column, text in enumerate(cells):
             if text:
-                current.add(column, text, line.number)
+                current.add(column, text, line)
     return rows, starts
 
 
@@ -291,7 +313,7 @@ def _centered_rows(
         for line, cells in cut[start : a + below + 1]:
             for column, text in enumerate(cells):
                 if text:
-                    row.add(column, text, line.number)
+                    row.add(column, text, line)
         rows.append(row)
         start = a + below + 1
     return rows, score
@@ -381,7 +403,7 @@ def delimited_rows(
         if current is None:
             break
         for column, text in placed:
-            current.add(column, text, line.number)
+            current.add(column, text, line)
         used = index + 1
     return BuiltRows(rows, used, [], 0.95 if exact else 0.85)
 

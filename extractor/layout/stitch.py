@@ -24,6 +24,7 @@ class _Draft:
     region: TableRegion
     heading: str | None
     used_lines: tuple[Line, ...] = ()
+    column_starts: tuple[float, ...] = ()
     rows: list[RowBuilder] = field(default_factory=list)
     confidence: list[float] = field(default_factory=list)
 
@@ -92,6 +93,8 @@ def rebuild_tables(document: Document) -> tuple[list[Table], list[ExtractionWarn
             drafts.append(draft)
         draft.rows.extend(built.rows)
         draft.confidence.extend([built.confidence] * len(built.rows))
+        if built.column_starts and not draft.column_starts:
+            draft.column_starts = built.column_starts
         table_end = region.body_start + built.used
         draft.used_lines = draft.used_lines + region.body[: built.used]
         rest = _dumped_block(region.body[built.used :])
@@ -101,7 +104,7 @@ def rebuild_tables(document: Document) -> tuple[list[Table], list[ExtractionWarn
                 row = RowBuilder(len(region.header.roles), cells[0].lines[0].page)
                 for column, chunk in enumerate(cells):
                     for line in chunk.lines:
-                        row.add(column, line.text, line.number)
+                        row.add(column, line.text, line)
                 draft.rows.append(row)
                 draft.confidence.append(0.7)
             warnings.extend(_noise_warning(chunk, len(drafts) - 1) for chunk in dumped.noise)
@@ -155,6 +158,7 @@ def _freeze(index: int, draft: _Draft) -> Table:
             row.page,
             tuple(sorted(row.lines)),
             confidence,
+            row.box,
         )
         for row, confidence in zip(draft.rows, draft.confidence, strict=True)
     )
@@ -166,4 +170,6 @@ def _freeze(index: int, draft: _Draft) -> Table:
         columns=header.roles,
         rows=rows,
         language=header_language(list(header.texts)),
+        column_starts=draft.column_starts,
+        header_box=header.box,
     )

@@ -116,24 +116,21 @@ def read_pdf(data: bytes, source: str, settings: Settings, password: str | None 
 
     import pdfplumber
     from pdfminer.pdfdocument import PDFPasswordIncorrect
-    from pdfminer.pdfparser import PDFSyntaxError
 
     try:
         pdf = pdfplumber.open(io.BytesIO(data), password=password or "")
-    except PDFPasswordIncorrect:
-        raise InputError(source, "encrypted PDF; pass --password") from None
-    except (PDFSyntaxError, Exception) as exc:  # pdfminer raises many kinds on a broken file
-        raise InputError(source, f"corrupt PDF ({type(exc).__name__}: {exc})") from None
-    with pdf:
-        try:
+        with pdf:
             pages = [
                 _visual_lines(page.extract_words(extra_attrs=["size", "fontname"], use_text_flow=False))
                 for page in pdf.pages
             ]
-        except PDFPasswordIncorrect:
-            raise InputError(source, "encrypted PDF; pass --password") from None
-        except Exception as exc:  # a page the parser cannot read
-            raise InputError(source, f"corrupt PDF ({type(exc).__name__}: {exc})") from None
+    except Exception as exc:  # pdfminer raises many kinds on a broken file; pdfplumber wraps them
+        cause = exc.args[0] if exc.args and isinstance(exc.args[0], Exception) else exc
+        if isinstance(cause, PDFPasswordIncorrect):
+            problem = "encrypted PDF; pass --password" if not password else "encrypted PDF; the password is wrong"
+            raise InputError(source, problem) from None
+        detail = str(cause) or type(cause).__name__
+        raise InputError(source, f"corrupt PDF ({type(cause).__name__}: {detail})") from None
     if not pages:
         raise InputError(source, "PDF without pages")
     if not any(pages):

@@ -1,0 +1,131 @@
+"""PDF documents: tables from the rendered samples, and clear errors for PDFs that cannot be read."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from extractor import InputError, extract
+from extractor.cli import app
+from scripts.render_samples import SPECS, Spec, pdf_bytes, render
+from tests.conftest import SAMPLES
+
+
+def _spec(name: str) -> Spec:
+    return next(spec for spec in SPECS if spec.name == name)
+
+
+def test_samples_are_what_build_renders() -> None:
+    for spec in SPECS:
+        assert (SAMPLES / spec.name).read_bytes() == render(spec), f"run python scripts/render_samples.py ({spec.name})"
+
+
+@pytest.mark.parametrize("spec", SPECS, ids=[spec.name for spec in SPECS])
+def test_every_rendered_row_is_one_record(spec: Spec) -> None:
+    result = extract(SAMPLES / spec.name)
+    expected = []
+    for table in spec.tables:
+        name_column = next(i for i, h in enumerate(table.headers) if "name" in h.casefold() or "nom" in h.casefold())
+        for row in table.rows:
+            expected.extend(n.strip() for n in row[name_column].replace(" and ", ", ").split(","))
+    assert [c.name for c in result.cookies] == expected
+    assert all(c.purpose and c.duration and c.provider for c in result.cookies)
+
+
+def test_wrapped_cells_are_joined_and_tables_keep_their_headings() -> None:
+    result = extract(SAMPLES / "cookies-ruled-en.pdf")
+    assert [t.heading for t in result.tables] == ["Strictly necessary cookies", "Analytics cookies"]
+    by_name = {c.name: c for c in result.cookies}
+    assert by_name["csrftoken"].purpose == "Protects the forms of the site against cross-site request forgery"
+    assert by_name["_gid"].purpose == "Count visits and see how visitors move around the site"
+    assert by_name["_gat"].duration == "Up to 2 years"
+
+
+def test_table_continued_without_header_is_stitched() -> None:
+    result = extract(SAMPLES / "cookies-paged-de.pdf")
+    assert len(result.tables) == 1
+    assert {c.page for c in result.cookies} == {1, 2}
+    assert [c.name for c in result.cookies] == [f"stat_{k}" for k in range(1, 15)]
+
+
+def test_running_header_and_page_numbers_are_not_data() -> None:
+    result = extract(SAMPLES / "cookies-paged-de.pdf")
+    values = " ".join(str(v) for c in result.cookies for v in c.to_dict().values())
+    assert "Beispiel GmbH" not in values
+    assert "Seite 1 von" not in values and "Seite 2 von" not in values
+
+
+def test_pdf_without_text_layer(tmp_path: Path) -> None:
+    scan = tmp_path / "scan.pdf"
+    scan.write_bytes(pdf_bytes([[b"0.5 w 56 56 m 500 700 l S"]]))
+    with pytest.raises(InputError, match=r"scan\.pdf: no text layer: OCR is not supported"):
+        extract(scan, strict=True)
+
+
+def test_truncated_pdf_names_the_file_and_the_problem(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.pdf"
+    broken.write_bytes((SAMPLES / "cookies-borderless-fr.pdf").read_bytes()[:300])
+    result = extract(broken)
+    assert result.status == "failed"
+    assert result.error is not None and result.error.startswith(f"{broken}: ")
+
+
+def _encrypted(tmp_path: Path) -> Path:
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter()
+    for page in PdfReader(io.BytesIO((SAMPLES / "cookies-borderless-fr.pdf").read_bytes())).pages:
+        writer.add_page(page)
+    writer.encrypt(user_password="s3cret", owner_password="owner", algorithm="AES-128")
+    path = tmp_path / "locked.pdf"
+    with path.open("wb") as handle:
+        writer.write(handle)
+    return path
+
+
+def test_encrypted_pdf_asks_for_a_password(tmp_path: Path) -> None:
+    locked = _encrypted(tmp_path)
+    result = extract(locked)
+    assert result.status == "failed"
+    assert result.error == f"{locked}: encrypted PDF; pass --password"
+    opened = extract(locked, password="s3cret")
+    assert [c.name for c in opened.cookies][:3] == ["_pk_id.*", "_pk_ses.*", "mtm_consent_removed"]
+
+
+def test_cli_password_and_bad_pdf_do_not_stop_a_batch(tmp_path: Path) -> None:
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    locked = _encrypted(inputs)
+    (inputs / "broken.pdf").write_bytes(b"%PDF-1.4\n%broken")
+    (inputs / "good.pdf").write_bytes((SAMPLES / "cookies-borderless-fr.pdf").read_bytes())
+    runner = CliRunner()
+    result = runner.invoke(app, ["convert", str(inputs), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 1
+    assert f"{locked}: encrypted PDF; pass --password" in result.stderr
+    assert "broken.pdf" in result.stderr
+    assert (tmp_path / "out" / "good.pdf.json").exists()
+    result = runner.invoke(app, ["convert", str(locked), "-o", str(tmp_path / "out2"), "--password", "s3cret"])
+    assert result.exit_code == 0, result.output
+
+
+def test_debug_writes_a_png_with_the_detected_bounds(tmp_path: Path) -> None:
+    from PIL import Image
+
+    out = tmp_path / "page.png"
+    result = CliRunner().invoke(app, ["debug", str(SAMPLES / "cookies-ruled-en.pdf"), "--page", "2", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    picture = Image.open(out).convert("RGB")
+    colours = {picture.getpixel((x, y)) for x in range(0, picture.width, 2) for y in range(0, picture.height, 2)}
+    assert (220, 30, 30) in colours  # column bounds
+    assert (30, 90, 220) in colours  # table region
+
+
+def test_debug_of_a_text_export_is_a_usage_error(tmp_path: Path) -> None:
+    result = CliRunner().invoke(
+        app, ["debug", str(SAMPLES / "opendatasoft-cookie-policy.txt"), "-o", str(tmp_path / "x.png")]
+    )
+    assert result.exit_code == 2
+    assert "need a PDF" in result.stderr
