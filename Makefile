@@ -32,7 +32,10 @@ pytest: install
 test: lint typecheck pytest
 
 bench: install
-	$(BIN)/python bench/accuracy.py
+	$(BIN)/python -m pip install --quiet -e '.[dev,bench]'
+	$(BIN)/python bench/accuracy.py --files '*.txt'
+	$(BIN)/python bench/accuracy.py --files '*.pdf'
+	$(BIN)/python bench/peers.py
 
 # Rewrite the golden files under samples/ from the current code (review the diff before committing).
 regen: install
