@@ -99,13 +99,25 @@ class Line:
 
 
 @dataclass(frozen=True)
+class Rule:
+    """A horizontal line drawn on a page (a table border), from ``x0`` to ``x1`` at height ``top``."""
+
+    page: int
+    x0: float
+    x1: float
+    top: float
+
+
+@dataclass(frozen=True)
 class Document:
-    """What a reader made of one input: lines of positioned fragments, page after page."""
+    """What a reader made of one input: lines of positioned fragments, page after page, and the horizontal
+    rules drawn on the pages (PDF only)."""
 
     source: str
     sha256: str
     format: Format
     lines: tuple[Line, ...]
+    rules: tuple[Rule, ...] = ()
 
 
 Box = tuple[float, float, float, float]

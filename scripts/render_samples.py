@@ -242,6 +242,12 @@ SPECS = [
                         "Up to 2 years",
                     ],
                     ["Matomo", "_pk_id.*", "Recognises a returning visitor without identifying them", "13 months"],
+                    [
+                        "Google",
+                        "__utma\n__utmb\n__utmz",
+                        "Older Google Analytics cookies that count visits",
+                        "Up to 2 years",
+                    ],
                 ],
             ),
         ],

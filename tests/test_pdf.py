@@ -30,7 +30,7 @@ def test_every_rendered_row_is_one_record(spec: Spec) -> None:
     for table in spec.tables:
         name_column = next(i for i, h in enumerate(table.headers) if "name" in h.casefold() or "nom" in h.casefold())
         for row in table.rows:
-            expected.extend(n.strip() for n in row[name_column].replace(" and ", ", ").split(","))
+            expected.extend(n.strip() for n in row[name_column].replace(" and ", ", ").replace("\n", ",").split(","))
     assert [c.name for c in result.cookies] == expected
     assert all(c.purpose and c.duration and c.provider for c in result.cookies)
 
@@ -42,6 +42,13 @@ def test_wrapped_cells_are_joined_and_tables_keep_their_headings() -> None:
     assert by_name["csrftoken"].purpose == "Protects the forms of the site against cross-site request forgery"
     assert by_name["_gid"].purpose == "Count visits and see how visitors move around the site"
     assert by_name["_gat"].duration == "Up to 2 years"
+
+
+def test_rules_keep_a_cell_of_several_lines_in_one_row() -> None:
+    by_name = {c.name: c for c in extract(SAMPLES / "cookies-ruled-en.pdf").cookies}
+    for name in ("__utma", "__utmb", "__utmz"):
+        assert by_name[name].purpose == "Older Google Analytics cookies that count visits"
+        assert by_name[name].duration == "Up to 2 years"
 
 
 def test_table_continued_without_header_is_stitched() -> None:

@@ -27,7 +27,7 @@ from extractor.layout.shapes import (
     role_fit,
     starts_sentence,
 )
-from extractor.model import Line, Role
+from extractor.model import Line, Role, Rule
 
 # Blank lines a table may hold before text that starts a new row (page breaks leave some).
 DEFAULT_MAX_BLANK_RUN = 3
@@ -35,6 +35,11 @@ DEFAULT_MAX_BLANK_RUN = 3
 DEFAULT_PROSE_LENGTH_FACTOR = 1.3
 # How alike (0-1) a plain-word anchor must be to the anchors of the table's complete rows to start a row.
 DEFAULT_ANCHOR_LIKENESS = 0.9
+# A rule counts when it lies this close (points) to the gap between two lines and spans this share of the
+# table's width; rules become the row bounds when they separate this share of the rows the anchors find.
+DEFAULT_RULE_SLACK = 2.0
+DEFAULT_RULE_SPAN = 0.5
+DEFAULT_RULE_AGREEMENT = 0.5
 # How much better (in boundary evidence) a centred reading must be in a document not known to centre cells.
 DEFAULT_CENTRING_MARGIN = 1.0
 # Roles whose cells are sentences.
@@ -90,6 +95,10 @@ class RowBuilder:
         return self.cells[column][-1] if self.cells[column] else ""
 
 
+# A table's lines, each with its text per column.
+Cut = list[tuple[Line, list[str | None]]]
+
+
 @dataclass(frozen=True)
 class BuiltRows:
     """Rows of one table region, how many body lines they used, and the lines passed over as noise."""
@@ -105,26 +114,13 @@ def anchor_column(roles: tuple[Role, ...]) -> int:
     return roles.index("name") if "name" in roles else 0
 
 
-def _starts_row(cells: list[str | None], anchor: int, current: RowBuilder | None, follows: bool) -> bool:
-    """Whether a line with these cells starts a row (``follows``: the line right above fed ``current``'s anchor)."""
-    text = cells[anchor]
-    if not text:
-        return False
-    if current is None:
-        return True
-    last = current.last(anchor)
-    return not (ends_open(last) or (follows and not looks_like_cookie_name(last)))
-
-
-Cut = list[tuple[Line, list[str | None]]]
-
-
 def positioned_rows(
     header: HeaderRow,
     body: tuple[Line, ...],
     previous: RowBuilder | None = None,
     after: tuple[Line, ...] = (),
     centered: bool = False,
+    rules: tuple[Rule, ...] = (),
 ) -> BuiltRows:
     """Rows of a table whose fragments carry real horizontal positions.
 
@@ -134,10 +130,16 @@ def positioned_rows(
         previous: the last row of the table this one continues (after a page break), if any.
         after: the lines that follow the body (the next header row), to recognise a heading above it.
         centered: the document centres cells vertically (a text browser's dump; see ``starts_centred``).
+        rules: horizontal rules drawn on the pages; where they separate the table's rows, they say where
+            rows start.
     """
     cut, used, starts = cut_region(header, body, after)
     anchor = anchor_column(header.roles)
-    rows, row_starts = _top_rows(cut, len(header.cells), anchor, previous)
+    row_starts = _anchor_starts(cut, anchor, previous)
+    ruled = _ruled_starts(cut, rules, header)
+    if ruled is not None and _agrees(ruled, row_starts):
+        row_starts = _ruled_row_starts(ruled, cut, anchor, previous)
+    rows = _top_rows(cut, len(header.cells), previous, row_starts)
     if previous is None and cut:
         centred_rows, score = _centered_rows(cut, header.roles, anchor)
         top_score = sum(_boundary(cut, i, header.roles, anchor) for i in row_starts[1:])
@@ -145,6 +147,35 @@ def positioned_rows(
         if centered or score > top_score + DEFAULT_CENTRING_MARGIN:
             rows = centred_rows
     return BuiltRows(rows, used, [], 0.95, tuple(starts))
+
+
+def _ruled_starts(cut: Cut, rules: tuple[Rule, ...], header: HeaderRow) -> set[int] | None:
+    """Indexes of the lines a drawn rule separates from the line above, or ``None`` without such rules."""
+    if not rules or header.box is None or len(cut) < 2:
+        return None
+    left, right = header.box[0], header.box[2]
+    span = right - left
+    found: set[int] = set()
+    for index in range(1, len(cut)):
+        above, line = cut[index - 1][0], cut[index][0]
+        if not line.fragments or not above.fragments:
+            continue
+        low = max(f.bottom for f in above.fragments) if above.page == line.page else float("-inf")
+        high = min(f.top for f in line.fragments)
+        if any(
+            r.page == line.page
+            and low - DEFAULT_RULE_SLACK <= r.top <= high + DEFAULT_RULE_SLACK
+            and min(r.x1, right) - max(r.x0, left) >= DEFAULT_RULE_SPAN * span
+            for r in rules
+        ):
+            found.add(index)
+    return found or None
+
+
+def _agrees(ruled: set[int], row_starts: list[int]) -> bool:
+    """Rules that draw most rows the anchors find are the table's ruling, not decoration."""
+    later = [i for i in row_starts if i > 0]
+    return len(ruled) >= 2 and sum(1 for i in later if i in ruled) >= DEFAULT_RULE_AGREEMENT * max(len(later), 1)
 
 
 def starts_centred(header: HeaderRow, body: tuple[Line, ...], after: tuple[Line, ...] = ()) -> bool:
@@ -245,27 +276,46 @@ def _is_centered(cut: list[tuple[Line, list[str | None]]], anchor: int) -> bool:
     return bool(first)
 
 
-def _top_rows(
-    cut: list[tuple[Line, list[str | None]]], n: int, anchor: int, previous: RowBuilder | None
-) -> tuple[list[RowBuilder], list[int]]:
-    """Rows whose cells start on the anchor line; also the index in ``cut`` where each row starts."""
-    rows: list[RowBuilder] = []
+def _anchor_starts(cut: Cut, anchor: int, previous: RowBuilder | None) -> list[int]:
+    """Indexes in ``cut`` of the lines where the anchor column starts a new row."""
     starts: list[int] = []
+    last_anchor = previous.last(anchor) if previous is not None else None
+    for index, (_, cells) in enumerate(cut):
+        text = cells[anchor]
+        follows = index > 0 and bool(cut[index - 1][1][anchor])
+        if text and (
+            last_anchor is None or not (ends_open(last_anchor) or (follows and not looks_like_cookie_name(last_anchor)))
+        ):
+            starts.append(index)
+            last_anchor = text
+        elif text and last_anchor is not None:
+            last_anchor = text
+    return starts
+
+
+def _ruled_row_starts(ruled: set[int], cut: Cut, anchor: int, previous: RowBuilder | None) -> list[int]:
+    """Row starts where rules separate lines; the first line starts a row unless it continues ``previous``."""
+    starts = sorted(ruled)
+    if cut and 0 not in ruled and (previous is None or cut[0][1][anchor]):
+        starts.insert(0, 0)
+    return starts
+
+
+def _top_rows(cut: Cut, n: int, previous: RowBuilder | None, starts: list[int]) -> list[RowBuilder]:
+    """Rows that begin at the given line indexes; lines before the first start continue ``previous``."""
+    rows: list[RowBuilder] = []
     current = previous
-    above: list[str | None] | None = None
+    opening = set(starts)
     for index, (line, cells) in enumerate(cut):
-        follows = above is not None and bool(above[anchor])
-        above = cells
-        if _starts_row(cells, anchor, current, follows):
+        if index in opening:
             current = RowBuilder(n, line.page)
             rows.append(current)
-            starts.append(index)
         if current is None:
             continue
         for column, text in enumerate(cells):
             if text:
                 current.add(column, text, line)
-    return rows, starts
+    return rows
 
 
 def _centered_rows(

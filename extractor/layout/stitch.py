@@ -85,7 +85,7 @@ def rebuild_tables(document: Document) -> tuple[list[Table], list[ExtractionWarn
         if region.header.delimited:
             built: BuiltRows = delimited_rows(region.header, region.body, previous, region.after)
         else:
-            built = positioned_rows(region.header, region.body, previous, region.after, centred)
+            built = positioned_rows(region.header, region.body, previous, region.after, centred, document.rules)
         if continues:
             draft = drafts[-1]
         else:

@@ -15,7 +15,7 @@ from collections import Counter
 from typing import Any
 
 from extractor.errors import InputError
-from extractor.model import Document, Fragment, Line
+from extractor.model import Document, Fragment, Line, Rule
 from extractor.settings import Settings
 
 # Words whose tops differ by less than this share of their height are on one visual line.
@@ -24,6 +24,11 @@ DEFAULT_LINE_TOLERANCE = 0.5
 DEFAULT_FRAGMENT_GAP = 0.45
 # Words closer than this share of the font size touch: one word split by a font change.
 DEFAULT_TOUCHING_GAP = 0.08
+# Horizontal rules: segments at most this far apart (points) are one rule; shorter segments are ignored;
+# colours whose every component is at least this light are white.
+DEFAULT_RULE_TOLERANCE = 1.5
+DEFAULT_MIN_RULE_SEGMENT = 5.0
+DEFAULT_WHITE = 0.95
 # A vertical gap wider than this many line heights is a paragraph break (a blank line).
 DEFAULT_PARAGRAPH_GAP = 0.9
 # Running headers and footers: the same text within this many points of the same place on this share of pages.
@@ -84,6 +89,40 @@ def _fragments(words: list[dict[str, Any]], page: int, number: int) -> tuple[Fra
     return tuple(fragments)
 
 
+def _visible(colour: Any) -> bool:
+    """Whether a stroke or fill colour shows on white paper (white and near-white rules are invisible)."""
+    if colour is None:
+        return True
+    values = colour if isinstance(colour, tuple | list) else (colour,)
+    numbers = [v for v in values if isinstance(v, int | float)]
+    if len(numbers) == 4:  # CMYK: no ink is white
+        return sum(numbers) > 1 - DEFAULT_WHITE
+    return not numbers or min(numbers) < DEFAULT_WHITE
+
+
+def _rules(edges: list[dict[str, Any]], page: int) -> list[Rule]:
+    """Visible horizontal edges of a page, segments at one height merged into rules."""
+    segments = sorted(
+        (round(e["top"] / DEFAULT_RULE_TOLERANCE), e["x0"], e["x1"], e["top"])
+        for e in edges
+        if e.get("orientation") == "h"
+        and e["x1"] - e["x0"] >= DEFAULT_MIN_RULE_SEGMENT
+        and _visible(e.get("stroking_color") if e.get("stroke") else e.get("non_stroking_color"))
+    )
+    rules: list[Rule] = []
+    for key, x0, x1, top in segments:
+        last = rules[-1] if rules else None
+        if (
+            last is not None
+            and round(last.top / DEFAULT_RULE_TOLERANCE) == key
+            and x0 <= last.x1 + DEFAULT_RULE_TOLERANCE
+        ):
+            rules[-1] = Rule(page, last.x0, max(last.x1, x1), last.top)
+        else:
+            rules.append(Rule(page, x0, x1, top))
+    return rules
+
+
 def _running_texts(pages: list[list[list[dict[str, Any]]]]) -> set[tuple[str, int]]:
     """(text, rounded top) of lines repeated at the same place on many pages."""
     if len(pages) < 2:
@@ -120,10 +159,11 @@ def read_pdf(data: bytes, source: str, settings: Settings, password: str | None 
     try:
         pdf = pdfplumber.open(io.BytesIO(data), password=password or "")
         with pdf:
-            pages = [
-                _visual_lines(page.extract_words(extra_attrs=["size", "fontname"], use_text_flow=False))
-                for page in pdf.pages
-            ]
+            pages = []
+            rules: list[Rule] = []
+            for number, page in enumerate(pdf.pages, start=1):
+                pages.append(_visual_lines(page.extract_words(extra_attrs=["size", "fontname"], use_text_flow=False)))
+                rules.extend(_rules(page.edges, number))
     except Exception as exc:  # pdfminer raises many kinds on a broken file; pdfplumber wraps them
         cause = exc.args[0] if exc.args and isinstance(exc.args[0], Exception) else exc
         if isinstance(cause, PDFPasswordIncorrect):
@@ -152,4 +192,4 @@ def read_pdf(data: bytes, source: str, settings: Settings, password: str | None 
                 lines.append(Line(page_number, number, ()))
             lines.append(Line(page_number, number, _fragments(words, page_number, number)))
             previous_bottom = max(w["bottom"] for w in words)
-    return Document(source, hashlib.sha256(data).hexdigest(), "pdf", tuple(lines))
+    return Document(source, hashlib.sha256(data).hexdigest(), "pdf", tuple(lines), tuple(rules))
