@@ -33,8 +33,8 @@ test: lint typecheck pytest
 
 bench: install
 	$(BIN)/python -m pip install --quiet -e '.[dev,bench]'
-	$(BIN)/python bench/accuracy.py --files '*.txt'
-	$(BIN)/python bench/accuracy.py --files '*.pdf'
+	$(BIN)/python bench/accuracy.py --files '*.txt' --check
+	$(BIN)/python bench/accuracy.py --files '*.pdf' --check
 	$(BIN)/python bench/peers.py
 
 # Rewrite the golden files under samples/ from the current code (review the diff before committing).
