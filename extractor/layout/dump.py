@@ -45,6 +45,9 @@ DOMAIN = re.compile(
 # An area ends at a line this wide, relative to the document's widest line, with at least this many words.
 DEFAULT_PROSE_WIDTH = 0.85
 DEFAULT_PROSE_MIN_WORDS = 10
+# A capitalised line starts a new cell only with at least this much evidence (a sentence ending above, a
+# break, an opening like other cells').
+DEFAULT_MIN_CELL_START = 1.0
 # A cell start that opens like other cell starts ("This ...") gains up to this much, from this many alike.
 DEFAULT_OPENING_WEIGHT = 1.5
 DEFAULT_OPENING_CAP = 3
@@ -222,7 +225,8 @@ def _segment(prose: list[_Prose], cells: int) -> list[list[_Prose]]:
             / DEFAULT_OPENING_CAP
         )
         scores.append((score, k))
-    chosen = sorted(k for _, k in sorted(scores, key=lambda s: (-s[0], s[1]))[: cells - 1])
+    likely = [(score, k) for score, k in scores if score >= DEFAULT_MIN_CELL_START]
+    chosen = sorted(k for _, k in sorted(likely, key=lambda s: (-s[0], s[1]))[: cells - 1])
     bounds = [0, *chosen, len(prose)]
     return [prose[a:b] for a, b in itertools.pairwise(bounds)]
 
@@ -270,6 +274,7 @@ def _read_area(
     queues: dict[Role, list[tuple[str, int]]] = {role: [] for role in roles}
     prose: list[_Prose] = []
     broken = True
+    last_role: Role | None = None
     for index in range(start, end):
         line = lines[index]
         if line.blank:
@@ -289,7 +294,13 @@ def _read_area(
             if _is_label(line.text, lower_labels) or all(is_header_word(w) for w in line.text.split()):
                 broken = True
                 continue
+        if last_role == "duration" and line.text[:1].islower():
+            # A duration that wraps ("Deleted when" / "oauth state is" / "validated").
+            value, number = queues["duration"][-1]
+            queues["duration"][-1] = (f"{value}\n{line.text}", number)
+            continue
         parts = [(None, line.text)] if goes_on else _typed_parts(line.text, roles, vocabulary)
+        last_role = parts[-1][0] if parts else None
         for part_role, text in parts:
             if part_role is None:
                 prose.append(_Prose(text, line.number, broken))

@@ -36,7 +36,7 @@ DURATION = re.compile(
 SESSION = re.compile(
     r"^(?:session|sessione|sesi[oó]n|sessie|sitzung|sitzungsende|end of (?:the )?session|"
     r"at (?:the )?end of (?:the )?session|fin de (?:la )?session|persistent|permanent|"
-    r"sesja|sesji|browsersitzung|when the browser (?:is )?closed|until .+|jusqu.+|"
+    r"sesja|sesji|browsersitzung|when the browser (?:is )?closed|until .+|jusqu.+|deleted (?:when|after|on)\b.*|"
     r"\d{1,2}[./-]\d{1,2}[./-]\d{2,4})",
     re.IGNORECASE,
 )
