@@ -187,6 +187,11 @@ def prose_vocabulary(lines: tuple[Line, ...]) -> frozenset[str]:
     )
 
 
+def _open_duration(text: str) -> bool:
+    """A duration in words that may go on ("Deleted when" / "oauth state is"), not "1 year" or "Session"."""
+    return word_count(text) >= 2 and not DURATION.fullmatch(text.strip())
+
+
 def _opens_with_value(text: str) -> bool:
     """A line that starts with a duration or a type value in capitals ("7 DAYS HTTP ...", "Session")."""
     first = text.split()[0]
@@ -294,7 +299,13 @@ def _read_area(
             if _is_label(line.text, lower_labels) or all(is_header_word(w) for w in line.text.split()):
                 broken = True
                 continue
-        if last_role == "duration" and line.text[:1].islower():
+        first = line.text.split()[0]
+        if (
+            last_role == "duration"
+            and _open_duration(queues["duration"][-1][0])
+            and first[:1].islower()
+            and not has_strong_name_marks(first)
+        ):
             # A duration that wraps ("Deleted when" / "oauth state is" / "validated").
             value, number = queues["duration"][-1]
             queues["duration"][-1] = (f"{value}\n{line.text}", number)
