@@ -48,6 +48,8 @@ PROSE_ROLES: frozenset[Role] = frozenset({"purpose", "function", "other"})
 DEFAULT_UNCENTRED_PENALTY = 2.0
 # The last row of a centred table prefers to take every remaining line when that keeps it centred.
 DEFAULT_LAST_ROW_BONUS = 0.5
+# A lone piece shorter than this is never taken for prose by its length alone.
+DEFAULT_MIN_PROSE_CHARS = 40
 # Column preference for wrapped text when nothing else decides: prose wraps most, codes least.
 WRAP_PRIOR: dict[Role, float] = {
     "purpose": 1.0,
@@ -207,7 +209,7 @@ def cut_region(header: HeaderRow, body: tuple[Line, ...], after: tuple[Line, ...
         if not fits:
             break
         if len(line.fragments) == 1 and _is_heading_line_over(
-            line, body[index - 1] if index else None, body[index + 1 :] + after, _last_row(cut, anchor)
+            line, body[:index], body[index + 1 :] + after, _last_row(cut, anchor)
         ):
             break
         if blank_run and cut and (not cells[anchor] or _is_heading_line(line) or _runs_across(line, starts, unit)):
@@ -463,9 +465,9 @@ def _is_prose(
 ) -> bool:
     """A lone piece that cannot be a wrapped cell line: too wide for a column, or a heading over prose."""
     piece = line.text
-    if len(piece) > DEFAULT_PROSE_LENGTH_FACTOR * widest:
+    if len(piece) > max(DEFAULT_PROSE_LENGTH_FACTOR * widest, DEFAULT_MIN_PROSE_CHARS):
         return True
-    if _is_heading_line_over(line, before[-1] if before else None, following, current):
+    if _is_heading_line_over(line, before, following, current):
         return True
     after = next((line for line in following if not line.blank), None)
     return (
@@ -478,20 +480,20 @@ def _is_prose(
 
 
 def _is_heading_line_over(
-    line: Line, above: Line | None, following: tuple[Line, ...], current: RowBuilder | None
+    line: Line, before: tuple[Line, ...], following: tuple[Line, ...], current: RowBuilder | None
 ) -> bool:
     """A heading-like line right above a header row: the next table's heading.
 
-    Not a heading: a line a page break separates from that header (the end of a page whose table goes on
-    under a repeated header), or one that completes an open cell ("... used by" / "Adobe Target").
+    Not a heading: text that already stood alone in this table (a wrapped type "Cookie" or "Storage" at the
+    end of a page, before the header repeats), or text that completes an open cell ("... used by" /
+    "Adobe Target").
     """
     if not looks_like_heading(line.text) or looks_like_cookie_name(line.text):
         return False
     after = next((x for x in following if not x.blank), None)
-    if after is None or header_cells(after) is None or after.page != line.page:
+    if after is None or header_cells(after) is None:
         return False
-    page_top = above is None or above.page != line.page
-    if following[0].blank and not page_top:
+    if any(len(b.fragments) == 1 and b.text == line.text for b in before):
         return False
     return current is None or not any(ends_open(current.last(c)) for c in range(current.columns))
 

@@ -43,38 +43,9 @@ SESSION = re.compile(
 DEFAULT_MAX_HEADING_CHARS = 80
 DEFAULT_MAX_HEADING_WORDS = 12
 CONNECTORS = frozenset(
-    [
-        "de",
-        "du",
-        "des",
-        "la",
-        "le",
-        "les",
-        "of",
-        "the",
-        "a",
-        "an",
-        "and",
-        "et",
-        "und",
-        "y",
-        "e",
-        "en",
-        "van",
-        "het",
-        "der",
-        "die",
-        "das",
-        "del",
-        "della",
-        "di",
-        "da",
-        "à",
-        "au",
-        "aux",
-        "to",
-        "for",
-    ]
+    "de du des la le les of the a an and et und y e en van het der die das del della di da à au aux to for "
+    "by with from in on at or as into than that which your our its their par pour avec sur dans von mit für "
+    "zu bei auf con per su por para".split()
 )
 
 
