@@ -537,13 +537,21 @@ def _parse_row_start(
     if roles[anchor] == "name":
         if not looks_like_cookie_name(name):
             return None
-        if not has_name_marks(name) and (k < n - 1 or _similarity(name, profiles[anchor]) < DEFAULT_ANCHOR_LIKENESS):
+        # A plain-word name ("promo") starts a row when the line reads cleanly: every cell fits its role.
+        clean = k >= n - 1 and all(role_fit(roles[c], t) > 0 for c, t in best[1])
+        alike = k >= n - 1 and _similarity(name, profiles[anchor]) >= DEFAULT_ANCHOR_LIKENESS
+        if not (has_name_marks(name) or clean or alike):
             return None
     elif k < n:
         return None
-    if any(roles[c] == "duration" and not looks_like_duration(t) for c, t in best[1]) and k < n:
+    # A duration cell may wrap after its number ("6071" / "DAYS").
+    if k < n and any(roles[c] == "duration" and not _duration_start(t) for c, t in best[1]):
         return None
     return best[1]
+
+
+def _duration_start(text: str) -> bool:
+    return looks_like_duration(text) or text.strip()[:1].isdigit()
 
 
 def _split_piece(piece: str, roles: tuple[Role, ...]) -> list[tuple[str, float]] | None:

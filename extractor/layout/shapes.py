@@ -13,7 +13,7 @@ if TYPE_CHECKING:
 COOKIE_TOKEN = re.compile(r"^[\w.*<>#$@%&+\-/:\[\]{}|~^!?=]+(?: \[x?\d+\])?$", re.UNICODE)
 # Marks that only cookie names carry; ordinary words never do.
 # Marks that only cookie names carry: "_", "*", "<>", "#", "/", a dot or digit inside the token, camelCase.
-STRONG_NAME_MARKS = re.compile(r"[_*<>#\[\]/]|\w\.\w|[A-Za-z]\d|\d[A-Za-z]|^[a-z]+[A-Z]")
+STRONG_NAME_MARKS = re.compile(r"[_*<>#\[\]/]|\w\.\w|[A-Za-z]\d|\d[A-Za-z]|^[a-z]+[A-Z]|^[a-z0-9]+(?:-[a-z0-9]+){2,}$")
 # Capitals only ("IDE", "MUID"): a cookie name in a name column, but also an acronym inside a sentence.
 CAPITALS_NAME = re.compile(r"^[A-Z0-9_]{2,}$")
 NUMBER_WORDS = (
