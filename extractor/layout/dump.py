@@ -156,7 +156,7 @@ def _classify_rest(
 
     words = word_count(rest)
     has_name = any(r == "name" for r, _ in parts)
-    if "name" in roles and not has_name and words == 1 and _could_be_name(rest, vocabulary):
+    if "name" in roles and not has_name and words == 1 and could_be_name(rest, vocabulary):
         return "name"
     if "category" in roles and words <= 3 and category_from_text(rest) and not ends_sentence(rest):
         return "category"
@@ -165,7 +165,7 @@ def _classify_rest(
     return None
 
 
-def _could_be_name(token: str, vocabulary: frozenset[str]) -> bool:
+def could_be_name(token: str, vocabulary: frozenset[str]) -> bool:
     """A lone token that may be a cookie name: marked as one, or a plain word the document's prose never uses
     ("lang", "demdex"), not a number, a capitalised word or a header word."""
     if has_strong_name_marks(token):

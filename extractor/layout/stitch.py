@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from extractor.layout.dump import DumpedTable, dumped_tables, has_dump_evidence
+from extractor.layout.dump import DumpedTable, could_be_name, dumped_tables, has_dump_evidence, prose_vocabulary
 from extractor.layout.regions import TableRegion, find_heading, find_tables, is_new_heading
 from extractor.layout.rows import BuiltRows, RowBuilder, delimited_rows, positioned_rows, starts_centred
-from extractor.layout.shapes import looks_like_cookie_name, word_count
+from extractor.layout.shapes import word_count
 from extractor.layout.stacked import Chunk, chunks, share_out
 from extractor.model import Document, ExtractionWarning, Line, Row, Table
 from extractor.roles import header_language
@@ -114,7 +114,8 @@ def rebuild_tables(document: Document) -> tuple[list[Table], list[ExtractionWarn
     if not has_dump_evidence(lines):
         return tables, warnings
     by_shape = [_freeze_dumped(index, table) for index, table in enumerate(dumped_tables(lines))]
-    if _quality(by_shape) > _quality(tables):
+    vocabulary = prose_vocabulary(lines)
+    if _quality(by_shape, vocabulary) > _quality(tables, vocabulary):
         return by_shape, [
             ExtractionWarning("dumped-table", f"table {t.index} read from a reading-order dump: rows are guessed")
             for t in by_shape
@@ -122,15 +123,17 @@ def rebuild_tables(document: Document) -> tuple[list[Table], list[ExtractionWarn
     return tables, warnings
 
 
-def _quality(tables: list[Table]) -> float:
-    """How much a reading explains: rows with a cookie-like name, weighted by how many cells they fill."""
+def _quality(tables: list[Table], vocabulary: frozenset[str]) -> float:
+    """How much a reading explains: rows whose name could be a cookie's (not a word of the document's prose,
+    not a number), weighted by how many cells they fill."""
     score = 0.0
     for table in tables:
         name = table.columns.index("name") if "name" in table.columns else None
         for row in table.rows:
-            if name is None or not row.cells[name] or not looks_like_cookie_name(row.cells[name] or ""):
+            cell = row.cells[name] if name is not None else None
+            if not cell or not could_be_name(" ".join(cell.split()), vocabulary):
                 continue
-            score += sum(1 for cell in row.cells if cell) / len(row.cells)
+            score += sum(1 for c in row.cells if c) / len(row.cells)
     return score
 
 
