@@ -43,7 +43,7 @@ DOMAIN = re.compile(
     re.IGNORECASE,
 )
 # An area ends at a line this wide, relative to the document's widest line, with at least this many words.
-DEFAULT_PROSE_WIDTH = 0.85
+DEFAULT_PROSE_WIDTH = 0.75
 DEFAULT_PROSE_MIN_WORDS = 10
 # A capitalised line starts a new cell only with at least this much evidence (a sentence ending above, a
 # break, an opening like other cells').
@@ -84,7 +84,12 @@ def _labels(text: str) -> list[tuple[str, Role]] | None:
 
 
 def _is_prose_line(line: Line, widest: int) -> bool:
-    return len(line.text) >= DEFAULT_PROSE_WIDTH * widest and word_count(line.text) >= DEFAULT_PROSE_MIN_WORDS
+    """A line of running text: nearly as wide as the page, many words, not opened by a cookie name."""
+    return (
+        len(line.text) >= DEFAULT_PROSE_WIDTH * widest
+        and word_count(line.text) >= DEFAULT_PROSE_MIN_WORDS
+        and not has_strong_name_marks(line.text.split()[0])
+    )
 
 
 def _areas(lines: tuple[Line, ...]) -> list[tuple[int, int]]:

@@ -15,7 +15,7 @@ COOKIE_TOKEN = re.compile(r"^[\w.*<>#$@%&+\-/:\[\]{}|~^!?=]+(?: \[x?\d+\])?$", r
 # Marks that only cookie names carry: "_", "*", "<>", "#", "/", a dot or digit inside the token, camelCase.
 STRONG_NAME_MARKS = re.compile(r"[_*<>#\[\]/]|\w\.\w|[A-Za-z]\d|\d[A-Za-z]|^[a-z]+[A-Z]|^[a-z0-9]+(?:-[a-z0-9]+){2,}$")
 # Capitals only ("IDE", "MUID"): a cookie name in a name column, but also an acronym inside a sentence.
-CAPITALS_NAME = re.compile(r"^[A-Z0-9_]{2,}$")
+CAPITALS_NAME = re.compile(r"^(?=.*[A-Z])[A-Z0-9_]{2,}$")
 NUMBER_WORDS = (
     "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|twenty|thirty|"
     "un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|douze|treize|ein|eine|einem|einer|zwei|drei|vier|"
