@@ -74,6 +74,8 @@ def _labels(text: str) -> list[tuple[str, Role]] | None:
 
     if word_count(text) > 6 or ends_sentence(text) or text.rstrip().endswith((",", ";")):
         return None
+    if has_strong_name_marks(text):  # "Cookie_pk_id" is a value, whatever words it is made of
+        return None
     split = _split_merged(text, 0.0, float(len(text)), None)
     if split:
         return [(c.text, m.role) for c in split if (m := match_header(c.text)) is not None]
