@@ -42,7 +42,7 @@ DOMAIN = re.compile(
     r"info|biz|us|ca|au|se|no|dk|at|ie|pt|cz|me|tv|ly|ai|cloud|site|online|ms|gl)$",
     re.IGNORECASE,
 )
-# An area ends at a line this wide, relative to the document's widest line, with at least this many words.
+# An area ends at a line this wide, relative to a full line of the document's text, with this many words.
 DEFAULT_PROSE_WIDTH = 0.75
 DEFAULT_PROSE_MIN_WORDS = 10
 # A capitalised line starts a new cell only with at least this much evidence (a sentence ending above, a
@@ -85,6 +85,15 @@ def _labels(text: str) -> list[tuple[str, Role]] | None:
     return [(text, match.role)]
 
 
+def _text_width(lines: tuple[Line, ...]) -> int:
+    """The width of a full line of running text: the 90th percentile of the lengths of lines of many words
+    (the widest line may be an outlier: a long link, a line of code)."""
+    lengths = sorted(len(line.text) for line in lines if word_count(line.text) >= DEFAULT_PROSE_MIN_WORDS)
+    if not lengths:
+        return max((len(line.text) for line in lines), default=0)
+    return lengths[min(len(lengths) - 1, int(0.9 * len(lengths)))]
+
+
 def _is_prose_line(line: Line, widest: int) -> bool:
     """A line of running text: nearly as wide as the page, many words, not opened by a cookie name."""
     return (
@@ -96,7 +105,7 @@ def _is_prose_line(line: Line, widest: int) -> bool:
 
 def _areas(lines: tuple[Line, ...]) -> list[tuple[int, int]]:
     """Line ranges holding a dumped table: from a label line to the prose after the table."""
-    widest = max((len(line.text) for line in lines), default=0)
+    widest = _text_width(lines)
     areas: list[tuple[int, int]] = []
     i = 0
     while i < len(lines):
@@ -297,7 +306,11 @@ def _read_area(
         goes_on = open_sentence and not has_strong_name_marks(line.text.split()[0]) and not _opens_with_value(line.text)
         if not goes_on:
             nxt = next((x for x in lines[index + 1 : end] if not x.blank), None)
-            heading_like = looks_like_heading(line.text) and not looks_like_duration(line.text)
+            heading_like = (
+                looks_like_heading(line.text)
+                and not looks_like_duration(line.text)
+                and not has_strong_name_marks(line.text.split()[0])
+            )
             if heading_like and nxt is not None and _is_label(nxt.text, lower_labels):
                 # Reading order put the table's heading among its labels.
                 table.heading = table.heading if table.rows else line.text
