@@ -13,11 +13,12 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from extractor.layout.regions import find_heading
 from extractor.layout.shapes import (
     DURATION,
+    DURATION_HEAD,
     SESSION,
     ends_sentence,
     has_name_marks,
@@ -296,6 +297,7 @@ def _read_area(
     prose: list[_Prose] = []
     broken = True
     last_role: Role | None = None
+    lines = _join_split_durations(lines, start, end)
     for index in range(start, end):
         line = lines[index]
         if line.blank:
@@ -344,6 +346,22 @@ def _read_area(
                 broken = True
     _zip_rows(table, queues, prose)
     return table
+
+
+def _join_split_durations(lines: tuple[Line, ...], start: int, end: int) -> tuple[Line, ...]:
+    """Lines ``start:end`` with a duration cut after its number joined again ("Up to two" / "years"): the
+    unit line becomes blank, so line indexes stay as they were."""
+    joined = list(lines)
+    for index in range(start, end - 1):
+        line, nxt = joined[index], joined[index + 1]
+        if line.blank or nxt.blank or looks_like_duration(line.text):
+            continue
+        if DURATION_HEAD.fullmatch(line.text.strip()) and looks_like_duration(f"{line.text} {nxt.text}"):
+            text = f"{line.text} {nxt.text}"
+            first = line.fragments[0]
+            joined[index] = Line(line.page, line.number, (replace(first, text=text, x1=first.x0 + len(text)),))
+            joined[index + 1] = Line(nxt.page, nxt.number, ())
+    return tuple(joined)
 
 
 def _is_label(text: str, lower_labels: bool) -> bool:

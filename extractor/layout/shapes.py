@@ -33,6 +33,12 @@ DURATION = re.compile(
     rf"(?:\d+(?:[.,]\d+)?|{NUMBER_WORDS})\s*(?:{UNITS})\b",
     re.IGNORECASE,
 )
+# The number a duration starts with, when its unit went to the next line ("Up to two" / "years", "24" / "hours").
+DURATION_HEAD = re.compile(
+    rf"(?:(?:up to|max(?:imum)?\.?|jusqu'?à|bis zu|hasta|fino a|tot|do|approx\.?|about|ca\.?)\s+)?"
+    rf"(?:\d+(?:[.,]\d+)?|{NUMBER_WORDS})",
+    re.IGNORECASE,
+)
 SESSION = re.compile(
     r"^(?:session|sessione|sesi[oó]n|sessie|sitzung|sitzungsende|end of (?:the )?session|"
     r"at (?:the )?end of (?:the )?session|fin de (?:la )?session|persistent|permanent|"
