@@ -1,0 +1,93 @@
+"""The table geometry on small hand-made layouts, and properties that hold for any input."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from extractor.layout.columns import column_starts, cut_line
+from extractor.layout.regions import find_tables, header_cells
+from extractor.layout.stitch import rebuild_tables
+from extractor.readers.text import read_text
+from extractor.settings import Settings
+
+
+def document(text: str):  # type: ignore[no-untyped-def]
+    return read_text(text.encode("utf-8"), "t.txt", Settings())
+
+
+def test_merged_header_labels_are_split() -> None:
+    line = document("Name Purpose\tExpires").lines[0]
+    cells = header_cells(line)
+    assert cells is not None and [c.text for c in cells] == ["Name", "Purpose", "Expires"]
+
+
+def test_prose_is_no_header() -> None:
+    line = document("We use cookies  to store your name  and the purpose of each visit").lines[0]
+    assert header_cells(line) is None
+
+
+def test_column_bounds_follow_the_cells_not_the_centred_labels() -> None:
+    text = (
+        "       Name              Purpose                      Expires\n"
+        "seen_cookie_message Saves a message about our banner 28 days\n"
+    )
+    lines = document(text).lines
+    region = find_tables(lines)[0]
+    starts = column_starts([(c.x0, c.x1) for c in region.header.cells], region.header.roles, list(region.body))
+    cells, fits = cut_line(region.body[0], starts, region.header.roles)
+    assert fits
+    assert cells == ["seen_cookie_message", "Saves a message about our banner", "28 days"]
+
+
+def test_centred_cells_are_shared_between_rows() -> None:
+    text = (
+        "Cookie      Purpose                         Expires\n"
+        "            Counts visits. Used for\n"
+        "_ga         statistics about the site.      2 years\n"
+        "            Anonymised.\n"
+        "_gid        Counts visits for a day.        1 day\n"
+        "            Limits the request rate so the\n"
+        "_gat        server is not overloaded.        1 minute\n"
+        "            Set by Google.\n"
+    )
+    tables, _ = rebuild_tables(document(text))
+    purposes = [" ".join((r.cells[1] or "").split()) for r in tables[0].rows]
+    assert purposes == [
+        "Counts visits. Used for statistics about the site. Anonymised.",
+        "Counts visits for a day.",
+        "Limits the request rate so the server is not overloaded. Set by Google.",
+    ]
+
+
+def test_tabbed_wrapped_cells_go_to_the_cell_they_complete() -> None:
+    text = (
+        "Name\tPurpose\tExpires\n"
+        "_govuk-\tThis helps the makers count how\t24 hours\n"
+        "prototype-kit\tmany times the kit is used\n"
+        "_gat\tThis is used to limit the rate\t1\n"
+        "Google\tminute\n"
+    )
+    tables, _ = rebuild_tables(document(text))
+    rows = [[" ".join((c or "").split()) for c in r.cells] for r in tables[0].rows]
+    assert rows == [
+        ["_govuk- prototype-kit", "This helps the makers count how many times the kit is used", "24 hours"],
+        ["_gat", "This is used to limit the rate Google", "1 minute"],
+    ]
+
+
+CELL = st.text(alphabet="abcdefghij_ABC.*", min_size=1, max_size=12)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.tuples(CELL, st.text(alphabet="abc defg", min_size=1, max_size=30), CELL), max_size=8))
+def test_any_aligned_table_gives_rows_made_of_its_own_text(rows: list[tuple[str, str, str]]) -> None:
+    body = "\n".join(f"{a:<14}  {b.strip() or 'x':<32}  {c}" for a, b, c in rows)
+    text = f"{'Name':<14}  {'Purpose':<32}  Expires\n{body}\n"
+    tables, _ = rebuild_tables(document(text))
+    source_words = set(text.split())
+    for table in tables:
+        for row in table.rows:
+            for cell in row.cells:
+                assert cell is None or set(cell.split()) <= source_words
+    assert rebuild_tables(document(text))[0] == tables
