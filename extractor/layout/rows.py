@@ -103,11 +103,11 @@ Cut = list[tuple[Line, list[str | None]]]
 
 @dataclass(frozen=True)
 class BuiltRows:
-    """Rows of one table region, how many body lines they used, and the lines passed over as noise."""
+    """Rows of one table region, how many body lines they used, how sure the layout is of them, and the
+    left bounds of the columns after the first (positioned tables)."""
 
     rows: list[RowBuilder]
     used: int
-    noise: list[Line]
     confidence: float
     column_starts: tuple[float, ...] = ()
 
@@ -148,7 +148,7 @@ def positioned_rows(
         # Without the document's word for it, centring must explain the rows clearly better.
         if centered or score > top_score + DEFAULT_CENTRING_MARGIN:
             rows = centred_rows
-    return BuiltRows(rows, used, [], 0.95, tuple(starts))
+    return BuiltRows(rows, used, 0.95, tuple(starts))
 
 
 def _ruled_starts(cut: Cut, rules: tuple[Rule, ...], header: HeaderRow) -> set[int] | None:
@@ -457,7 +457,7 @@ def delimited_rows(
         for column, text in placed:
             current.add(column, text, line)
         used = index + 1
-    return BuiltRows(rows, used, [], 0.95 if exact else 0.85)
+    return BuiltRows(rows, used, 0.95 if exact else 0.85)
 
 
 def _is_prose(

@@ -10,13 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from extractor.layout.shapes import (
-    has_name_marks,
-    looks_like_cookie_name,
-    looks_like_duration,
-    starts_sentence,
-    word_count,
-)
+from extractor.layout.shapes import role_fit, word_count
 from extractor.model import Line, Role
 
 # A chunk of more words than this is prose, not a table cell dumped on its own.
@@ -64,20 +58,6 @@ def chunks(lines: tuple[Line, ...]) -> list[Chunk]:
     return [Chunk((line,)) for line in text_lines]
 
 
-def fit(role: Role, text: str, column_values: list[str]) -> float:
-    """How well a chunk's text fits a column of the given role (higher is better, may be negative)."""
-    if role == "name":
-        return 2.0 if has_name_marks(text) else 0.5 if looks_like_cookie_name(text) else -2.0
-    if role == "duration":
-        return 2.0 if looks_like_duration(text) else -2.0
-    if role in ("purpose", "function"):
-        return 1.5 if starts_sentence(text) and word_count(text) >= 2 else -2.0
-    if role == "provider":
-        base = 1.0 if starts_sentence(text) and word_count(text) <= 4 else -1.0
-        return base + (1.0 if text in column_values else 0.0)
-    return 1.0 if starts_sentence(text) else 0.0
-
-
 def share_out(roles: tuple[Role, ...], cells: list[Chunk], logos: frozenset[str]) -> StackedTable | None:
     """The best column-major sharing of ``cells`` into rows, or ``None`` when no sharing is convincing."""
     n = len(roles)
@@ -121,7 +101,7 @@ def _share(
                 best[i + 1][s], came[i + 1][s] = skip, (s, False)
             if s < slots and not too_long:
                 role = roles[s // rows]
-                take = best[i][s] + fit(role, text, [])
+                take = best[i][s] + role_fit(role, text)
                 if take > best[i + 1][s + 1]:
                     best[i + 1][s + 1], came[i + 1][s + 1] = take, (s, True)
     if best[len(cells)][slots] == neg:
