@@ -280,10 +280,27 @@ def dumped_tables(lines: tuple[Line, ...]) -> list[DumpedTable]:
     return tables
 
 
+@dataclass
+class _Segment:
+    """Values read under one set of labels (a page of the table, when the header repeats)."""
+
+    queues: dict[Role, list[tuple[str, int]]]
+    prose: list[_Prose] = field(default_factory=list)
+    labels: set[Role] = field(default_factory=set)
+
+    @property
+    def empty(self) -> bool:
+        return not self.prose and not any(self.queues.values())
+
+
 def _read_area(
     lines: tuple[Line, ...], start: int, end: int, heading: str | None, vocabulary: frozenset[str]
 ) -> DumpedTable:
-    """One dumped table: labels give the roles, each line's typed parts feed the queues, queues make rows."""
+    """One dumped table: labels give the roles, each line's typed parts feed the queues, queues make rows.
+
+    A label repeated after values starts a new segment (the header repeated on the next page); each segment
+    is matched up on its own, so one value too many or too few costs one page, not the rest of the table.
+    """
     table = DumpedTable(heading, lines[start].page)
     for line in lines[start:end]:
         for text, role in (_labels(line.text) if not line.blank else None) or []:
@@ -292,14 +309,15 @@ def _read_area(
                 table.roles.append(role)
     roles = set(table.roles)
     # Labels are capitalised ("Name") unless this table writes them in lower case ("name").
-    lower_labels = table.headers[0][:1].islower() if table.headers else False
-    queues: dict[Role, list[tuple[str, int]]] = {role: [] for role in roles}
-    prose: list[_Prose] = []
+    lower_labels = sum(h[:1].islower() for h in table.headers) * 2 > len(table.headers)
+    segments = [_Segment({role: [] for role in roles})]
     broken = True
     last_role: Role | None = None
     lines = _join_split_durations(lines, start, end)
     for index in range(start, end):
         line = lines[index]
+        segment = segments[-1]
+        queues, prose = segment.queues, segment.prose
         if line.blank:
             broken = True
             continue
@@ -318,12 +336,20 @@ def _read_area(
                 table.heading = table.heading if table.rows else line.text
                 broken = True
                 continue
-            if _is_label(line.text, lower_labels) or all(is_header_word(w) for w in line.text.split()):
+            if _is_label(line.text, lower_labels):
+                found = {role for _, role in _labels(line.text) or []}
+                if found & segment.labels and not segment.empty:
+                    segments.append(_Segment({role: [] for role in roles}))
+                segments[-1].labels |= found
+                broken = True
+                continue
+            if all(is_header_word(w) for w in line.text.split()):
                 broken = True
                 continue
         first = line.text.split()[0]
         if (
             last_role == "duration"
+            and queues["duration"]
             and _open_duration(queues["duration"][-1][0])
             and first[:1].islower()
             and not has_strong_name_marks(first)
@@ -344,7 +370,12 @@ def _read_area(
             else:
                 queues[part_role].append((text, line.number))
                 broken = True
-    _zip_rows(table, queues, prose)
+    for before, after in itertools.pairwise(segments):
+        # Text a page break cut off the last cell of the page above opens the next segment.
+        while after.prose and not starts_sentence(after.prose[0].text):
+            before.prose.append(after.prose.pop(0))
+    for segment in segments:
+        _zip_rows(table, segment.queues, segment.prose)
     return table
 
 
@@ -365,7 +396,8 @@ def _join_split_durations(lines: tuple[Line, ...], start: int, end: int) -> tupl
 
 
 def _is_label(text: str, lower_labels: bool) -> bool:
-    return bool(_labels(text)) and (lower_labels or text[:1].isupper())
+    """A line of header labels, written in the case the table's labels are written in."""
+    return bool(_labels(text)) and (text[:1].islower() if lower_labels else text[:1].isupper())
 
 
 def _zip_rows(table: DumpedTable, queues: dict[Role, list[tuple[str, int]]], prose: list[_Prose]) -> None:
