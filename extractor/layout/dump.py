@@ -247,8 +247,11 @@ def _segment(prose: list[_Prose], cells: int) -> list[list[_Prose]]:
             / DEFAULT_OPENING_CAP
         )
         scores.append((score, k))
-    likely = [(score, k) for score, k in scores if score >= DEFAULT_MIN_CELL_START]
-    chosen = sorted(k for _, k in sorted(likely, key=lambda s: (-s[0], s[1]))[: cells - 1])
+    # Likely starts first; weaker ones (a capital after an unfinished line) only as far as the names need.
+    ranked = sorted(scores, key=lambda s: (-s[0], s[1]))
+    likely = [k for score, k in ranked if score >= DEFAULT_MIN_CELL_START][: cells - 1]
+    weaker = [k for score, k in ranked if score < DEFAULT_MIN_CELL_START]
+    chosen = sorted(likely + weaker[: max(0, cells - 1 - len(likely))])
     bounds = [0, *chosen, len(prose)]
     return [prose[a:b] for a, b in itertools.pairwise(bounds)]
 
