@@ -72,7 +72,8 @@ def _split_merged(text: str, x0: float, x1: float, field: int | None) -> list[He
     """
     words = text.split()
     starts = [i for i in range(1, len(words)) if words[i][:1].isupper()]
-    for parts in range(2, min(DEFAULT_MAX_MERGED_LABELS, len(starts) + 1) + 1):
+    # The reading with the most labels wins: "Duration Type Purpose" is three labels, not two.
+    for parts in range(min(DEFAULT_MAX_MERGED_LABELS, len(starts) + 1), 1, -1):
         for cuts in itertools.combinations(starts, parts - 1):
             bounds = (0, *cuts, len(words))
             labels = [" ".join(words[a:b]) for a, b in itertools.pairwise(bounds)]
