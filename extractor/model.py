@@ -26,6 +26,9 @@ ROLES: tuple[Role, ...] = (
 Category = Literal["necessary", "functional", "analytics", "marketing", "unclassified"]
 CATEGORIES: tuple[Category, ...] = ("necessary", "functional", "analytics", "marketing", "unclassified")
 Status = Literal["ok", "partial", "failed"]
+DurationKind = Literal["session", "persistent", "unknown"]
+CategorySource = Literal["column", "heading", "text"]
+Party = Literal["first", "third"]
 Format = Literal["pdf", "text"]
 
 # The cookie fields in output order (JSON keys, CSV columns after ``source``).
@@ -43,6 +46,17 @@ COOKIE_FIELDS: tuple[str, ...] = (
     "page",
     "lines",
     "confidence",
+    "name_is_pattern",
+    "name_regex",
+    "duration_seconds",
+    "duration_kind",
+    "duration_iso",
+    "category_source",
+    "provider_canonical",
+    "party",
+    "known_provider",
+    "known_category",
+    "known_retention",
 )
 
 
@@ -161,7 +175,8 @@ class Table:
 
 @dataclass(frozen=True)
 class Cookie:
-    """One cookie of the inventory: cell text as found (whitespace collapsed), with its provenance."""
+    """One cookie of the inventory: cell text as found (whitespace collapsed), with its provenance, and what
+    normalisation and the known-cookie facts add (patterns, seconds, canonical provider, party, ...)."""
 
     name: str
     provider: str | None
@@ -176,6 +191,17 @@ class Cookie:
     page: int
     lines: tuple[int, ...] | None
     confidence: float
+    name_is_pattern: bool = False
+    name_regex: str | None = None
+    duration_seconds: int | None = None
+    duration_kind: DurationKind = "unknown"
+    duration_iso: str | None = None
+    category_source: CategorySource | None = None
+    provider_canonical: str | None = None
+    party: Party | None = None
+    known_provider: str | None = None
+    known_category: Category | None = None
+    known_retention: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)

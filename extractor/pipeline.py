@@ -1,4 +1,5 @@
-"""One document through every stage: load -> rebuild tables -> records -> categories -> result.
+"""One document through every stage: load -> rebuild tables -> records -> normalize -> categorize -> enrich
+-> result.
 
 This module only chains the stages; each lives in its own module as a plain function.
 """
@@ -10,9 +11,11 @@ from pathlib import Path
 from typing import Any
 
 from extractor.errors import InputError
+from extractor.knowledge import enrich
 from extractor.layout.stitch import rebuild_tables
-from extractor.model import Category, Cookie, ExtractionWarning, Result, Status, Table
-from extractor.normalize.categories import category_from_text
+from extractor.model import Cookie, ExtractionWarning, Result, Status, Table
+from extractor.normalize import normalize
+from extractor.normalize.categories import categorize
 from extractor.normalize.language import detect_language
 from extractor.readers import load
 from extractor.records import row_confidence, table_records
@@ -21,17 +24,6 @@ from extractor.version import __version__
 
 # Records less sure than this make the document ``partial``.
 DEFAULT_MIN_CONFIDENCE = 0.5
-
-
-def row_categories(table: Table) -> dict[int, Category]:
-    """The category of each row: its category cell, else the heading above the table."""
-    from_heading = category_from_text(table.heading)
-    column = table.columns.index("category") if "category" in table.columns else None
-    categories: dict[int, Category] = {}
-    for index, row in enumerate(table.rows):
-        from_cell = category_from_text(row.cells[column]) if column is not None else None
-        categories[index] = from_cell or from_heading or "unclassified"
-    return categories
 
 
 def extract(path: str | Path, settings: Settings | Mapping[str, Any] | None = None, **options: Any) -> Result:
@@ -58,9 +50,13 @@ def extract(path: str | Path, settings: Settings | Mapping[str, Any] | None = No
         return Result(source, None, None, "failed", None, error=str(error), extractor_version=__version__)
     tables, warnings = rebuild_tables(document)
     tables = [_with_confidence(t) for t in tables]
+    records = [normalize(cookie) for table in tables for cookie in table_records(table)]
+    owner = next((line.text for line in document.lines if not line.blank), None)
     cookies: list[Cookie] = []
-    for table in tables:
-        cookies.extend(table_records(table, row_categories(table)))
+    for cookie in categorize(records, tables):
+        enriched, problems = enrich(cookie, owner)
+        cookies.append(enriched)
+        warnings.extend(problems)
     if not cookies:
         warnings.append(ExtractionWarning("no-table", "no cookie table found (no header row naming cookies)"))
     doubtful = [c for c in cookies if c.confidence < DEFAULT_MIN_CONFIDENCE]

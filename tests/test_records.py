@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from extractor.layout.shapes import join_cell, looks_like_duration
-from extractor.records import split_names
+from extractor.normalize.names import split_names
 
 
 @pytest.mark.parametrize(

@@ -14,6 +14,8 @@ from extractor.layout.shapes import CONNECTORS, looks_like_heading, word_count
 from extractor.model import Line, Role
 from extractor.roles import assign_roles, is_header_word, match_header
 
+# A heading set in type at least this much larger than the body text (when fonts are known).
+DEFAULT_HEADING_SIZE_RATIO = 1.1
 # How far above a header row the heading of its table may stand, in lines.
 DEFAULT_HEADING_LOOKBACK = 30
 # A header row needs this share of its cells to be recognised header labels.
@@ -182,14 +184,27 @@ def find_header_rows(lines: tuple[Line, ...]) -> list[tuple[int, int, HeaderRow]
 
 
 def find_heading(lines: tuple[Line, ...], start: int, stop: int) -> str | None:
-    """The nearest heading-like line above ``start`` (not above ``stop``)."""
-    for j in range(start - 1, max(stop, start - DEFAULT_HEADING_LOOKBACK) - 1, -1):
-        line = lines[j]
-        if line.blank:
-            continue
-        if len(line.fragments) == 1 and looks_like_heading(line.text) and header_cells(line) is None:
-            return line.text
-    return None
+    """The nearest heading above ``start`` (not above ``stop``).
+
+    Where the reader knows fonts (PDF), a heading is set in bold or larger type than the text around it;
+    otherwise it is the nearest heading-like line (short, capitalised, no sentence punctuation at the end).
+    """
+    window = [
+        lines[j]
+        for j in range(start - 1, max(stop, start - DEFAULT_HEADING_LOOKBACK) - 1, -1)
+        if not lines[j].blank and len(lines[j].fragments) == 1
+    ]
+    candidates = [line for line in window if looks_like_heading(line.text) and header_cells(line) is None]
+    sizes = sorted(f.size for line in window for f in line.fragments if f.size is not None)
+    if sizes:
+        body = sizes[len(sizes) // 2]
+        emphasised = [
+            line
+            for line in candidates
+            if any(f.bold or (f.size or 0) > body * DEFAULT_HEADING_SIZE_RATIO for f in line.fragments)
+        ]
+        return emphasised[0].text if emphasised else None
+    return candidates[0].text if candidates else None
 
 
 def is_new_heading(line: Line, table_lines: tuple[Line, ...]) -> bool:

@@ -1,14 +1,15 @@
-"""Canonical consent categories from a category column or the heading above a table.
+"""Canonical consent categories, in this order of trust: a category column, the heading above the table,
+the function and purpose text (a text classifier trained in this repository, see ``extractor.nlp``).
 
-Only what the document states is used: a category cell, else the table's heading. Text that names no
-category leaves the record ``unclassified``.
+``category_source`` says which one decided; a record nothing decides stays ``unclassified``.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
-from extractor.model import Category
+from extractor.model import Category, CategorySource, Cookie, Table
 from extractor.roles import fold
 
 # Keyword stems per category (folded: lower case, no accents), English, French, German, Spanish, Italian,
@@ -36,6 +37,13 @@ KEYWORDS: tuple[tuple[Category, tuple[str, ...]], ...] = (
             "essentieel",
             "functionele en noodzakelijk",
             "niezbedn",
+            "basic function",
+            "login",
+            "log in",
+            "sign in",
+            "authentication",
+            "load balancing",
+            "consent",
             "security",
             "securite",
             "sicherheit",
@@ -118,3 +126,42 @@ def category_from_text(text: str | None) -> Category | None:
             if re.search(r"\b" + re.escape(fold(stem)), folded):
                 return category
     return None
+
+
+def categorize(cookies: list[Cookie], tables: list[Table]) -> list[Cookie]:
+    """Each record with its category and where it came from.
+
+    Args:
+        cookies: the records, ``unclassified``.
+        tables: the tables they come from (for category cells and headings).
+    """
+    from extractor.nlp import classify
+
+    decided: list[tuple[Category, CategorySource] | None] = []
+    for cookie in cookies:
+        table = tables[cookie.table] if cookie.table < len(tables) else None
+        decided.append(_stated(cookie, table))
+    pending = [i for i, d in enumerate(decided) if d is None]
+    texts = [_text_of(cookies[i]) for i in pending]
+    for i, predicted in zip(pending, classify(texts), strict=True):
+        decided[i] = (predicted, "text") if predicted is not None else None
+    return [
+        replace(cookie, category=d[0], category_source=d[1]) if d else cookie
+        for cookie, d in zip(cookies, decided, strict=True)
+    ]
+
+
+def _stated(cookie: Cookie, table: Table | None) -> tuple[Category, CategorySource] | None:
+    if table is None:
+        return None
+    if "category" in table.columns and cookie.row < len(table.rows):
+        cell = table.rows[cookie.row].cells[table.columns.index("category")]
+        if cell and cell.strip():
+            # The policy states a category: one we do not know ("Unclassified", "Other") is not guessed at.
+            return category_from_text(cell) or "unclassified", "column"
+    found = category_from_text(table.heading)
+    return (found, "heading") if found else None
+
+
+def _text_of(cookie: Cookie) -> str:
+    return " ".join(t for t in (cookie.function, cookie.purpose) if t)

@@ -1,0 +1,76 @@
+"""Cookie names: one name per record out of a cell that lists several, and names that are patterns.
+
+A cell splits on commas, semicolons and line breaks, and on "and"/"et"/"und"/"y"/"e"/"en"/"or" and spaced
+slashes only when every part is a cookie name ("_ga, _gid and _gat"); names that contain those characters
+stay whole ("pagead/1p-user-list/#"). A pattern is a name with a wildcard (``_pk_id.*``, ``_hjSession_*``),
+a placeholder (``_ga_<container-id>``, ``__Secure-xxxxx``, ``{id}``) or a phrase ("any cookie starting with
+_hs"); its ``regex`` matches the names it stands for.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extractor.layout.shapes import cell_lines, has_name_marks, join_cell, looks_like_cookie_name
+
+LIST_SEPARATORS = re.compile(r"\s*[,;]\s*|\s*\n\s*")
+CONJUNCTIONS = re.compile(r"\s+(?:and|or|et|ou|und|oder|y|o|e|en|of|i|lub|&)\s+|\s+/\s+", re.IGNORECASE)
+# "any cookie starting with _hs", "cookies beginning with", "commençant par", "beginnend mit", ...
+PREFIX_PHRASE = re.compile(
+    r"(?:start(?:s|ing)?|begin(?:s|ning)?|prefixed|commen[cç]ant|d[ée]butant|beginnend|beginnen|que empiezan?|"
+    r"che iniziano|die beginnen|zaczynaj[aą]ce)\s+(?:with|by|par|mit|con|por|met|od)?\s*[\"'“‘]?(?P<prefix>[\w.$-]+)",
+    re.IGNORECASE,
+)
+PLACEHOLDER = re.compile(r"<[^<>]+>|\{[^{}]+\}|\[(?!x?\d+\])[^\[\]]+\]|x{3,}|X{3,}|#$")
+WILDCARD = re.compile(r"\*")
+# "CONSENT [x3]": a count of cookies by that name, not part of the name's pattern.
+COUNT_SUFFIX = re.compile(r"\s*\[x?\d+\]$")
+
+
+@dataclass(frozen=True)
+class NamePattern:
+    """Whether a name stands for many cookies, and the regular expression of the names it stands for."""
+
+    is_pattern: bool
+    regex: str | None
+
+
+def split_names(cell: str) -> list[str]:
+    """ "_ga, _gid and _gat" -> ["_ga", "_gid", "_gat"]; a name that contains spaces stays whole.
+
+    Lines of the cell are separate names only when every line is a single name ("__utma" / "__utmb").
+    """
+    lines = cell_lines(cell)
+    if len(lines) > 1 and all(looks_like_cookie_name(line) and has_name_marks(line) for line in lines):
+        return [name for line in lines for name in split_names(line)]
+    text = join_cell(cell) or ""
+    parts = [p for p in LIST_SEPARATORS.split(text) if p]
+    names: list[str] = []
+    for part in parts:
+        pieces = [p for p in CONJUNCTIONS.split(part) if p]
+        if len(pieces) > 1 and all(looks_like_cookie_name(p) for p in pieces):
+            names.extend(pieces)
+        else:
+            names.append(part)
+    if len(parts) > 1 and not all(looks_like_cookie_name(n) for n in names):
+        return [text]
+    return names
+
+
+def name_pattern(name: str) -> NamePattern:
+    """The pattern a name stands for, if it is one."""
+    phrase = PREFIX_PHRASE.search(name)
+    if phrase and " " in name.strip():
+        return NamePattern(True, f"^{re.escape(phrase.group('prefix'))}.*$")
+    token = COUNT_SUFFIX.sub("", name.strip())
+    if " " in token or not (WILDCARD.search(token) or PLACEHOLDER.search(token)):
+        return NamePattern(False, None)
+    regex = ""
+    position = 0
+    for match in re.finditer(rf"{WILDCARD.pattern}|{PLACEHOLDER.pattern}", token):
+        regex += re.escape(token[position : match.start()])
+        regex += r"\d+" if match.group() == "#" else ".*" if match.group() == "*" else ".+"
+        position = match.end()
+    regex += re.escape(token[position:])
+    return NamePattern(True, f"^{regex}$")

@@ -1,0 +1,154 @@
+#!/usr/bin/env python3
+"""Train the purpose-text classifier shipped in extractor/nlp/model.
+
+usage: python scripts/train_textcat.py [--epochs N] [--out DIR]
+
+Data (in training/categories/): the Open Cookie Database's descriptions with their categories (ocd.tsv,
+Apache-2.0: see LICENSE and NOTICE there; refreshed from ../shared by --refresh-ocd), purpose texts written
+for this project in several languages (handwritten.tsv), and the purposes of the development corpus with their
+judged categories (dev.tsv, refreshed by --refresh-dev). A fifth of the rows, chosen by a hash of the text, is
+held out; bench/categories.py prints the accuracy on it. Training is seeded, so the same data gives the same
+model.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import hashlib
+import random
+import shutil
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "training" / "categories"
+OUT = ROOT / "extractor" / "nlp" / "model"
+OCD_CSV = ROOT.parent / "shared" / "data" / "open-cookie-database" / "open-cookie-database.csv"
+DEV_CORPUS = ROOT.parent / "shared" / "corpus" / "dev"
+LABELS = ("necessary", "functional", "analytics", "marketing")
+OCD_MAP = {
+    "Functional": "necessary",
+    "Necessary": "necessary",
+    "Security": "necessary",
+    "Personalization": "functional",
+    "Analytics": "analytics",
+    "Marketing": "marketing",
+}
+HELD_OUT = 5  # one row in this many is kept for evaluation
+SEED = 13
+
+
+def held_out(text: str) -> bool:
+    return int(hashlib.sha256(text.encode("utf-8")).hexdigest(), 16) % HELD_OUT == 0
+
+
+def read_rows() -> list[tuple[str, str]]:
+    rows: list[tuple[str, str]] = []
+    for name in ("ocd.tsv", "handwritten.tsv", "dev.tsv"):
+        if not (DATA / name).exists():
+            continue
+        with (DATA / name).open(encoding="utf-8", newline="") as handle:
+            for row in csv.DictReader(handle, delimiter="\t"):
+                if row["label"] in LABELS and row["text"].strip():
+                    rows.append((row["text"].strip(), row["label"]))
+    return sorted(set(rows))
+
+
+def split() -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    rows = read_rows()
+    return [r for r in rows if not held_out(r[0])], [r for r in rows if held_out(r[0])]
+
+
+def refresh_ocd(source: Path) -> None:
+    """Write ocd.tsv (description, mapped label) from the Open Cookie Database CSV."""
+    with source.open(encoding="utf-8", newline="") as handle:
+        pairs = sorted(
+            {
+                (" ".join(row["Description"].split()), OCD_MAP[row["Category"].strip()])
+                for row in csv.DictReader(handle)
+                if row["Category"].strip() in OCD_MAP and row["Description"].strip()
+            }
+        )
+    with (DATA / "ocd.tsv").open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle, delimiter="\t", lineterminator="\n")
+        writer.writerow(["label", "text"])
+        writer.writerows((label, text) for text, label in pairs)
+    shutil.copyfile(source.parent / "LICENSE", DATA / "LICENSE")
+    print(f"wrote {len(pairs)} rows to {DATA / 'ocd.tsv'}")
+
+
+def refresh_dev(corpus: Path) -> None:
+    """Write dev.tsv (function and purpose text, category) from the development corpus's truth files."""
+    import json
+
+    pairs = set()
+    for truth in sorted(corpus.glob("*/truth.json")):
+        for cookie in json.loads(truth.read_text(encoding="utf-8"))["cookies"]:
+            text = " ".join(t for t in (cookie.get("function"), cookie.get("purpose")) if t)
+            if text and cookie["category"] in LABELS:
+                pairs.add((" ".join(text.split()), cookie["category"]))
+    with (DATA / "dev.tsv").open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle, delimiter="\t", lineterminator="\n")
+        writer.writerow(["label", "text"])
+        writer.writerows((label, text) for text, label in sorted(pairs))
+    print(f"wrote {len(pairs)} rows to {DATA / 'dev.tsv'}")
+
+
+def train(epochs: int, out: Path) -> None:
+    import spacy
+    from spacy.training import Example
+    from spacy.util import fix_random_seed, minibatch
+
+    fix_random_seed(SEED)
+    random.seed(SEED)
+    nlp = spacy.blank("xx")
+    textcat = nlp.add_pipe(
+        "textcat",
+        config={
+            "model": {
+                "@architectures": "spacy.TextCatBOW.v3",
+                "exclusive_classes": True,
+                "ngram_size": 2,
+                "no_output_layer": False,
+                "length": 2**16,
+            }
+        },
+    )
+    for label in LABELS:
+        textcat.add_label(label)
+    training, _ = split()
+    examples = [
+        Example.from_dict(nlp.make_doc(text), {"cats": {lab: float(lab == label) for lab in LABELS}})
+        for text, label in training
+    ]
+    optimizer = nlp.initialize(lambda: examples)
+    for epoch in range(epochs):
+        random.shuffle(examples)
+        losses: dict[str, float] = {}
+        for batch in minibatch(examples, size=32):
+            nlp.update(batch, sgd=optimizer, losses=losses)
+        print(f"epoch {epoch + 1}: loss {losses['textcat']:.3f}")
+    if out.exists():
+        shutil.rmtree(out)
+    nlp.to_disk(out)
+    print(f"saved {out}")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--epochs", type=int, default=12)
+    parser.add_argument("--out", type=Path, default=OUT)
+    parser.add_argument("--refresh-ocd", action="store_true", help=f"rebuild ocd.tsv from {OCD_CSV}")
+    parser.add_argument("--refresh-dev", action="store_true", help=f"rebuild dev.tsv from {DEV_CORPUS}")
+    args = parser.parse_args()
+    if args.refresh_ocd:
+        refresh_ocd(OCD_CSV)
+    if args.refresh_dev:
+        refresh_dev(DEV_CORPUS)
+    train(args.epochs, args.out)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
