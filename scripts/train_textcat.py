@@ -17,6 +17,7 @@ import argparse
 import csv
 import hashlib
 import random
+import re
 import shutil
 import sys
 from pathlib import Path
@@ -60,12 +61,28 @@ def split() -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
     return [r for r in rows if not held_out(r[0])], [r for r in rows if held_out(r[0])]
 
 
+# The database's "Functional" holds both what policies call strictly necessary (sessions, security, load
+# balancing) and what they call functional (preferences); descriptions of the second kind say so.
+PREFERENCE = re.compile(
+    r"\b(?:prefer\w*|language|locale|setting|settings|theme|time ?zone|display|customi[sz]\w*|remember\w* (?:your|the "
+    r"user'?s?) (?:choice|selection)|personali[sz]\w*|video player|volume|font)\b",
+    re.IGNORECASE,
+)
+
+
+def ocd_label(category: str, description: str) -> str:
+    label = OCD_MAP[category]
+    if category == "Functional" and PREFERENCE.search(description):
+        return "functional"
+    return label
+
+
 def refresh_ocd(source: Path) -> None:
     """Write ocd.tsv (description, mapped label) from the Open Cookie Database CSV."""
     with source.open(encoding="utf-8", newline="") as handle:
         pairs = sorted(
             {
-                (" ".join(row["Description"].split()), OCD_MAP[row["Category"].strip()])
+                (" ".join(row["Description"].split()), ocd_label(row["Category"].strip(), row["Description"]))
                 for row in csv.DictReader(handle)
                 if row["Category"].strip() in OCD_MAP and row["Description"].strip()
             }
