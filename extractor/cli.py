@@ -8,7 +8,7 @@ from __future__ import annotations
 import logging
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, cast
 
 import typer
 
@@ -34,35 +34,56 @@ def convert(
     inputs: Annotated[list[Path], typer.Argument(help="Files or folders (searched recursively).", show_default=False)],
     out: Annotated[Path, typer.Option("-o", "--out", help="Output folder.")] = Path("out"),
     formats: Annotated[
-        str, typer.Option("-f", "--formats", help="Per-document formats, comma-separated: json,csv.")
+        str,
+        typer.Option("-f", "--formats", help="Comma-separated: json,csv per document; parquet for the inventory."),
     ] = "json,csv",
+    jobs: Annotated[
+        int | None, typer.Option("-j", "--jobs", help="Worker processes (default: all cores).", show_default=False)
+    ] = None,
+    resume: Annotated[
+        bool, typer.Option("--resume", help="Skip inputs already converted (same content and version).")
+    ] = False,
+    timeout: Annotated[float, typer.Option("--timeout", help="Seconds a document may take.")] = 120.0,
+    engine: Annotated[str, typer.Option("--engine", help="local (worker processes) or dask.")] = "local",
+    scheduler: Annotated[
+        str | None,
+        typer.Option("--scheduler", help="Dask scheduler address (tcp://HOST:8786); none starts a local cluster."),
+    ] = None,
     verbose: Annotated[bool, typer.Option("-v", "--verbose", help="Log every file.")] = False,
     password: Annotated[str | None, typer.Option("--password", help="Password of encrypted PDFs.")] = None,
 ) -> None:
-    """Convert documents: OUT/<file>.json and .csv, OUT/inventory.csv and OUT/report.json."""
-    from extractor.batch import Job
+    """Convert documents: OUT/<file>.json and .csv, OUT/inventory.csv and .jsonl, OUT/report.json."""
+    from extractor.batch import Engine
     from extractor.batch import convert as run
-    from extractor.model import Result
+    from extractor.progress import Progress
     from extractor.settings import Settings
 
     logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, format="%(message)s")
     chosen = [f.strip() for f in formats.split(",") if f.strip()]
-
-    def announce(job: Job, result: Result) -> None:
-        if result.status == "failed":
-            _stderr(f"error: {result.error}")
-        elif verbose:
-            _stderr(f"{result.status}: {job.name} ({len(result.cookies)} cookies)")
-
+    if engine not in ("local", "dask"):
+        _stderr(f"error: --engine: expected local or dask, got {engine!r}")
+        raise typer.Exit(EXIT_USAGE)
+    progress = Progress(verbose=verbose)
     try:
-        results = run(inputs, out, chosen, Settings(password=password), on_result=announce)
+        with progress:
+            outcomes = run(
+                inputs,
+                out,
+                chosen,
+                Settings(password=password),
+                progress.update,
+                jobs=jobs,
+                resume=resume,
+                timeout=timeout,
+                engine=cast(Engine, engine),
+                scheduler=scheduler,
+            )
     except ConfigError as error:
         _stderr(f"error: {error}")
         raise typer.Exit(EXIT_USAGE) from None
-    failed = sum(1 for _, r in results if r.status == "failed")
-    cookies = sum(len(r.cookies) for _, r in results)
-    _stderr(f"{len(results)} file(s), {cookies} cookie(s), {failed} failed -> {out}")
-    raise typer.Exit(EXIT_FAILED if failed else EXIT_OK)
+    for line in progress.summary(outcomes, out):
+        _stderr(line)
+    raise typer.Exit(EXIT_FAILED if any(o.status == "failed" for o in outcomes) else EXIT_OK)
 
 
 PasswordOption = Annotated[str | None, typer.Option("--password", help="Password of an encrypted PDF.")]

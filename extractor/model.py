@@ -236,6 +236,7 @@ class Result:
     warnings: tuple[ExtractionWarning, ...] = ()
     extractor_version: str = field(default="")
     error: str | None = None
+    pages: int | None = None
 
     @property
     def ok(self) -> bool:

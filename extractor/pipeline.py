@@ -76,6 +76,7 @@ def extract(path: str | Path, settings: Settings | Mapping[str, Any] | None = No
         cookies=tuple(cookies),
         warnings=tuple(warnings),
         extractor_version=__version__,
+        pages=max((line.page for line in document.lines), default=0),
     )
 
 

@@ -8,7 +8,9 @@ the duration column hold durations.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
+from functools import cache
 
 from extractor.layout.shapes import looks_like_cookie_name, looks_like_duration
 from extractor.model import Fragment, Line, Role
@@ -90,8 +92,9 @@ def _content_score(role: Role, cells: list[str]) -> float:
     return 0.0
 
 
-def _column_text(line: list[Word], start: float, end: float) -> str:
-    return " ".join(w.text for w in line if start <= w.x0 < end)
+def _column_text(line: list[Word], starts: list[float], start: float, end: float) -> str:
+    """The words of a line (sorted by ``x0``, whose ``starts`` are given) from ``start`` up to ``end``."""
+    return " ".join(w.text for w in line[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)])
 
 
 def column_starts(header: list[tuple[float, float]], roles: tuple[Role, ...], body: list[Line]) -> list[float]:
@@ -117,21 +120,24 @@ def column_starts(header: list[tuple[float, float]], roles: tuple[Role, ...], bo
     strips = {g.x1: g.x1 - g.x0 for g in gaps(body_words)}
     positions = sorted({w.x0 for line in body_words for w in line} | set(strips))
 
+    sorted_words = [sorted(line, key=lambda w: w.x0) for line in body_words]
+    word_starts = [[w.x0 for w in line] for line in sorted_words]
+    aligned, crossing = _line_counts(body_words, positions, DEFAULT_ALIGN_TOLERANCE * unit, tolerance)
+
     def evidence(x: float) -> float:
-        aligned = sum(any(abs(w.x0 - x) <= DEFAULT_ALIGN_TOLERANCE * unit for w in line) for line in body_words)
-        crossing = sum(any(w.x0 + tolerance < x < w.x1 - tolerance for w in line) for line in body_words)
         width = min(strips.get(x, 0.0) / unit, DEFAULT_WIDTH_CAP) / DEFAULT_WIDTH_CAP
         through_label = any(x0 < x - 1e-6 and x < x1 - 1e-6 for x0, x1 in header)
         return (
-            DEFAULT_ALIGN_WEIGHT * (aligned - DEFAULT_CROSSING_WEIGHT * crossing) / lines_count
+            DEFAULT_ALIGN_WEIGHT * (aligned.get(x, 0) - DEFAULT_CROSSING_WEIGHT * crossing.get(x, 0)) / lines_count
             + DEFAULT_WIDTH_WEIGHT * width
             - (DEFAULT_LABEL_CUT_PENALTY if through_label else 0.0)
         )
 
+    @cache
     def content(column: int, start: float, end: float) -> float:
         if roles[column] not in ("name", "duration"):
             return 0.0
-        cells = [_column_text(line, start, end) for line in body_words]
+        cells = [_column_text(line, x0s, start, end) for line, x0s in zip(sorted_words, word_starts, strict=True)]
         return DEFAULT_CONTENT_WEIGHT * _content_score(roles[column], cells)
 
     options: list[list[float]] = []
@@ -159,6 +165,32 @@ def column_starts(header: list[tuple[float, float]], roles: tuple[Role, ...], bo
     final = [(score + content(n - 1, bounds[-1], float("inf")), bounds) for score, bounds in best.values()]
     bounds = max(final, key=lambda c: c[0])[1]
     return bounds if len(bounds) == n - 1 else [x1 for x1, _ in header[1:]]
+
+
+def _line_counts(
+    lines: list[list[Word]], positions: list[float], align: float, tolerance: float
+) -> tuple[dict[float, int], dict[float, int]]:
+    """For each candidate bound: how many lines start a word at it, and how many run a word across it.
+
+    One sweep per line over the sorted candidates, so the cost grows with words, not words times bounds.
+    """
+    aligned = dict.fromkeys(positions, 0)
+    crossing = dict.fromkeys(positions, 0)
+    for line in lines:
+        starts: set[float] = set()
+        across: set[float] = set()
+        for word in line:
+            low = bisect.bisect_left(positions, word.x0 - align)
+            high = bisect.bisect_right(positions, word.x0 + align)
+            starts.update(positions[low:high])
+            low = bisect.bisect_right(positions, word.x0 + tolerance)
+            high = bisect.bisect_left(positions, word.x1 - tolerance)
+            across.update(positions[low:high])
+        for x in starts:
+            aligned[x] += 1
+        for x in across:
+            crossing[x] += 1
+    return aligned, crossing
 
 
 def _split_at(fragment_words: list[Word], bound: float, tolerance: float, right_role: Role, left_role: Role) -> int:

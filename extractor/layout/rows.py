@@ -50,6 +50,8 @@ DEFAULT_UNCENTRED_PENALTY = 2.0
 DEFAULT_LAST_ROW_BONUS = 0.5
 # A lone piece shorter than this is never taken for prose by its length alone.
 DEFAULT_MIN_PROSE_CHARS = 40
+# Lines of a table read to find its columns and the shapes of its cells, at most.
+DEFAULT_COLUMN_SAMPLE = 300
 # Column preference for wrapped text when nothing else decides: prose wraps most, codes least.
 WRAP_PRIOR: dict[Role, float] = {
     "purpose": 1.0,
@@ -123,6 +125,7 @@ def positioned_rows(
     after: tuple[Line, ...] = (),
     centered: bool = False,
     rules: tuple[Rule, ...] = (),
+    region_cut: tuple[Cut, int, list[float]] | None = None,
 ) -> BuiltRows:
     """Rows of a table whose fragments carry real horizontal positions.
 
@@ -134,8 +137,9 @@ def positioned_rows(
         centered: the document centres cells vertically (a text browser's dump; see ``starts_centred``).
         rules: horizontal rules drawn on the pages; where they separate the table's rows, they say where
             rows start.
+        region_cut: ``cut_region(header, body, after)`` when the caller already has it.
     """
-    cut, used, starts = cut_region(header, body, after)
+    cut, used, starts = region_cut or cut_region(header, body, after)
     anchor = anchor_column(header.roles)
     row_starts = _anchor_starts(cut, anchor, previous)
     ruled = _ruled_starts(cut, rules, header)
@@ -180,9 +184,8 @@ def _agrees(ruled: set[int], row_starts: list[int]) -> bool:
     return len(ruled) >= 2 and sum(1 for i in later if i in ruled) >= DEFAULT_RULE_AGREEMENT * max(len(later), 1)
 
 
-def starts_centred(header: HeaderRow, body: tuple[Line, ...], after: tuple[Line, ...] = ()) -> bool:
+def starts_centred(header: HeaderRow, cut: Cut) -> bool:
     """Whether text stands between the header and the first anchor: cells centred vertically on their row."""
-    cut, _, _ = cut_region(header, body, after)
     return _is_centered(cut, anchor_column(header.roles))
 
 
@@ -191,7 +194,8 @@ def cut_region(header: HeaderRow, body: tuple[Line, ...], after: tuple[Line, ...
     left bounds of its columns after the first."""
     n = len(header.cells)
     anchor = anchor_column(header.roles)
-    block = _leading_block(body)
+    # The first lines of a table say where its columns are; a long table adds cost, not evidence.
+    block = _leading_block(body)[:DEFAULT_COLUMN_SAMPLE]
     unit = char_width(list(block))
     starts = column_starts([(c.x0, c.x1) for c in header.cells], header.roles, list(block))
     if len(starts) != n - 1:
@@ -199,6 +203,9 @@ def cut_region(header: HeaderRow, body: tuple[Line, ...], after: tuple[Line, ...
     cut: Cut = []
     blank_run = 0
     used = 0
+    following = _next_nonblank(body, after)
+    alone: set[str] = set()
+    last_anchor: int | None = None
     for index, line in enumerate(body):
         if line.blank:
             blank_run += 1
@@ -208,21 +215,34 @@ def cut_region(header: HeaderRow, body: tuple[Line, ...], after: tuple[Line, ...
         cells, fits = cut_line(line, starts, header.roles, unit)
         if not fits:
             break
-        if len(line.fragments) == 1 and _is_heading_line_over(
-            line, body[:index], body[index + 1 :] + after, _last_row(cut, anchor)
-        ):
-            break
+        if len(line.fragments) == 1:
+            current = _row_since(cut, last_anchor)
+            if _is_heading_line_over(line, alone, following[index], current):
+                break
+            alone.add(line.text)
         if blank_run and cut and (not cells[anchor] or _is_heading_line(line) or _runs_across(line, starts, unit)):
             break
         blank_run = 0
+        if cells[anchor]:
+            last_anchor = len(cut)
         cut.append((line, cells))
         used = index + 1
     return cut, used, starts
 
 
-def _last_row(cut: list[tuple[Line, list[str | None]]], anchor: int) -> RowBuilder | None:
+def _next_nonblank(body: tuple[Line, ...], after: tuple[Line, ...]) -> list[Line | None]:
+    """For each body line, the next non-blank line below it (the lines after the body included)."""
+    following: list[Line | None] = [None] * len(body)
+    upcoming = next((x for x in after if not x.blank), None)
+    for index in range(len(body) - 1, -1, -1):
+        following[index] = upcoming
+        if not body[index].blank:
+            upcoming = body[index]
+    return following
+
+
+def _row_since(cut: Cut, start: int | None) -> RowBuilder | None:
     """The cells of the lines since the last anchor line, as a row (to ask whether a cell is open)."""
-    start = max((i for i, (_, cells) in enumerate(cut) if cells[anchor]), default=None)
     if start is None:
         return None
     row = RowBuilder(len(cut[start][1]), cut[start][0].page)
@@ -418,7 +438,7 @@ def delimited_rows(
     n = len(header.cells)
     anchor = anchor_column(header.roles)
     exact = _exact_fields(body, n)
-    full = [line for line in body if len(line.fragments) == n]
+    full = [line for line in body if len(line.fragments) == n][:DEFAULT_COLUMN_SAMPLE]
     # The widest cell line seen so far: a single piece much longer cannot sit in one column, it is prose.
     widest = max((len(f.text) for line in full for f in line.fragments), default=0)
     profiles = [[_profile(line.fragments[c].text) for line in full] for c in range(n)]
@@ -426,6 +446,8 @@ def delimited_rows(
     current = previous
     used = 0
     blank_run = 0
+    following = _next_nonblank(body, after)
+    alone: set[str] = set()
     for index, line in enumerate(body):
         if line.blank:
             blank_run += 1
@@ -441,8 +463,10 @@ def delimited_rows(
                 current is not None and ends_open(current.last(anchor))
             )
         else:
-            if len(pieces) == 1 and rows and _is_prose(line, body[:index], widest, body[index + 1 :] + after, current):
+            if len(pieces) == 1 and rows and _is_prose(line, alone, widest, following[index], current):
                 break
+            if len(pieces) == 1:
+                alone.add(pieces[0])
             starts, placed = _place_loose(pieces, n, anchor, header.roles, current, profiles)
             if starts:
                 widest = max(widest, *(len(text) for _, text in placed))
@@ -460,16 +484,13 @@ def delimited_rows(
     return BuiltRows(rows, used, 0.95 if exact else 0.85)
 
 
-def _is_prose(
-    line: Line, before: tuple[Line, ...], widest: int, following: tuple[Line, ...], current: RowBuilder | None
-) -> bool:
+def _is_prose(line: Line, alone: set[str], widest: int, after: Line | None, current: RowBuilder | None) -> bool:
     """A lone piece that cannot be a wrapped cell line: too wide for a column, or a heading over prose."""
     piece = line.text
     if len(piece) > max(DEFAULT_PROSE_LENGTH_FACTOR * widest, DEFAULT_MIN_PROSE_CHARS):
         return True
-    if _is_heading_line_over(line, before, following, current):
+    if _is_heading_line_over(line, alone, after, current):
         return True
-    after = next((line for line in following if not line.blank), None)
     return (
         looks_like_heading(piece)
         and not looks_like_cookie_name(piece)
@@ -479,9 +500,7 @@ def _is_prose(
     )
 
 
-def _is_heading_line_over(
-    line: Line, before: tuple[Line, ...], following: tuple[Line, ...], current: RowBuilder | None
-) -> bool:
+def _is_heading_line_over(line: Line, alone: set[str], after: Line | None, current: RowBuilder | None) -> bool:
     """A heading-like line right above a header row: the next table's heading.
 
     Not a heading: text that already stood alone in this table (a wrapped type "Cookie" or "Storage" at the
@@ -490,10 +509,9 @@ def _is_heading_line_over(
     """
     if not looks_like_heading(line.text) or looks_like_cookie_name(line.text):
         return False
-    after = next((x for x in following if not x.blank), None)
     if after is None or header_cells(after) is None:
         return False
-    if any(len(b.fragments) == 1 and b.text == line.text for b in before):
+    if line.text in alone:
         return False
     return current is None or not any(ends_open(current.last(c)) for c in range(current.columns))
 

@@ -7,7 +7,14 @@ from dataclasses import dataclass, field
 
 from extractor.layout.dump import DumpedTable, could_be_name, dumped_tables, has_dump_evidence, prose_vocabulary
 from extractor.layout.regions import TableRegion, find_heading, find_tables, is_new_heading
-from extractor.layout.rows import BuiltRows, RowBuilder, delimited_rows, positioned_rows, starts_centred
+from extractor.layout.rows import (
+    BuiltRows,
+    RowBuilder,
+    cut_region,
+    delimited_rows,
+    positioned_rows,
+    starts_centred,
+)
 from extractor.layout.shapes import word_count
 from extractor.layout.stacked import Chunk, chunks, share_out
 from extractor.model import Document, ExtractionWarning, Line, Row, Table
@@ -67,13 +74,14 @@ def rebuild_tables(document: Document) -> tuple[list[Table], list[ExtractionWarn
     warnings: list[ExtractionWarning] = []
     table_end = 0
     # A text browser centres every cell of a document vertically: one table that shows it tells for all.
+    cuts = {k: cut_region(r.header, r.body, r.after) for k, r in enumerate(regions) if not r.header.delimited}
     # A header repeated after a page break starts with the lines the page break cut off: no evidence there.
     centred = any(
-        starts_centred(r.header, r.body, r.after)
-        for k, r in enumerate(regions)
-        if not r.header.delimited and not (k and regions[k - 1].header.roles == r.header.roles)
+        starts_centred(regions[k].header, cut[0])
+        for k, cut in cuts.items()
+        if not (k and regions[k - 1].header.roles == regions[k].header.roles)
     )
-    for region in regions:
+    for k, region in enumerate(regions):
         gap = lines[table_end : region.start]
         continues = (
             bool(drafts)
@@ -85,7 +93,9 @@ def rebuild_tables(document: Document) -> tuple[list[Table], list[ExtractionWarn
         if region.header.delimited:
             built: BuiltRows = delimited_rows(region.header, region.body, previous, region.after)
         else:
-            built = positioned_rows(region.header, region.body, previous, region.after, centred, document.rules)
+            built = positioned_rows(
+                region.header, region.body, previous, region.after, centred, document.rules, cuts[k]
+            )
         if continues:
             draft = drafts[-1]
         else:
