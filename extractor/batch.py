@@ -189,9 +189,12 @@ def _local(
 
     from pebble import ProcessExpired, ProcessPool
 
+    warm_up()
+    # Largest first, so that no worker is left with a big document at the end while the others wait.
+    largest_first = sorted(pending, key=_size, reverse=True)
     with ProcessPool(max_workers=jobs) as pool:
         futures: dict[Future[Outcome], Job] = {
-            pool.schedule(process, args=(job, out, formats, settings), timeout=timeout): job for job in pending
+            pool.schedule(process, args=(job, out, formats, settings), timeout=timeout): job for job in largest_first
         }
         for future in as_completed(futures):
             job = futures[future]
@@ -205,6 +208,22 @@ def _local(
             except Exception as exc:
                 problem = f"worker failed ({type(exc).__name__}: {exc})"
                 yield write_outcome(job, out, formats, failed_result(job, problem), 0.0)
+
+
+def warm_up() -> None:
+    """Load the classifier and the known-cookie facts once, before worker processes are forked from us."""
+    from extractor.knowledge import known_cookies
+    from extractor.nlp import load_model
+
+    load_model()
+    known_cookies()
+
+
+def _size(job: Job) -> int:
+    try:
+        return job.path.stat().st_size
+    except OSError:
+        return 0
 
 
 def _dask(
