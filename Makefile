@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test lint typecheck pytest bench regen clean
+.PHONY: install demo test lint typecheck pytest bench bench-scale regen clean
 
 install: $(STAMP)
 
@@ -36,6 +36,13 @@ bench: install
 	$(BIN)/python bench/accuracy.py --files '*.txt' --check
 	$(BIN)/python bench/accuracy.py --files '*.pdf' --check
 	$(BIN)/python bench/peers.py
+	$(BIN)/python bench/categories.py
+	$(BIN)/python bench/durations.py
+
+# Speed and size: minutes, not seconds.
+bench-scale: install
+	$(BIN)/python bench/throughput.py
+	$(BIN)/python bench/scaling.py
 
 # Rewrite the golden files under samples/ from the current code (review the diff before committing).
 regen: install
