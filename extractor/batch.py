@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from extractor.errors import ConfigError
-from extractor.model import COOKIE_FIELDS, Result, Status
+from extractor.model import COOKIE_FIELDS, SCHEMA_VERSION, Result, Status
 from extractor.pipeline import extract
 from extractor.settings import Settings
 from extractor.version import __version__
@@ -395,6 +395,7 @@ def report(outcomes: Sequence[Outcome], resumed: int = 0) -> dict[str, Any]:
     codes = Counter(w["code"] for o in outcomes for w in o.warnings)
     slowest = sorted(outcomes, key=lambda o: (-o.seconds, o.name))[:DEFAULT_SLOWEST]
     return {
+        "schema_version": SCHEMA_VERSION,
         "extractor_version": __version__,
         "files": len(outcomes),
         "resumed": resumed,

@@ -143,6 +143,31 @@ def debug(
     _stderr(f"{len(result.tables)} table(s); page {page} drawn -> {out}")
 
 
+@app.command("export")
+def export_command(
+    inventory: Annotated[
+        Path, typer.Argument(help="A document's JSON output, or a folder of them.", show_default=False)
+    ],
+    to: Annotated[str, typer.Option("--to", help="klaro, cookieconsent, tcf-disclosure or csv-onetrust.")],
+    out: Annotated[Path, typer.Option("-o", "--out", help="File to write.", show_default=False)],
+) -> None:
+    """Export an inventory to a consent tool's format."""
+    from extractor.exports import export
+    from extractor.writers.json import atomic_write, dumps
+    from extractor.writers.read import read_cookies
+
+    try:
+        exported = export(read_cookies(inventory), to)
+    except ConfigError as error:
+        _stderr(f"error: {error}")
+        raise typer.Exit(EXIT_USAGE) from None
+    except ExtractorError as error:
+        _stderr(f"error: {error}")
+        raise typer.Exit(EXIT_FAILED) from None
+    atomic_write(out, exported if isinstance(exported, str) else dumps(exported))
+    _stderr(f"{to} -> {out}")
+
+
 def main() -> None:
     try:
         app()

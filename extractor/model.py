@@ -31,6 +31,10 @@ CategorySource = Literal["column", "heading", "text"]
 Party = Literal["first", "third"]
 Format = Literal["pdf", "text"]
 
+# The version of the JSON output contract (extractor/writers/schema.json): the major number changes when a
+# change breaks readers, the minor one when fields are added.
+SCHEMA_VERSION = "1.1.0"
+
 # The cookie fields in output order (JSON keys, CSV columns after ``source``).
 COOKIE_FIELDS: tuple[str, ...] = (
     "name",
@@ -208,6 +212,14 @@ class Cookie:
         data["lines"] = list(self.lines) if self.lines is not None else None
         return {key: data[key] for key in COOKIE_FIELDS}
 
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Cookie:
+        """A record read back from the JSON output (unknown keys ignored)."""
+        values = {key: data[key] for key in COOKIE_FIELDS if key in data}
+        if values.get("lines") is not None:
+            values["lines"] = tuple(values["lines"])
+        return cls(**values)
+
 
 @dataclass(frozen=True)
 class ExtractionWarning:
@@ -245,6 +257,7 @@ class Result:
     def to_dict(self) -> dict[str, Any]:
         """The document as the JSON output contract describes it (see ``writers/schema.json``)."""
         return {
+            "schema_version": SCHEMA_VERSION,
             "source": self.source,
             "sha256": self.sha256,
             "format": self.format,
@@ -256,6 +269,13 @@ class Result:
             "cookies": [c.to_dict() for c in self.cookies],
             "warnings": [w.to_dict() for w in self.warnings],
         }
+
+    def export(self, to: str) -> Any:
+        """The cookies in a consent tool's format: ``klaro``, ``cookieconsent``, ``tcf-disclosure`` (dicts)
+        or ``csv-onetrust`` (CSV text)."""
+        from extractor.exports import export
+
+        return export(self.cookies, to)
 
     def debug_image(self, page: int = 1, resolution: int = 110) -> Any:
         """The PDF page with the detected table region, column bounds and row bounds drawn over it."""

@@ -1,0 +1,25 @@
+"""A flat CSV in the shape of OneTrust's cookie list (Cookie Subgroup, Cookies, Cookies used, Lifespan), one
+row per cookie, for spreadsheet imports."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Sequence
+
+from extractor.exports.common import provider_of, unique
+from extractor.model import Cookie
+
+COLUMNS = ("Cookie Subgroup", "Cookies", "Cookies used", "Lifespan")
+PARTY = {"first": "First Party", "third": "Third Party"}
+
+
+def to_onetrust_csv(cookies: Sequence[Cookie]) -> str:
+    """The inventory as OneTrust-style CSV text."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(COLUMNS)
+    for cookie in unique(cookies):
+        lifespan = cookie.duration or ("Session" if cookie.duration_kind == "session" else "")
+        writer.writerow([provider_of(cookie), cookie.name, PARTY.get(cookie.party or "", ""), lifespan])
+    return buffer.getvalue()
