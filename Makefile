@@ -3,6 +3,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# The consent-tool libraries the export tests load (Klaro!, cookieconsent) and the DOM they run in (jsdom).
+NODE_DEPS := tests/js/node_modules/.installed
 
 .PHONY: install demo test lint typecheck pytest bench bench-scale regen clean
 
@@ -24,8 +26,12 @@ lint: install
 typecheck: install
 	$(BIN)/mypy
 
+$(NODE_DEPS): tests/js/package.json tests/js/package-lock.json
+	cd tests/js && npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
+	touch $(NODE_DEPS)
+
 # pytest exits 5 when it collects no tests: that is a broken suite here, never a pass.
-pytest: install
+pytest: install $(NODE_DEPS)
 	$(BIN)/python -m pytest; rc=$$?; \
 	if [ $$rc -eq 5 ]; then echo "pytest collected no tests" >&2; exit 1; fi; exit $$rc
 
@@ -49,4 +55,4 @@ regen: install
 	$(BIN)/python -m pytest tests/test_samples.py --regen
 
 clean:
-	rm -rf $(VENV) out .mypy_cache .pytest_cache .ruff_cache
+	rm -rf $(VENV) out .mypy_cache .pytest_cache .ruff_cache tests/js/node_modules
