@@ -91,3 +91,17 @@ def test_seed_noise_is_warned_not_data() -> None:
     assert any("'alis'" in w.message for w in noise)
     values = json.dumps([c.to_dict() for c in result.cookies])
     assert "alis" not in values.replace("alisation", "")
+
+
+def test_report_validates_against_its_schema(tmp_path: Path) -> None:
+    from extractor.batch import convert
+    from extractor.writers.json import SCHEMA_PATH
+
+    convert([ROOT / "samples"], tmp_path, jobs=2)
+    report = json.loads((tmp_path / "report.json").read_text(encoding="utf-8"))
+    schema = json.loads(SCHEMA_PATH.with_name("report.schema.json").read_text(encoding="utf-8"))
+    jsonschema.validate(report, schema)
+    assert report["files"] == len(SAMPLES)
+    for document in tmp_path.rglob("*.json"):
+        if document.name != "report.json" and ".extractor" not in document.parts:
+            jsonschema.validate(json.loads(document.read_text(encoding="utf-8")), load_schema())
