@@ -90,7 +90,11 @@ def find_inputs(inputs: Sequence[str | Path]) -> list[Job]:
         if path.is_dir():
             for found in sorted(p for p in path.rglob("*") if p.is_file() or p.is_symlink()):
                 relative = found.relative_to(path)
-                if any(part.startswith(".") for part in relative.parts) or found.suffix in SKIPPED_SUFFIXES:
+                if (
+                    any(part.startswith(".") for part in relative.parts)
+                    or found.suffix in SKIPPED_SUFFIXES
+                    or found.name.upper().startswith("README")
+                ):
                     continue
                 jobs.append(Job(found, relative.as_posix()))
         elif path.exists() or path.is_symlink():
@@ -464,7 +468,39 @@ def extract_many(
         with ProcessPool(max_workers=workers) as pool:
             results = list(pool.map(_rows, all_jobs, [settings] * len(all_jobs)).result())
     rows = [row for part in results for row in part]
-    return pandas.DataFrame(rows, columns=["source", *COOKIE_FIELDS])
+    return typed_frame(pandas.DataFrame(rows, columns=["source", *COOKIE_FIELDS]))
+
+
+# Column dtypes of the DataFrames (see README): categories for the closed sets, nullable integers for counts.
+CATEGORICAL = {
+    "category": ("necessary", "functional", "analytics", "marketing", "unclassified"),
+    "category_source": ("column", "heading", "text"),
+    "party": ("first", "third"),
+    "duration_kind": ("session", "persistent", "unknown"),
+    "known_category": ("necessary", "functional", "analytics", "marketing", "unclassified"),
+}
+NULLABLE_INTEGERS = ("table", "row", "page", "duration_seconds")
+
+
+def typed_frame(frame: pandas.DataFrame) -> pandas.DataFrame:
+    """The cookie DataFrame with its documented dtypes."""
+    import pandas
+
+    typed = frame.copy()
+    for column, values in CATEGORICAL.items():
+        typed[column] = pandas.Categorical(typed[column], categories=list(values))
+    for column in NULLABLE_INTEGERS:
+        typed[column] = pandas.array(typed[column].tolist(), dtype="Int64")
+    typed["confidence"] = typed["confidence"].astype("float64")
+    typed["name_is_pattern"] = typed["name_is_pattern"].astype("bool")
+    string_columns = [
+        c
+        for c in typed.columns
+        if c not in (*CATEGORICAL, *NULLABLE_INTEGERS, "confidence", "name_is_pattern", "lines")
+    ]
+    for column in string_columns:
+        typed[column] = typed[column].astype("string")
+    return typed
 
 
 def _rows(job: Job, settings: Settings) -> list[dict[str, Any]]:

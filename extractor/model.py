@@ -284,8 +284,32 @@ class Result:
         return debug_image(self, page, resolution)
 
     def to_dataframe(self) -> pandas.DataFrame:
-        """One row per cookie, ``source`` first, then the cookie fields."""
+        """One row per cookie, ``source`` first, then the cookie fields (dtypes as ``extract_many``'s)."""
         import pandas
 
+        from extractor.batch import typed_frame
+
         rows = [{"source": self.source, **c.to_dict()} for c in self.cookies]
-        return pandas.DataFrame(rows, columns=["source", *COOKIE_FIELDS])
+        return typed_frame(pandas.DataFrame(rows, columns=["source", *COOKIE_FIELDS]))
+
+    def _repr_html_(self) -> str:
+        """Jupyter's view: status, language, warnings and the cookie table."""
+        from html import escape
+
+        head = (
+            f"<p><b>{escape(self.source)}</b> &middot; status <b>{escape(self.status)}</b> &middot; "
+            f"{len(self.cookies)} cookie(s) in {len(self.tables)} table(s) &middot; language {self.language}</p>"
+        )
+        if self.error:
+            head += f"<p style='color:#b00'>{escape(self.error)}</p>"
+        if self.warnings:
+            items = "".join(
+                f"<li>{escape(w.code)}: {escape(w.message)}"
+                + (f" (page {w.page}, line {w.line})" if w.line else "")
+                + "</li>"
+                for w in self.warnings
+            )
+            head += f"<details><summary>{len(self.warnings)} warning(s)</summary><ul>{items}</ul></details>"
+        columns = ["name", "provider", "purpose", "duration", "category", "party", "confidence"]
+        table = self.to_dataframe()[columns].to_html(index=False, na_rep="", escape=True) if self.cookies else ""
+        return head + table

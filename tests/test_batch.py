@@ -140,3 +140,20 @@ def test_dask_local_cluster_with_two_worker_processes(tmp_path: Path) -> None:
     local = convert([inputs], tmp_path / "local", jobs=1)
     assert [o.name for o in local] == [o.name for o in outcomes]
     assert (tmp_path / "out" / "inventory.csv").read_bytes() == (tmp_path / "local" / "inventory.csv").read_bytes()
+
+
+def test_extract_many_dtypes_match_the_readme() -> None:
+    frame = extract_many(str(SAMPLES), jobs=1)
+    assert len(frame) > 40
+    assert str(frame["category"].dtype) == "category"
+    assert list(frame["category"].cat.categories) == [
+        "necessary",
+        "functional",
+        "analytics",
+        "marketing",
+        "unclassified",
+    ]
+    assert str(frame["party"].dtype) == "category" and str(frame["duration_kind"].dtype) == "category"
+    assert str(frame["duration_seconds"].dtype) == "Int64" and str(frame["page"].dtype) == "Int64"
+    assert str(frame["name"].dtype) == "string" and str(frame["source"].dtype) == "string"
+    assert str(frame["confidence"].dtype) == "float64"
