@@ -24,7 +24,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from extractor.errors import ConfigError
+from extractor.errors import ConfigError, OutputError
 from extractor.model import COOKIE_FIELDS, SCHEMA_VERSION, Result, Status
 from extractor.pipeline import extract
 from extractor.settings import Settings
@@ -120,10 +120,25 @@ def file_sha256(path: Path) -> str | None:
 
 
 def _state(out: Path, kind: str, name: str, suffix: str) -> Path:
-    return out / STATE_DIR / kind / f"{name}{suffix}"
+    return inside(out, f"{STATE_DIR}/{kind}/{name}{suffix}")
 
 
-def process(job: Job, out: Path, formats: Sequence[str], settings: Settings) -> Outcome:
+def inside(out: Path, name: str) -> Path:
+    """``out / name``, refusing a name that would land outside ``out`` (``..``, an absolute name, a symbolic
+    link in the output folder that points elsewhere).
+
+    Raises:
+        OutputError: the target is outside the output folder.
+    """
+    target = out / name
+    root = out.resolve()
+    resolved = target.parent.resolve() / target.name
+    if Path(name).is_absolute() or ".." in Path(name).parts or not resolved.is_relative_to(root):
+        raise OutputError(f"{target}: outside the output folder {out}; refusing to write there")
+    return target
+
+
+def process(job: Job, out: Path, formats: Sequence[str], settings: Settings, raw_csv: bool = False) -> Outcome:
     """Extract one document and write its outputs, its inventory parts and its completion mark.
 
     Runs in a worker process (or on a Dask worker); returns only the small ``Outcome``.
@@ -134,7 +149,7 @@ def process(job: Job, out: Path, formats: Sequence[str], settings: Settings) -> 
     except Exception as exc:  # a bug of ours on one document fails that document, not the batch
         log.debug("internal error on %s:\n%s", job.path, traceback.format_exc())
         result = failed_result(job, f"internal error ({type(exc).__name__}: {exc}); please report it")
-    return write_outcome(job, out, formats, result, time.perf_counter() - started)
+    return write_outcome(job, out, formats, result, time.perf_counter() - started, raw_csv)
 
 
 def failed_result(job: Job, problem: str) -> Result:
@@ -143,20 +158,29 @@ def failed_result(job: Job, problem: str) -> Result:
     )
 
 
-def write_outcome(job: Job, out: Path, formats: Sequence[str], result: Result, seconds: float) -> Outcome:
-    """Write a document's outputs and parts, then its completion mark (last, so a mark means all is there)."""
-    if "json" in formats:
-        atomic_write(out / f"{job.name}.json", dumps(result.to_dict()))
-    if "csv" in formats:
-        atomic_write(out / f"{job.name}.csv", render_csv(csv_rows([result])))
-    rows = csv_rows([result])
-    atomic_write(_state(out, "parts", job.name, ".csv"), render_csv(rows).split("\n", 1)[1])
-    atomic_write(
-        _state(out, "parts", job.name, ".jsonl"),
-        "".join(
-            json.dumps({"source": result.source, **c.to_dict()}, ensure_ascii=False) + "\n" for c in result.cookies
-        ),
-    )
+def write_outcome(
+    job: Job, out: Path, formats: Sequence[str], result: Result, seconds: float, raw_csv: bool = False
+) -> Outcome:
+    """Write a document's outputs and parts, then its completion mark (last, so a mark means all is there).
+
+    A target outside the output folder is never written: the document fails with that reason instead.
+    """
+    try:
+        rows = csv_rows([result], raw=raw_csv)
+        if "json" in formats:
+            atomic_write(inside(out, f"{job.name}.json"), dumps(result.to_dict()))
+        if "csv" in formats:
+            atomic_write(inside(out, f"{job.name}.csv"), render_csv(rows))
+        atomic_write(_state(out, "parts", job.name, ".csv"), render_csv(rows).split("\n", 1)[1])
+        atomic_write(
+            _state(out, "parts", job.name, ".jsonl"),
+            "".join(
+                json.dumps({"source": result.source, **c.to_dict()}, ensure_ascii=False) + "\n" for c in result.cookies
+            ),
+        )
+    except (OutputError, OSError) as error:
+        problem = f"{job.path}: cannot write outputs ({error})"
+        return Outcome(job.name, str(job.path), "failed", problem, 0, None, round(seconds, 3), None)
     outcome = Outcome(
         name=job.name,
         source=result.source,
@@ -172,10 +196,19 @@ def write_outcome(job: Job, out: Path, formats: Sequence[str], result: Result, s
     return outcome
 
 
+def _limit_memory(megabytes: int) -> None:
+    """Cap a worker's address space: a document that needs more fails with MemoryError, alone."""
+    import resource
+
+    limit = megabytes * 1024 * 1024
+    with contextlib.suppress(ValueError, OSError):
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+
+
 def finished(job: Job, out: Path) -> Outcome | None:
     """The outcome of an earlier run of this job, when it finished for the same content and version."""
-    mark = _state(out, "done", job.name, ".json")
     try:
+        mark = _state(out, "done", job.name, ".json")
         data = json.loads(mark.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
@@ -186,7 +219,13 @@ def finished(job: Job, out: Path) -> Outcome | None:
 
 
 def _local(
-    pending: list[Job], out: Path, formats: Sequence[str], settings: Settings, jobs: int, timeout: float
+    pending: list[Job],
+    out: Path,
+    formats: Sequence[str],
+    settings: Settings,
+    jobs: int,
+    timeout: float,
+    raw_csv: bool,
 ) -> Iterator[Outcome]:
     """Outcomes as worker processes finish them; a worker that hangs or dies costs only its document."""
     from concurrent.futures import TimeoutError as FutureTimeout
@@ -196,22 +235,25 @@ def _local(
     warm_up()
     # Largest first, so that no worker is left with a big document at the end while the others wait.
     largest_first = sorted(pending, key=_size, reverse=True)
-    with ProcessPool(max_workers=jobs) as pool:
+    with ProcessPool(max_workers=jobs, initializer=_limit_memory, initargs=(settings.max_memory_mb,)) as pool:
         futures: dict[Future[Outcome], Job] = {
-            pool.schedule(process, args=(job, out, formats, settings), timeout=timeout): job for job in largest_first
+            pool.schedule(process, args=(job, out, formats, settings, raw_csv), timeout=timeout): job
+            for job in largest_first
         }
         for future in as_completed(futures):
             job = futures[future]
             try:
                 yield future.result()
             except FutureTimeout:
-                yield write_outcome(job, out, formats, failed_result(job, f"timed out after {timeout:g} s"), timeout)
+                yield write_outcome(
+                    job, out, formats, failed_result(job, f"timed out after {timeout:g} s"), timeout, raw_csv
+                )
             except ProcessExpired as exc:
                 problem = f"worker crashed (exit code {exc.exitcode})"
-                yield write_outcome(job, out, formats, failed_result(job, problem), 0.0)
+                yield write_outcome(job, out, formats, failed_result(job, problem), 0.0, raw_csv)
             except Exception as exc:
                 problem = f"worker failed ({type(exc).__name__}: {exc})"
-                yield write_outcome(job, out, formats, failed_result(job, problem), 0.0)
+                yield write_outcome(job, out, formats, failed_result(job, problem), 0.0, raw_csv)
 
 
 def warm_up() -> None:
@@ -231,7 +273,13 @@ def _size(job: Job) -> int:
 
 
 def _dask(
-    pending: list[Job], out: Path, formats: Sequence[str], settings: Settings, jobs: int, scheduler: str | None
+    pending: list[Job],
+    out: Path,
+    formats: Sequence[str],
+    settings: Settings,
+    jobs: int,
+    scheduler: str | None,
+    raw_csv: bool,
 ) -> Iterator[Outcome]:
     """Outcomes as Dask workers finish them (workers must see the inputs and the output folder)."""
     from distributed import Client, LocalCluster
@@ -242,7 +290,9 @@ def _dask(
         cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True, dashboard_address=None)
     client = Client(scheduler or cluster)
     try:
-        futures = client.map(process, pending, out=out, formats=list(formats), settings=settings, pure=False)
+        futures = client.map(
+            process, pending, out=out, formats=list(formats), settings=settings, raw_csv=raw_csv, pure=False
+        )
         by_key = {f.key: job for f, job in zip(futures, pending, strict=True)}
         for future in dask_completed(futures):
             job = by_key[future.key]
@@ -250,7 +300,7 @@ def _dask(
                 yield future.result()
             except Exception as exc:  # a worker lost or a task that raised
                 problem = f"dask task failed ({type(exc).__name__}: {exc})"
-                yield write_outcome(job, out, formats, failed_result(job, problem), 0.0)
+                yield write_outcome(job, out, formats, failed_result(job, problem), 0.0, raw_csv)
     finally:
         client.close()
         if cluster is not None:
@@ -269,6 +319,7 @@ def convert(
     timeout: float = DEFAULT_TIMEOUT,
     engine: Engine = "local",
     scheduler: str | None = None,
+    raw_csv: bool = False,
 ) -> list[Outcome]:
     """Convert every input: ``OUT/<name>.json`` and ``.csv``, ``OUT/inventory.csv`` / ``.jsonl`` (and
     ``.parquet`` with the ``parquet`` format), and ``OUT/report.json``.
@@ -284,6 +335,8 @@ def convert(
         timeout: seconds a document may take before it is failed (local engine).
         engine: ``local`` (worker processes) or ``dask``.
         scheduler: the Dask scheduler address; with ``engine="dask"`` and none, a local cluster is started.
+        raw_csv: write CSV cells that start like a spreadsheet formula as they are (by default they get a
+            leading ``'``).
 
     Returns:
         The outcomes, in input order.
@@ -314,9 +367,9 @@ def convert(
     done = len(outcomes)
     if pending:
         stream = (
-            _dask(pending, out, formats, settings, workers, scheduler)
+            _dask(pending, out, formats, settings, workers, scheduler, raw_csv)
             if engine == "dask"
-            else _local(pending, out, formats, settings, workers, timeout)
+            else _local(pending, out, formats, settings, workers, timeout, raw_csv)
         )
         for outcome in stream:
             outcomes[outcome.name] = outcome

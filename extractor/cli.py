@@ -49,6 +49,14 @@ def convert(
         str | None,
         typer.Option("--scheduler", help="Dask scheduler address (tcp://HOST:8786); none starts a local cluster."),
     ] = None,
+    raw_csv: Annotated[
+        bool, typer.Option("--raw-csv", help="Keep CSV cells that start like a formula (=, +, -, @) as they are.")
+    ] = False,
+    max_pages: Annotated[int, typer.Option("--max-pages", help="Refuse PDFs with more pages.")] = 300,
+    max_file_size: Annotated[
+        int, typer.Option("--max-file-size", help="Refuse inputs larger than this many bytes.")
+    ] = 50 * 1024 * 1024,
+    max_memory: Annotated[int, typer.Option("--max-memory", help="Memory cap of each worker, in MB.")] = 4096,
     verbose: Annotated[bool, typer.Option("-v", "--verbose", help="Log every file.")] = False,
     password: Annotated[str | None, typer.Option("--password", help="Password of encrypted PDFs.")] = None,
 ) -> None:
@@ -70,13 +78,14 @@ def convert(
                 inputs,
                 out,
                 chosen,
-                Settings(password=password),
+                Settings(password=password, max_pages=max_pages, max_file_size=max_file_size, max_memory_mb=max_memory),
                 progress.update,
                 jobs=jobs,
                 resume=resume,
                 timeout=timeout,
                 engine=cast(Engine, engine),
                 scheduler=scheduler,
+                raw_csv=raw_csv,
             )
     except ConfigError as error:
         _stderr(f"error: {error}")

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 
 from extractor.exports.common import provider_of, unique
 from extractor.model import Cookie
+from extractor.writers.csv import neutralise
 
 COLUMNS = ("Cookie Subgroup", "Cookies", "Cookies used", "Lifespan")
 PARTY = {"first": "First Party", "third": "Third Party"}
@@ -21,5 +22,6 @@ def to_onetrust_csv(cookies: Sequence[Cookie]) -> str:
     writer.writerow(COLUMNS)
     for cookie in unique(cookies):
         lifespan = cookie.duration or ("Session" if cookie.duration_kind == "session" else "")
-        writer.writerow([provider_of(cookie), cookie.name, PARTY.get(cookie.party or "", ""), lifespan])
+        cells = [provider_of(cookie), cookie.name, PARTY.get(cookie.party or "", ""), lifespan]
+        writer.writerow([neutralise(cell) for cell in cells])
     return buffer.getvalue()

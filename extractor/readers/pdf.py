@@ -159,11 +159,24 @@ def read_pdf(data: bytes, source: str, settings: Settings, password: str | None 
     try:
         pdf = pdfplumber.open(io.BytesIO(data), password=password or "")
         with pdf:
+            if len(pdf.pages) > settings.max_pages:
+                raise InputError(source, f"PDF of {len(pdf.pages)} pages exceeds max_pages={settings.max_pages}")
             pages = []
             rules: list[Rule] = []
             for number, page in enumerate(pdf.pages, start=1):
+                if len(page.chars) > settings.max_chars_per_page:
+                    raise InputError(
+                        source,
+                        f"page {number} has {len(page.chars)} characters, over "
+                        f"max_chars_per_page={settings.max_chars_per_page}",
+                    )
                 pages.append(_visual_lines(page.extract_words(extra_attrs=["size", "fontname"], use_text_flow=False)))
                 rules.extend(_rules(page.edges, number))
+                page.close()  # drop the page's parsed objects: memory stays flat over long documents
+    except InputError:
+        raise
+    except MemoryError:
+        raise InputError(source, "PDF needs more memory than allowed (a decompression bomb?)") from None
     except Exception as exc:  # pdfminer raises many kinds on a broken file; pdfplumber wraps them
         cause = exc.args[0] if exc.args and isinstance(exc.args[0], Exception) else exc
         if isinstance(cause, PDFPasswordIncorrect):

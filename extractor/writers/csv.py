@@ -13,21 +13,36 @@ from extractor.writers.json import atomic_write
 CSV_COLUMNS: tuple[str, ...] = ("source", *COOKIE_FIELDS)
 
 
-def _cell(value: object) -> str:
+# A spreadsheet reads a cell that starts with one of these as a formula ("=HYPERLINK(...)", "+1+1", "@SUM").
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(text: str) -> str:
+    """Text a spreadsheet cannot take for a formula: a leading ``'`` where it starts like one (OWASP advice)."""
+    return f"'{text}" if text.startswith(FORMULA_START) else text
+
+
+def _cell(value: object, raw: bool = False) -> str:
     if value is None:
         return ""
     if isinstance(value, list):
         return " ".join(str(v) for v in value)
-    return str(value)
+    if isinstance(value, bool | int | float):
+        return str(value)
+    return str(value) if raw else neutralise(str(value))
 
 
-def csv_rows(results: Iterable[Result]) -> list[list[str]]:
-    """The CSV rows (header excluded) of the cookies of ``results``."""
+def csv_rows(results: Iterable[Result], raw: bool = False) -> list[list[str]]:
+    """The CSV rows (header excluded) of the cookies of ``results``.
+
+    Args:
+        raw: keep cells that start like a spreadsheet formula as they are (by default they get a leading ``'``).
+    """
     rows: list[list[str]] = []
     for result in results:
         for cookie in result.cookies:
             data = {"source": result.source, **cookie.to_dict()}
-            rows.append([_cell(data[column]) for column in CSV_COLUMNS])
+            rows.append([_cell(data[column], raw) for column in CSV_COLUMNS])
     return rows
 
 
