@@ -179,6 +179,8 @@ def read_pdf(data: bytes, source: str, settings: Settings, password: str | None 
         raise InputError(source, "PDF needs more memory than allowed (a decompression bomb?)") from None
     except Exception as exc:  # pdfminer raises many kinds on a broken file; pdfplumber wraps them
         cause = exc.args[0] if exc.args and isinstance(exc.args[0], Exception) else exc
+        if isinstance(cause, MemoryError):
+            raise InputError(source, "PDF needs more memory than allowed (a decompression bomb?)") from None
         if isinstance(cause, PDFPasswordIncorrect):
             problem = "encrypted PDF; pass --password" if not password else "encrypted PDF; the password is wrong"
             raise InputError(source, problem) from None
