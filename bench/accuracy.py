@@ -1,18 +1,22 @@
 #!/usr/bin/env python3
 """Accuracy on the development corpus: convert it, score it with the corpus's own scorer, print per variant.
 
-usage: python bench/accuracy.py [--corpus DIR] [--files GLOB,GLOB] [--json OUT.json] [--check]
+usage: python bench/accuracy.py [--corpus DIR] [--files GLOB,GLOB] [--docx] [--json OUT.json] [--check]
 
 Reads ../shared/corpus/dev (outside this repository); when it is absent the bench says so and exits 0.
 ``--check`` compares the figures with bench/thresholds.json (the score gate: its numbers only go up) and
-exits 1 when one falls below.
+exits 1 when one falls below. ``--docx`` also scores a Word document made from each ``page.html`` by LibreOffice
+(``soffice --headless --convert-to docx``, cached in ~/.cache/extractor-bench/docx), as variant ``page.docx``.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import importlib.util
 import json
+import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -21,7 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "dev"
 THRESHOLDS = Path(__file__).with_name("thresholds.json")
-INPUT_SUFFIXES = (".txt", ".pdf")
+INPUT_SUFFIXES = (".txt", ".pdf", ".html", ".docx")
 
 
 def load_scorer(corpus: Path):  # type: ignore[no-untyped-def]
@@ -33,12 +37,47 @@ def load_scorer(corpus: Path):  # type: ignore[no-untyped-def]
     return module
 
 
+DOCX_CACHE = Path.home() / ".cache" / "extractor-bench" / "docx"
+
+
+def with_docx(corpus: Path) -> Path:
+    """A mirror of ``corpus`` (links to its files and its scorer) with a ``page.docx`` beside each ``page.html``."""
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        raise SystemExit("--docx needs LibreOffice (soffice) on the PATH")
+    mirror = Path(tempfile.mkdtemp(prefix="extractor-docx-")) / "dev"
+    mirror.mkdir()
+    (mirror.parent / "score.py").symlink_to(corpus.parent.resolve() / "score.py")
+    DOCX_CACHE.mkdir(parents=True, exist_ok=True)
+    for folder in sorted(p for p in corpus.iterdir() if p.is_dir()):
+        target = mirror / folder.name
+        target.mkdir()
+        for file in folder.iterdir():
+            (target / file.name).symlink_to(file.resolve())
+        page = folder / "page.html"
+        if not page.is_file():
+            continue
+        cached = DOCX_CACHE / (hashlib.sha256(page.read_bytes()).hexdigest() + ".docx")
+        if not cached.exists():
+            with tempfile.TemporaryDirectory() as work:
+                subprocess.run(
+                    [soffice, "--headless", "--convert-to", "docx:MS Word 2007 XML", "--outdir", work, str(page)],
+                    check=True,
+                    capture_output=True,
+                    timeout=300,
+                )
+                shutil.move(str(Path(work) / "page.docx"), cached)
+        shutil.copyfile(cached, target / "page.docx")
+    return mirror
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--files", default="*.txt", help="globs of the variants to score (default: *.txt)")
     parser.add_argument("--json", type=Path, help="write per-file detail here")
     parser.add_argument("--out", type=Path, help="keep the converted outputs here")
+    parser.add_argument("--docx", action="store_true", help="also score page.html converted to .docx by LibreOffice")
     parser.add_argument("--check", action="store_true", help="fail when a figure is below bench/thresholds.json")
     args = parser.parse_args()
     if not (args.corpus.is_dir() and (args.corpus.parent / "score.py").is_file()):
@@ -47,6 +86,9 @@ def main() -> int:
 
     from extractor.batch import convert
 
+    if args.docx:
+        args.corpus = with_docx(args.corpus)
+        args.files += ",page.docx"
     scorer = load_scorer(args.corpus)
     globs = args.files.split(",")
     inputs = sorted(p for p in args.corpus.glob("*/*") if p.suffix in INPUT_SUFFIXES and any(p.match(g) for g in globs))

@@ -29,11 +29,11 @@ Status = Literal["ok", "partial", "failed"]
 DurationKind = Literal["session", "persistent", "unknown"]
 CategorySource = Literal["column", "heading", "text"]
 Party = Literal["first", "third"]
-Format = Literal["pdf", "text"]
+Format = Literal["pdf", "text", "html", "docx"]
 
 # The version of the JSON output contract (extractor/writers/schema.json): the major number changes when a
 # change breaks readers, the minor one when fields are added.
-SCHEMA_VERSION = "1.1.0"
+SCHEMA_VERSION = "1.2.0"
 
 # The cookie fields in output order (JSON keys, CSV columns after ``source``).
 COOKIE_FIELDS: tuple[str, ...] = (

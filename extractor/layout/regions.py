@@ -154,8 +154,12 @@ def _merge_continuation(cells: list[HeaderCell], line: Line, delimited: bool) ->
     return merged
 
 
-def find_header_rows(lines: tuple[Line, ...]) -> list[tuple[int, int, HeaderRow]]:
-    """Header rows as (index of first line, index after last line, header)."""
+def find_header_rows(lines: tuple[Line, ...], explicit_rows: bool = False) -> list[tuple[int, int, HeaderRow]]:
+    """Header rows as (index of first line, index after last line, header).
+
+    With ``explicit_rows`` (markup such as HTML or Word says where a row ends) a header is one line: the line
+    after it is a body row even when its words could be header words ("Necessary cookies" across the table).
+    """
     found: list[tuple[int, int, HeaderRow]] = []
     i = 0
     while i < len(lines):
@@ -166,7 +170,7 @@ def find_header_rows(lines: tuple[Line, ...]) -> list[tuple[int, int, HeaderRow]
         delimited = lines[i].delimited
         end = i + 1
         used = [lines[i].number]
-        while end < len(lines) and end - i <= 2 and _is_header_continuation(lines[end]):
+        while not explicit_rows and end < len(lines) and end - i <= 2 and _is_header_continuation(lines[end]):
             cells = _merge_continuation(cells, lines[end], delimited)
             used.append(lines[end].number)
             end += 1
@@ -225,9 +229,9 @@ def is_new_heading(line: Line, table_lines: tuple[Line, ...]) -> bool:
     return True
 
 
-def find_tables(lines: tuple[Line, ...]) -> list[TableRegion]:
-    """Cut a document's lines into table regions, one per header row."""
-    headers = find_header_rows(lines)
+def find_tables(lines: tuple[Line, ...], explicit_rows: bool = False) -> list[TableRegion]:
+    """Cut a document's lines into table regions, one per header row (see ``find_header_rows``)."""
+    headers = find_header_rows(lines, explicit_rows)
     regions: list[TableRegion] = []
     for k, (start, after, header) in enumerate(headers):
         end = headers[k + 1][0] if k + 1 < len(headers) else len(lines)

@@ -36,6 +36,10 @@ class _Draft:
     confidence: list[float] = field(default_factory=list)
 
 
+# Formats whose markup says where each table row ends.
+STRUCTURED_FORMATS = frozenset(("html", "docx"))
+
+
 def page_marks(lines: tuple[Line, ...]) -> frozenset[str]:
     """Texts standing first on a page (logos, running headers), without spaces."""
     marks: set[str] = set()
@@ -68,7 +72,7 @@ def _noise_warning(chunk: Chunk, table: int) -> ExtractionWarning:
 def rebuild_tables(document: Document) -> tuple[list[Table], list[ExtractionWarning]]:
     """All cookie tables of a document, with the warnings raised while rebuilding them."""
     lines = document.lines
-    regions = find_tables(lines)
+    regions = find_tables(lines, explicit_rows=document.format in STRUCTURED_FORMATS)
     logos = page_marks(lines)
     drafts: list[_Draft] = []
     warnings: list[ExtractionWarning] = []
@@ -119,7 +123,8 @@ def rebuild_tables(document: Document) -> tuple[list[Table], list[ExtractionWarn
                 draft.confidence.append(0.7)
             warnings.extend(_noise_warning(chunk, len(drafts) - 1) for chunk in dumped.noise)
             table_end = region.body_start + built.used + len(rest)
-    tables = [_freeze(index, draft) for index, draft in enumerate(drafts) if draft.rows]
+    # Numbered after empty drafts are dropped: a table's index is its position in the list.
+    tables = [_freeze(index, draft) for index, draft in enumerate(d for d in drafts if d.rows)]
     # A reading-order export leaves no grid to rebuild: read its values by shape when that explains more.
     if not has_dump_evidence(lines):
         return tables, warnings

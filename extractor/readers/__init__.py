@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from extractor.errors import InputError
 from extractor.model import Document
+from extractor.readers.docx import read_docx
+from extractor.readers.html import read_html
 from extractor.readers.pdf import read_pdf
 from extractor.readers.text import read_text
 from extractor.settings import Settings
@@ -22,11 +25,19 @@ BINARY_MAGIC: tuple[tuple[bytes, str], ...] = (
 )
 
 
+HTML_MARK = re.compile(rb"<!doctype\s+html|<html[\s>]|<body[\s>]|<table[\s>]|<head[\s>]", re.IGNORECASE)
+
+
 def sniff(data: bytes) -> str:
-    """The input kind from the content: ``pdf`` or ``text`` (raises for known binary formats)."""
+    """The input kind from the content, not the name: ``pdf``, ``docx``, ``html`` or ``text`` (other binary
+    formats get a description)."""
     head = data[:1024].lstrip()
     if head.startswith(PDF_MAGIC):
         return "pdf"
+    if data.startswith(b"PK\x03\x04") and b"word/" in data[:65536]:
+        return "docx"
+    if HTML_MARK.search(data[:4096].lstrip(b"\xef\xbb\xbf")):
+        return "html"
     for magic, name in BINARY_MAGIC:
         if data.startswith(magic):
             return name
@@ -62,4 +73,8 @@ def load(path: str | Path, settings: Settings | None = None, *, source: str | No
         return read_text(data, name, settings)
     if kind == "pdf":
         return read_pdf(data, name, settings, password=settings.password)
+    if kind == "html":
+        return read_html(data, name, settings)
+    if kind == "docx":
+        return read_docx(data, name, settings)
     raise InputError(name, f"binary file: {kind}; expected a text export or a PDF")

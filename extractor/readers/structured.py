@@ -1,0 +1,106 @@
+"""Lines for documents whose tables are explicit (HTML, Word): a table row becomes one line whose fragments carry
+their column in ``Fragment.field``, so that the table geometry reads it as it reads a tab-separated export with
+empty cells kept; headings and paragraphs become one-fragment lines, headings set in larger type so that they
+are found as headings."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from extractor.model import Fragment, Line
+
+# A line of a cell that is a code rather than words (a cookie name): one name per line makes a list.
+IDENTIFIER = re.compile(r"^[A-Za-z_$][\w.*<>#$\[\]{}-]*$")
+# A capitalised word ("Session", "Google"): words of a label, not names.
+WORD = re.compile(r"^[A-Z][a-z]+$")
+
+
+def _is_code(text: str) -> bool:
+    """ "__utma", "JSESSIONID", "_pk_id.*": a name rather than a word ("Session", "year", "1")."""
+    return bool(IDENTIFIER.match(text)) and not WORD.match(text)
+
+
+# Type sizes given to headings (h1..h6) and to body text, in points.
+HEADING_SIZES = {1: 24.0, 2: 20.0, 3: 16.0, 4: 14.0, 5: 13.0, 6: 12.5}
+BODY_SIZE = 11.0
+# The heading level given to a group row inside a table.
+GROUP_LEVEL = 4
+
+
+@dataclass
+class LineWriter:
+    """Numbers lines as they come and keeps them."""
+
+    page: int = 1
+    lines: list[Line] = field(default_factory=list)
+    header: list[list[str]] | None = None
+
+    def blank(self) -> None:
+        if self.lines and not self.lines[-1].blank:
+            self.lines.append(Line(self.page, len(self.lines) + 1, ()))
+
+    def text(self, text: str, level: int | None = None) -> None:
+        """A paragraph or, with ``level``, a heading of that level."""
+        text = " ".join(text.split())
+        if not text:
+            return
+        number = len(self.lines) + 1
+        size = HEADING_SIZES.get(level or 0, BODY_SIZE)
+        fragment = Fragment(
+            text, self.page, number, 0.0, float(len(text)), number - 1, number, None, None, size, level is not None
+        )
+        self.lines.append(Line(self.page, number, (fragment,)))
+
+    def end_table(self) -> None:
+        self.header = None
+        self.blank()
+
+    def group(self, label: str) -> None:
+        """A row whose one cell spans the table ("Analytics cookies"): a sub-heading of the rows below it.
+
+        The table is cut there and its header repeated, so that the rows below take their category from the
+        label as a table takes it from the heading above it.
+        """
+        header = self.header
+        if header is None:
+            self.text(label)
+            return
+        self.blank()
+        self.text(label, GROUP_LEVEL)
+        self.blank()
+        self.row(header, header=True)
+
+    def row(self, cells: list[list[str]], header: bool = False) -> None:
+        """A table row: a list of cells, each a list of its lines of text, columns in order.
+
+        The markup says where a row ends, so a row is one line: a cell's lines are joined with spaces, or with
+        commas when every line is a single code-like token (one cookie name per line).
+        """
+        if header:
+            self.header = cells
+        number = len(self.lines) + 1
+        fragments = []
+        for column, cell in enumerate(cells):
+            parts = [" ".join(line.split()) for line in cell if line.strip()]
+            if not parts:
+                continue
+            listing = len(parts) > 1 and all(_is_code(p) for p in parts)
+            text = (", " if listing else " ").join(parts)
+            fragments.append(
+                Fragment(
+                    text,
+                    self.page,
+                    number,
+                    float(column),
+                    float(column) + 0.9,
+                    number - 1,
+                    number,
+                    column,
+                    None,
+                    BODY_SIZE,
+                    header,
+                )
+            )
+        if fragments:
+            self.lines.append(Line(self.page, number, tuple(fragments)))
