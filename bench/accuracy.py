@@ -1,12 +1,13 @@
 #!/usr/bin/env python3
 """Accuracy on the development corpus: convert it, score it with the corpus's own scorer, print per variant.
 
-usage: python bench/accuracy.py [--corpus DIR] [--files GLOB,GLOB] [--docx] [--json OUT.json] [--check]
+usage: python bench/accuracy.py [--corpus DIR] [--files GLOB,GLOB] [--docx] [--glued] [--json OUT.json] [--check]
 
 Reads ../shared/corpus/dev (outside this repository); when it is absent the bench says so and exits 0.
 ``--check`` compares the figures with bench/thresholds.json (the score gate: its numbers only go up) and
 exits 1 when one falls below. ``--docx`` also scores a Word document made from each ``page.html`` by LibreOffice
-(``soffice --headless --convert-to docx``, cached in ~/.cache/extractor-bench/docx), as variant ``page.docx``.
+(``soffice --headless --convert-to docx``, cached in ~/.cache/extractor-bench/docx), as variant ``page.docx``;
+``--glued`` scores ``page.glued.txt``, the page as a text conversion that ran each table row's cells together.
 """
 
 from __future__ import annotations
@@ -40,12 +41,34 @@ def load_scorer(corpus: Path):  # type: ignore[no-untyped-def]
 DOCX_CACHE = Path.home() / ".cache" / "extractor-bench" / "docx"
 
 
-def with_docx(corpus: Path) -> Path:
-    """A mirror of ``corpus`` (links to its files and its scorer) with a ``page.docx`` beside each ``page.html``."""
+def glued_text(page: Path) -> str:
+    """``page.html`` as a careless HTML-to-text conversion writes it: one line per block, the cells of a table
+    row run together without a separator ("OpendatasoftAuthentication (front and back office)sessionid...")."""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(page.read_bytes(), "html.parser")
+    for tag in soup(["script", "style", "nav", "header", "footer"]):
+        tag.decompose()
+    lines: list[str] = []
+    for block in soup.find_all(["h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "tr"]):
+        if block.name != "tr" and block.find_parent("table") is not None:
+            continue
+        if block.name == "tr":
+            text = "".join(" ".join(cell.get_text(" ").split()) for cell in block.find_all(["td", "th"]))
+        else:
+            text = " ".join(block.get_text(" ").split())
+        if text:
+            lines.append(text)
+    return "\n".join(lines) + "\n"
+
+
+def with_variants(corpus: Path, docx: bool, glued: bool) -> Path:
+    """A mirror of ``corpus`` (links to its files and its scorer) with, beside each ``page.html``, a
+    ``page.docx`` made by LibreOffice and/or a ``page.glued.txt`` whose table cells ran together."""
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    if soffice is None:
+    if docx and soffice is None:
         raise SystemExit("--docx needs LibreOffice (soffice) on the PATH")
-    mirror = Path(tempfile.mkdtemp(prefix="extractor-docx-")) / "dev"
+    mirror = Path(tempfile.mkdtemp(prefix="extractor-variants-")) / "dev"
     mirror.mkdir()
     (mirror.parent / "score.py").symlink_to(corpus.parent.resolve() / "score.py")
     DOCX_CACHE.mkdir(parents=True, exist_ok=True)
@@ -56,6 +79,10 @@ def with_docx(corpus: Path) -> Path:
             (target / file.name).symlink_to(file.resolve())
         page = folder / "page.html"
         if not page.is_file():
+            continue
+        if glued:
+            (target / "page.glued.txt").write_text(glued_text(page), encoding="utf-8")
+        if not docx or soffice is None:
             continue
         cached = DOCX_CACHE / (hashlib.sha256(page.read_bytes()).hexdigest() + ".docx")
         if not cached.exists():
@@ -78,6 +105,7 @@ def main() -> int:
     parser.add_argument("--json", type=Path, help="write per-file detail here")
     parser.add_argument("--out", type=Path, help="keep the converted outputs here")
     parser.add_argument("--docx", action="store_true", help="also score page.html converted to .docx by LibreOffice")
+    parser.add_argument("--glued", action="store_true", help="also score page.html as text with run-together cells")
     parser.add_argument("--check", action="store_true", help="fail when a figure is below bench/thresholds.json")
     args = parser.parse_args()
     if not (args.corpus.is_dir() and (args.corpus.parent / "score.py").is_file()):
@@ -86,9 +114,9 @@ def main() -> int:
 
     from extractor.batch import convert
 
-    if args.docx:
-        args.corpus = with_docx(args.corpus)
-        args.files += ",page.docx"
+    if args.docx or args.glued:
+        args.corpus = with_variants(args.corpus, args.docx, args.glued)
+        args.files += ",page.docx" * args.docx + ",page.glued.txt" * args.glued
     scorer = load_scorer(args.corpus)
     globs = args.files.split(",")
     inputs = sorted(p for p in args.corpus.glob("*/*") if p.suffix in INPUT_SUFFIXES and any(p.match(g) for g in globs))

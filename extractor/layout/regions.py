@@ -10,6 +10,7 @@ from __future__ import annotations
 import itertools
 from dataclasses import dataclass
 
+from extractor.layout.joints import split_glued_header
 from extractor.layout.shapes import CONNECTORS, looks_like_heading, word_count
 from extractor.model import Line, Role
 from extractor.roles import assign_roles, is_header_word, match_header
@@ -44,6 +45,8 @@ class HeaderRow:
     lines: tuple[int, ...]
     delimited: bool
     box: tuple[float, float, float, float] | None = None
+    # The labels were cut out of one piece of text ("Name Purpose", "NamePurpose").
+    one_piece: bool = False
 
     @property
     def texts(self) -> tuple[str, ...]:
@@ -92,11 +95,22 @@ def _split_merged(text: str, x0: float, x1: float, field: int | None) -> list[He
     return None
 
 
+def _split_glued(text: str, x0: float, x1: float, field: int | None) -> list[HeaderCell] | None:
+    """ "NameProviderPurposeExpiry": labels that ran together (``layout.glued``)."""
+    labels = split_glued_header(text)
+    if labels is None:
+        return None
+    unit = (x1 - x0) / max(len(text), 1)
+    return [HeaderCell(label, x0 + a * unit, x0 + b * unit, field) for label, a, b in labels]
+
+
 def header_cells(line: Line) -> list[HeaderCell] | None:
     """The header labels of a line, or ``None`` when the line is not a header row."""
     cells: list[HeaderCell] = []
     for frag in line.fragments:
         split = _split_merged(frag.text, frag.x0, frag.x1, frag.field)
+        if split is None and len(line.fragments) == 1:
+            split = _split_glued(frag.text, frag.x0, frag.x1, frag.field)
         if split:
             cells.extend(split)
             continue
@@ -182,7 +196,9 @@ def find_header_rows(lines: tuple[Line, ...], explicit_rows: bool = False) -> li
             max(f.x1 for f in fragments),
             max(f.bottom for f in fragments),
         )
-        found.append((i, end, HeaderRow(tuple(cells), tuple(roles), lines[i].page, tuple(used), delimited, box)))
+        one_piece = len(lines[i].fragments) == 1
+        header = HeaderRow(tuple(cells), tuple(roles), lines[i].page, tuple(used), delimited, box, one_piece)
+        found.append((i, end, header))
         i = end
     return found
 

@@ -112,6 +112,8 @@ class BuiltRows:
     used: int
     confidence: float
     column_starts: tuple[float, ...] = ()
+    # Per row, where the layout knows better than one figure for the table (run-together cells).
+    row_confidence: tuple[float, ...] = ()
 
 
 def anchor_column(roles: tuple[Role, ...]) -> int:

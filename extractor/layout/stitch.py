@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from extractor.layout.dump import DumpedTable, could_be_name, dumped_tables, has_dump_evidence, prose_vocabulary
+from extractor.layout.glued import glued_rows
 from extractor.layout.regions import TableRegion, find_heading, find_tables, is_new_heading
 from extractor.layout.rows import (
     BuiltRows,
@@ -36,6 +37,8 @@ class _Draft:
     confidence: list[float] = field(default_factory=list)
 
 
+# Body lines looked at to tell a table of run-together cells.
+DEFAULT_GLUED_SAMPLE = 3
 # Formats whose markup says where each table row ends.
 STRUCTURED_FORMATS = frozenset(("html", "docx"))
 
@@ -69,6 +72,14 @@ def _noise_warning(chunk: Chunk, table: int) -> ExtractionWarning:
     )
 
 
+def _is_glued(region: TableRegion) -> bool:
+    """A header read from one piece of text over rows that are single pieces too: cells that ran together."""
+    if not region.header.one_piece or region.header.delimited or len(region.header.lines) != 1:
+        return False
+    first = [line for line in region.body if not line.blank][:DEFAULT_GLUED_SAMPLE]
+    return bool(first) and all(len(line.fragments) == 1 for line in first)
+
+
 def rebuild_tables(document: Document) -> tuple[list[Table], list[ExtractionWarning]]:
     """All cookie tables of a document, with the warnings raised while rebuilding them."""
     lines = document.lines
@@ -78,7 +89,12 @@ def rebuild_tables(document: Document) -> tuple[list[Table], list[ExtractionWarn
     warnings: list[ExtractionWarning] = []
     table_end = 0
     # A text browser centres every cell of a document vertically: one table that shows it tells for all.
-    cuts = {k: cut_region(r.header, r.body, r.after) for k, r in enumerate(regions) if not r.header.delimited}
+    glued = {k for k, r in enumerate(regions) if _is_glued(r)}
+    cuts = {
+        k: cut_region(r.header, r.body, r.after)
+        for k, r in enumerate(regions)
+        if not r.header.delimited and k not in glued
+    }
     # A header repeated after a page break starts with the lines the page break cut off: no evidence there.
     centred = any(
         starts_centred(regions[k].header, cut[0])
@@ -94,8 +110,20 @@ def rebuild_tables(document: Document) -> tuple[list[Table], list[ExtractionWarn
             and not any(word_count(line.text) >= DEFAULT_PROSE_WORDS for line in gap)
         )
         previous = drafts[-1].rows[-1] if continues and drafts[-1].rows else None
-        if region.header.delimited:
-            built: BuiltRows = delimited_rows(region.header, region.body, previous, region.after)
+        if k in glued:
+            built: BuiltRows = glued_rows(region.header.roles, region.body)
+            if built.rows:
+                warnings.append(
+                    ExtractionWarning(
+                        "glued-table",
+                        f"{len(built.rows)} row(s) whose cells ran together, cut by the shape of each column's "
+                        f"values (confidence {built.confidence:.2f} or more)",
+                        region.header.page,
+                        region.header.lines[0],
+                    )
+                )
+        elif region.header.delimited:
+            built = delimited_rows(region.header, region.body, previous, region.after)
         else:
             built = positioned_rows(
                 region.header, region.body, previous, region.after, centred, document.rules, cuts[k]
@@ -106,7 +134,7 @@ def rebuild_tables(document: Document) -> tuple[list[Table], list[ExtractionWarn
             draft = _Draft(region, find_heading(lines, region.start, table_end))
             drafts.append(draft)
         draft.rows.extend(built.rows)
-        draft.confidence.extend([built.confidence] * len(built.rows))
+        draft.confidence.extend(built.row_confidence or [built.confidence] * len(built.rows))
         if built.column_starts and not draft.column_starts:
             draft.column_starts = built.column_starts
         table_end = region.body_start + built.used
