@@ -160,3 +160,37 @@ def test_every_html_row_is_one_record(tmp_path_factory: pytest.TempPathFactory, 
     first, second = extract(path), extract(path)
     assert [c.name for c in first.cookies] == [n for n, _ in rows]
     assert first.to_dict() == second.to_dict()
+
+
+def test_html_caption_and_title_row(tmp_path: Path) -> None:
+    page = _page(
+        "<h1>Cookies</h1><table><caption>Analytics cookies</caption>"
+        "<thead><tr><th colspan='3'>Cookies set by us</th></tr>"
+        "<tr><th>Cookie</th><th>Purpose</th><th>Expires</th></tr></thead>"
+        "<tbody><tr><td><code>_ga</code></td><td>Counts visits</td><td>2 years</td></tr>"
+        "<tr><td><ul><li>_gid</li><li>_gat</li></ul></td><td>Counts visits</td><td>1 day</td></tr></tbody></table>"
+    )
+    assert _rows(_write(tmp_path, "policy.html", page)) == [
+        ("_ga", None, "Counts visits", "2 years", "analytics"),
+        ("_gid", None, "Counts visits", "1 day", "analytics"),
+        ("_gat", None, "Counts visits", "1 day", "analytics"),
+    ]
+
+
+def test_html_one_table_per_cookie_with_labels_in_the_first_column(tmp_path: Path) -> None:
+    def card(name: str, provider: str, purpose: str, expiry: str) -> str:
+        pairs = zip(("Name", "Provider", "Purpose", "Expiry"), (name, provider, purpose, expiry), strict=True)
+        return "<table>" + "".join(f"<tr><th>{k}</th><td>{v}</td></tr>" for k, v in pairs) + "</table>"
+
+    page = _page(
+        "<h2>Marketing cookies</h2>"
+        + card("_fbp", "Meta", "Delivers adverts", "3 months")
+        + card("IDE", "Google", "Registers ad clicks", "1 year")
+        + "<h2>Analytics cookies</h2><dl><dt>Cookie</dt><dd>_ga</dd><dt>Provider</dt><dd>Google</dd>"
+        "<dt>Purpose</dt><dd>Counts visits</dd><dt>Duration</dt><dd>2 years</dd></dl>"
+    )
+    assert _rows(_write(tmp_path, "policy.html", page)) == [
+        ("_fbp", "Meta", "Delivers adverts", "3 months", "marketing"),
+        ("IDE", "Google", "Registers ad clicks", "1 year", "marketing"),
+        ("_ga", "Google", "Counts visits", "2 years", "analytics"),
+    ]

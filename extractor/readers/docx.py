@@ -9,7 +9,7 @@ import re
 
 from extractor.errors import InputError
 from extractor.model import Document
-from extractor.readers.structured import LineWriter
+from extractor.readers.structured import LineWriter, TableRow
 from extractor.settings import Settings
 
 HEADING_STYLE = re.compile(r"^(?:heading|titre|überschrift|titolo|título|kop)\s*(\d)", re.IGNORECASE)
@@ -37,8 +37,8 @@ def read_docx(data: bytes, source: str, settings: Settings) -> Document:
                 writer.blank()
             writer.text(paragraph.text, level)
         elif tag == "tbl":
-            writer.blank()
-            for index, row in enumerate(Table(element, document).rows):
+            rows: list[TableRow] = []
+            for row in Table(element, document).rows:
                 seen: set[int] = set()
                 cells: list[list[str]] = []
                 for cell in row.cells:
@@ -48,11 +48,8 @@ def read_docx(data: bytes, source: str, settings: Settings) -> Document:
                     lines = [line for p in cell.paragraphs for line in p.text.splitlines() if line.strip()]
                     cells.append([] if identity in seen else lines)
                     seen.add(identity)
-                if index and len(seen) == 1 and len(cells) > 1 and cells[0]:
-                    writer.group(" ".join(cells[0]))
-                else:
-                    writer.row(cells, header=index == 0)
-            writer.end_table()
+                rows.append(TableRow(cells, spanning=len(seen) == 1 and len(cells) > 1))
+            writer.table(rows)
     if not writer.lines:
         raise InputError(source, "Word document without text")
     return Document(source, hashlib.sha256(data).hexdigest(), "docx", tuple(writer.lines))

@@ -15,7 +15,7 @@ import re
 
 from extractor.errors import InputError
 from extractor.model import Document
-from extractor.readers.structured import LineWriter
+from extractor.readers.structured import GROUP_LEVEL, LineWriter, TableRow
 from extractor.readers.text import decode
 from extractor.settings import Settings
 
@@ -72,13 +72,21 @@ def read_html(data: bytes, source: str, settings: Settings) -> Document:
 
     def table(tag: Tag) -> None:
         writer.blank()
+        caption = tag.find("caption")
+        if caption is not None and caption.find_parent("table") is tag and caption.get_text(strip=True):
+            writer.text(caption.get_text(" "), GROUP_LEVEL)  # a table's caption is its heading
+            writer.blank()
         rows = [r for r in tag.find_all("tr") if r.find_parent("table") is tag]
+        width = max(
+            (sum(_span(c.get("colspan")) for c in r.find_all(["td", "th"], recursive=False)) for r in rows), default=0
+        )
         spans: dict[int, tuple[int, list[str]]] = {}
-        widest = 0
-        for position, row in enumerate(rows):
+        collected: list[TableRow] = []
+        for row in rows:
             cells: list[list[str]] = []
             column = 0
-            for cell in row.find_all(["td", "th"], recursive=False):
+            found = row.find_all(["td", "th"], recursive=False)
+            for cell in found:
                 while column in spans:
                     left, lines = spans[column]
                     cells.append([])
@@ -87,43 +95,40 @@ def read_html(data: bytes, source: str, settings: Settings) -> Document:
                         del spans[column]
                     column += 1
                 lines = cell_lines(cell)
-                width = _span(cell.get("colspan"))
+                span = _span(cell.get("colspan"))
                 height = _span(cell.get("rowspan"))
-                for offset in range(max(width, 1)):
+                for offset in range(span):
                     cells.append(lines if offset == 0 else [])
                     if height > 1:
                         spans[column + offset] = (height - 1, lines)
-                column += max(width, 1)
-            if position and len([c for c in cells if c]) == 1 and cells[0] and len(cells) >= widest > 1:
-                writer.group(" ".join(cells[0]))  # one cell across the table: a group label
-            else:
-                writer.row(cells, header=position == 0)
-            widest = max(widest, len(cells))
-        writer.end_table()
+                column += span
+            spanning = width > 1 and len(found) == 1 and _span(found[0].get("colspan")) >= width
+            collected.append(TableRow(cells, spanning))
+        writer.table(collected)
 
     def definitions(tag: Tag) -> None:
-        writer.blank()
+        rows = []
         for term in tag.find_all("dt", recursive=False):
             description = term.find_next_sibling("dd")
-            writer.row([cell_lines(term), cell_lines(description) if description else []])
-        writer.end_table()
+            rows.append(TableRow([cell_lines(term), cell_lines(description) if description else []]))
+        writer.table(rows)
 
     def children(tag: Tag) -> list[Tag]:
         return [c for c in tag.children if isinstance(c, Tag) and not skipped(c)]
 
     def aria_grid(tag: Tag) -> None:
-        writer.blank()
         rows = [
             r for r in tag.find_all(True, {"role": "row"}) if r.find_parent(True, {"role": sorted(GRID_ROLES)}) is tag
         ]
-        for position, row in enumerate(rows):
+        collected = []
+        for row in rows:
             cells = [
                 c
                 for c in row.find_all(True, {"role": sorted(CELL_ROLES)})
                 if c.find_parent(True, {"role": "row"}) is row
             ]
-            writer.row([cell_lines(c) for c in cells], header=position == 0)
-        writer.end_table()
+            collected.append(TableRow([cell_lines(c) for c in cells]))
+        writer.table(collected)
 
     def div_grid(tag: Tag) -> list[Tag] | None:
         """The rows of ``tag`` when it is a grid of divs: like rows (same tag and class), same number of cells."""
@@ -150,10 +155,7 @@ def read_html(data: bytes, source: str, settings: Settings) -> Document:
             elif child.get("role") in GRID_ROLES:
                 aria_grid(child)
             elif (grid := div_grid(child)) is not None:
-                writer.blank()
-                for position, row in enumerate(grid):
-                    writer.row([cell_lines(c) for c in children(row)], header=position == 0)
-                writer.end_table()
+                writer.table([TableRow([cell_lines(c) for c in children(row)]) for row in grid])
             elif child.name in HEADINGS:
                 writer.blank()
                 writer.text(child.get_text(" "), HEADINGS[child.name])

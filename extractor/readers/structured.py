@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass, field
 
 from extractor.model import Fragment, Line
+from extractor.roles import match_header
 
 # A line of a cell that is a code rather than words (a cookie name): one name per line makes a list.
 IDENTIFIER = re.compile(r"^[A-Za-z_$][\w.*<>#$\[\]{}-]*$")
@@ -26,6 +27,31 @@ HEADING_SIZES = {1: 24.0, 2: 20.0, 3: 16.0, 4: 14.0, 5: 13.0, 6: 12.5}
 BODY_SIZE = 11.0
 # The heading level given to a group row inside a table.
 GROUP_LEVEL = 4
+
+
+@dataclass(frozen=True)
+class TableRow:
+    """A row as the markup gives it: its cells (each a list of lines), and whether one cell spans the table."""
+
+    cells: list[list[str]]
+    spanning: bool = False
+
+
+def _turned(rows: list[TableRow]) -> list[TableRow] | None:
+    """The rows of a table whose first column is its header (a label per row, a cookie per further column)."""
+    if len(rows) < 2 or any(row.spanning or len(row.cells) < 2 for row in rows):
+        return None
+    labels = [" ".join(row.cells[0]) for row in rows]
+    matches = [match_header(label) for label in labels]
+    if any(m is None for m in matches) or not any(m is not None and m.role == "name" for m in matches):
+        return None
+    # A real header row would have made the first row all labels: then this is an ordinary table.
+    if all(match_header(" ".join(cell)) is not None for cell in rows[0].cells if cell):
+        return None
+    width = max(len(row.cells) for row in rows)
+    header = TableRow([row.cells[0] for row in rows])
+    columns = [TableRow([row.cells[c] if c < len(row.cells) else [] for row in rows]) for c in range(1, width)]
+    return [header, *columns]
 
 
 @dataclass
@@ -55,6 +81,26 @@ class LineWriter:
     def end_table(self) -> None:
         self.header = None
         self.blank()
+
+    def table(self, rows: list[TableRow]) -> None:
+        """A whole table, its rows in order (see ``TableRow``).
+
+        A row whose one cell spans the table is a title above the header or a group label below it. A table
+        whose first column holds the labels ("Name" / "_ga", "Provider" / "Google", ...: one cookie per table,
+        as some consent tools print them) is turned so that the labels make the header row.
+        """
+        self.blank()
+        rows = [row for row in rows if any(row.cells)]
+        turned = _turned(rows)
+        for row in turned if turned is not None else rows:
+            if row.spanning and row.cells[0]:
+                if self.header is None:
+                    self.text(" ".join(row.cells[0]))
+                else:
+                    self.group(" ".join(row.cells[0]))
+                continue
+            self.row(row.cells, header=self.header is None)
+        self.end_table()
 
     def group(self, label: str) -> None:
         """A row whose one cell spans the table ("Analytics cookies"): a sub-heading of the rows below it.
