@@ -149,7 +149,9 @@ def rebuild_tables(document: Document) -> tuple[list[Table], list[ExtractionWarn
                         row.add(column, line.text, line)
                 draft.rows.append(row)
                 draft.confidence.append(0.7)
-            warnings.extend(_noise_warning(chunk, len(drafts) - 1) for chunk in dumped.noise)
+            # The table's final index: drafts left empty are dropped before numbering.
+            index = sum(1 for d in drafts[:-1] if d.rows)
+            warnings.extend(_noise_warning(chunk, index) for chunk in dumped.noise)
             table_end = region.body_start + built.used + len(rest)
     # Numbered after empty drafts are dropped: a table's index is its position in the list.
     tables = [_freeze(index, draft) for index, draft in enumerate(d for d in drafts if d.rows)]
