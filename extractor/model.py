@@ -97,11 +97,16 @@ class Fragment:
 
 @dataclass(frozen=True)
 class Line:
-    """One visual line: its fragments left to right. ``fragments`` is empty for a blank line."""
+    """One visual line: its fragments left to right. ``fragments`` is empty for a blank line.
+
+    ``whole_row`` is set by readers whose markup says where a table row ends (HTML, Word): the line is one whole
+    row, never a part of a wrapped one.
+    """
 
     page: int
     number: int
     fragments: tuple[Fragment, ...]
+    whole_row: bool = False
 
     @property
     def text(self) -> str:

@@ -168,11 +168,11 @@ def _merge_continuation(cells: list[HeaderCell], line: Line, delimited: bool) ->
     return merged
 
 
-def find_header_rows(lines: tuple[Line, ...], explicit_rows: bool = False) -> list[tuple[int, int, HeaderRow]]:
+def find_header_rows(lines: tuple[Line, ...]) -> list[tuple[int, int, HeaderRow]]:
     """Header rows as (index of first line, index after last line, header).
 
-    With ``explicit_rows`` (markup such as HTML or Word says where a row ends) a header is one line: the line
-    after it is a body row even when its words could be header words ("Necessary cookies" across the table).
+    A header on a ``whole_row`` line (markup said where the row ends) is that one line: the line after it is a
+    body row even when its words could be header words ("Necessary cookies" across the table).
     """
     found: list[tuple[int, int, HeaderRow]] = []
     i = 0
@@ -184,7 +184,7 @@ def find_header_rows(lines: tuple[Line, ...], explicit_rows: bool = False) -> li
         delimited = lines[i].delimited
         end = i + 1
         used = [lines[i].number]
-        while not explicit_rows and end < len(lines) and end - i <= 2 and _is_header_continuation(lines[end]):
+        while not lines[i].whole_row and end < len(lines) and end - i <= 2 and _is_header_continuation(lines[end]):
             cells = _merge_continuation(cells, lines[end], delimited)
             used.append(lines[end].number)
             end += 1
@@ -245,9 +245,9 @@ def is_new_heading(line: Line, table_lines: tuple[Line, ...]) -> bool:
     return True
 
 
-def find_tables(lines: tuple[Line, ...], explicit_rows: bool = False) -> list[TableRegion]:
+def find_tables(lines: tuple[Line, ...]) -> list[TableRegion]:
     """Cut a document's lines into table regions, one per header row (see ``find_header_rows``)."""
-    headers = find_header_rows(lines, explicit_rows)
+    headers = find_header_rows(lines)
     regions: list[TableRegion] = []
     for k, (start, after, header) in enumerate(headers):
         end = headers[k + 1][0] if k + 1 < len(headers) else len(lines)

@@ -39,8 +39,6 @@ class _Draft:
 
 # Body lines looked at to tell a table of run-together cells.
 DEFAULT_GLUED_SAMPLE = 3
-# Formats whose markup says where each table row ends.
-STRUCTURED_FORMATS = frozenset(("html", "docx"))
 
 
 def page_marks(lines: tuple[Line, ...]) -> frozenset[str]:
@@ -83,7 +81,7 @@ def _is_glued(region: TableRegion) -> bool:
 def rebuild_tables(document: Document) -> tuple[list[Table], list[ExtractionWarning]]:
     """All cookie tables of a document, with the warnings raised while rebuilding them."""
     lines = document.lines
-    regions = find_tables(lines, explicit_rows=document.format in STRUCTURED_FORMATS)
+    regions = find_tables(lines)
     logos = page_marks(lines)
     drafts: list[_Draft] = []
     warnings: list[ExtractionWarning] = []

@@ -149,4 +149,4 @@ class LineWriter:
                 )
             )
         if fragments:
-            self.lines.append(Line(self.page, number, tuple(fragments)))
+            self.lines.append(Line(self.page, number, tuple(fragments), whole_row=True))
