@@ -137,10 +137,9 @@ def categorize(cookies: list[Cookie], tables: list[Table]) -> list[Cookie]:
     """
     from extractor.nlp import classify
 
-    by_index = {table.index: table for table in tables}
     decided: list[tuple[Category, CategorySource] | None] = []
     for cookie in cookies:
-        table = by_index.get(cookie.table)
+        table = tables[cookie.table] if cookie.table < len(tables) else None
         decided.append(_stated(cookie, table))
     pending = [i for i, d in enumerate(decided) if d is None]
     texts = [_text_of(cookies[i]) for i in pending]

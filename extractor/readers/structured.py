@@ -60,7 +60,6 @@ class LineWriter:
 
     page: int = 1
     lines: list[Line] = field(default_factory=list)
-    header: list[list[str]] | None = None
 
     def blank(self) -> None:
         if self.lines and not self.lines[-1].blank:
@@ -78,44 +77,36 @@ class LineWriter:
         )
         self.lines.append(Line(self.page, number, (fragment,)))
 
-    def end_table(self) -> None:
-        self.header = None
-        self.blank()
-
     def table(self, rows: list[TableRow]) -> None:
         """A whole table, its rows in order (see ``TableRow``).
 
-        A row whose one cell spans the table is a title above the header or a group label below it. A table
-        whose first column holds the labels ("Name" / "_ga", "Provider" / "Google", ...: one cookie per table,
-        as some consent tools print them) is turned so that the labels make the header row.
+        A row whose one cell spans the table is a title above the header, or below it a group label ("Analytics
+        cookies"): there the table is cut and its header repeated, so that the rows below take their category from
+        the label as a table takes it from the heading above it. A table whose first column holds the labels
+        ("Name" / "_ga", "Provider" / "Google", ...: one cookie per table, as some consent tools print them) is
+        turned so that the labels make the header row.
         """
         self.blank()
         rows = [row for row in rows if any(row.cells)]
         turned = _turned(rows)
+        header: list[list[str]] | None = None
         for row in turned if turned is not None else rows:
             if row.spanning and row.cells[0]:
-                if self.header is None:
-                    self.text(" ".join(row.cells[0]))
+                label = " ".join(row.cells[0])
+                if header is None:
+                    self.text(label)
                 else:
-                    self.group(" ".join(row.cells[0]))
+                    self.blank()
+                    self.text(label, GROUP_LEVEL)
+                    self.blank()
+                    self.row(header, header=True)
                 continue
-            self.row(row.cells, header=self.header is None)
-        self.end_table()
-
-    def group(self, label: str) -> None:
-        """A row whose one cell spans the table ("Analytics cookies"): a sub-heading of the rows below it.
-
-        The table is cut there and its header repeated, so that the rows below take their category from the
-        label as a table takes it from the heading above it.
-        """
-        header = self.header
-        if header is None:
-            self.text(label)
-            return
+            if header is None:
+                header = row.cells
+                self.row(row.cells, header=True)
+            else:
+                self.row(row.cells)
         self.blank()
-        self.text(label, GROUP_LEVEL)
-        self.blank()
-        self.row(header, header=True)
 
     def row(self, cells: list[list[str]], header: bool = False) -> None:
         """A table row: a list of cells, each a list of its lines of text, columns in order.
@@ -123,8 +114,6 @@ class LineWriter:
         The markup says where a row ends, so a row is one line: a cell's lines are joined with spaces, or with
         commas when every line is a single code-like token (one cookie name per line).
         """
-        if header:
-            self.header = cells
         number = len(self.lines) + 1
         fragments = []
         for column, cell in enumerate(cells):
