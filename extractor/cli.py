@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import logging
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, cast
 
@@ -27,6 +29,19 @@ EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
 def _stderr(message: str) -> None:
     typer.echo(message, err=True)
+
+
+@contextmanager
+def _exit_on_error() -> Iterator[None]:
+    """An error of the command's own: said on one line, exit 2 for a bad option value, else exit 1."""
+    try:
+        yield
+    except ConfigError as error:
+        _stderr(f"error: {error}")
+        raise typer.Exit(EXIT_USAGE) from None
+    except ExtractorError as error:
+        _stderr(f"error: {error}")
+        raise typer.Exit(EXIT_FAILED) from None
 
 
 @app.command()
@@ -140,15 +155,9 @@ def debug(
     from extractor.debug import save_debug_image
     from extractor.pipeline import extract
 
-    try:
+    with _exit_on_error():
         result = extract(file, strict=True, password=password)
         save_debug_image(result, page, out, password=password)
-    except ConfigError as error:
-        _stderr(f"error: {error}")
-        raise typer.Exit(EXIT_USAGE) from None
-    except ExtractorError as error:
-        _stderr(f"error: {error}")
-        raise typer.Exit(EXIT_FAILED) from None
     _stderr(f"{len(result.tables)} table(s); page {page} drawn -> {out}")
 
 
@@ -165,14 +174,8 @@ def export_command(
     from extractor.writers.json import atomic_write, dumps
     from extractor.writers.read import read_cookies
 
-    try:
+    with _exit_on_error():
         exported = export(read_cookies(inventory), to)
-    except ConfigError as error:
-        _stderr(f"error: {error}")
-        raise typer.Exit(EXIT_USAGE) from None
-    except ExtractorError as error:
-        _stderr(f"error: {error}")
-        raise typer.Exit(EXIT_FAILED) from None
     atomic_write(out, exported if isinstance(exported, str) else dumps(exported))
     _stderr(f"{to} -> {out}")
 

@@ -18,7 +18,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from scripts.render_samples import Spec, Table, pdf_bytes, render  # noqa: E402
+from scripts.render_samples import Spec, Table, pdf_bytes, pdf_file, render  # noqa: E402
 
 SEED = ROOT / "samples" / "opendatasoft-cookie-policy.txt"
 PDF = ROOT / "samples" / "cookies-borderless-fr.pdf"
@@ -105,16 +105,8 @@ def decompression_bomb_pdf(folder: Path, megabytes: int = 1024) -> Path:
         b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
         b"<< /Length %d /Filter /FlateDecode >>\nstream\n%s\nendstream" % (len(stream), stream),
     ]
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
-    xref = len(out)
-    out += b"xref\n0 5\n0000000000 65535 f \n" + b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    out += b"trailer\n<< /Size 5 /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % xref
     path = folder / "bomb.pdf"
-    path.write_bytes(bytes(out))
+    path.write_bytes(pdf_file(objects))
     return path
 
 

@@ -17,7 +17,7 @@ from typer.testing import CliRunner
 
 from extractor import extract
 from extractor.cli import app
-from extractor.model import Result
+from extractor.model import Cookie, Result
 from tests.conftest import ROOT, SAMPLES
 
 JS = ROOT / "tests" / "js"
@@ -60,8 +60,9 @@ def _result(document: Path) -> Result:
     return result
 
 
-def _match(cookie_name: str, name: str | None, regex: str | None) -> str:
-    return regex if regex else (name or cookie_name)
+def _wanted(cookie: Cookie) -> str:
+    """What a consent tool should list for a record: its pattern's regex, else its name (anchors stripped)."""
+    return (cookie.name_regex if cookie.name_is_pattern and cookie.name_regex else cookie.name).strip("^$")
 
 
 @needs_node
@@ -72,8 +73,7 @@ def test_klaro_accepts_the_config_and_lists_every_cookie(document: Path, tmp_pat
     services = shown["services"]
     assert isinstance(services, list)
     for cookie in result.cookies:
-        wanted = _match(cookie.name, cookie.name, cookie.name_regex if cookie.name_is_pattern else None)
-        holders = [s for s in services if wanted.strip("^$") in [c.strip("^$") for c in s["cookies"]]]
+        holders = [s for s in services if _wanted(cookie) in [c.strip("^$") for c in s["cookies"]]]
         assert holders, f"{cookie.name} is in no Klaro service"
         assert any(cookie.category in s["purposes"] for s in holders)
         assert any(s["required"] == (cookie.category == "necessary") for s in holders)
@@ -91,8 +91,7 @@ def test_cookieconsent_accepts_the_config_and_shows_every_cookie(document: Path,
     text = str(shown["shown"])
     for cookie in result.cookies:
         assert cookie.name in text, f"{cookie.name} is not shown in the preferences"
-        wanted = cookie.name_regex if cookie.name_is_pattern and cookie.name_regex else cookie.name
-        assert wanted.strip("^$") in [c.strip("^$") for c in categories[cookie.category]["autoClear"]]
+        assert _wanted(cookie) in [c.strip("^$") for c in categories[cookie.category]["autoClear"]]
     assert categories.get("necessary", {"readOnly": True})["readOnly"] is True
 
 
