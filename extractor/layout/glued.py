@@ -93,10 +93,10 @@ def split_row(text: str, roles: tuple[Role, ...], shared: int | None = None) -> 
                 continue
             options: list[tuple[float, int, int]] = []
             for i in range(j):
-                for rank, (score, _, _) in enumerate(best[k - 1][i]):
-                    cell = text[points[i] : points[j]]
-                    total = score + _cell_score(roles[k - 1], cell) + (bonus[j] if not last else 0.0)
-                    options.append((total, i, rank))
+                if not best[k - 1][i]:
+                    continue
+                gain = _cell_score(roles[k - 1], text[points[i] : points[j]]) + (0.0 if last else bonus[j])
+                options.extend((score + gain, i, rank) for rank, (score, _, _) in enumerate(best[k - 1][i]))
             options.sort(key=lambda o: -o[0])
             best[k][j] = options[:2]
     final = best[n][len(points) - 1]
