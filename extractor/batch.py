@@ -30,7 +30,7 @@ from extractor.pipeline import extract
 from extractor.settings import Settings
 from extractor.version import __version__
 from extractor.writers.csv import CSV_COLUMNS, csv_rows, render_csv
-from extractor.writers.json import atomic_write, dumps
+from extractor.writers.json import atomic_write, clear_stale, dumps
 
 if TYPE_CHECKING:
     import pandas
@@ -166,6 +166,8 @@ def write_outcome(
     A target outside the output folder is never written: the document fails with that reason instead.
     """
     try:
+        for target in _targets(job, out):
+            clear_stale(target)
         rows = csv_rows([result], raw=raw_csv)
         if "json" in formats:
             atomic_write(inside(out, f"{job.name}.json"), dumps(result.to_dict()))
@@ -194,6 +196,17 @@ def write_outcome(
     )
     atomic_write(_state(out, "done", job.name, ".json"), dumps({"version": __version__, **outcome.to_dict()}))
     return outcome
+
+
+def _targets(job: Job, out: Path) -> list[Path]:
+    """Every file a job may write: its outputs, its inventory parts and its completion mark."""
+    return [
+        inside(out, f"{job.name}.json"),
+        inside(out, f"{job.name}.csv"),
+        _state(out, "parts", job.name, ".csv"),
+        _state(out, "parts", job.name, ".jsonl"),
+        _state(out, "done", job.name, ".json"),
+    ]
 
 
 def _limit_memory(megabytes: int) -> None:
@@ -388,6 +401,8 @@ def write_inventory(out: Path, names: list[str], parquet: bool) -> None:
     csv_tmp = out / f".inventory.csv.{os.getpid()}.tmp"
     jsonl_tmp = out / f".inventory.jsonl.{os.getpid()}.tmp"
     out.mkdir(parents=True, exist_ok=True)
+    for stale in out.glob(".inventory.*.tmp"):  # left by a run killed while it wrote the inventory
+        stale.unlink(missing_ok=True)
     writer = None
     try:
         with (

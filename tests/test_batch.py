@@ -75,10 +75,14 @@ def test_resume_converts_only_what_is_missing_or_changed(tmp_path: Path) -> None
     out = tmp_path / "out"
     convert([inputs], out, jobs=2)
     (out / ".extractor" / "done" / "seed-0.txt.json").unlink()  # as if the run had been killed before it
+    stale = [out / ".seed-0.txt.json.k1ll3d00.tmp", out / ".inventory.csv.999999.tmp"]  # ... while writing
+    for path in stale:
+        path.write_text("{", encoding="utf-8")
     (inputs / "seed-1.txt").write_text(SEED.read_text(encoding="utf-8") + "\nchanged\n", encoding="utf-8")
     seen: list[str] = []
     outcomes = convert([inputs], out, jobs=2, resume=True, on_result=lambda o, done, total: seen.append(o.name))
     assert sorted(seen) == ["seed-0.txt", "seed-1.txt"]
+    assert not any(path.exists() for path in stale)
     assert len(outcomes) == 6
     report = json.loads((out / "report.json").read_text(encoding="utf-8"))
     assert report["resumed"] == 4 and report["files"] == 6

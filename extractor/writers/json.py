@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import glob
 import json
 import os
 import tempfile
@@ -29,6 +30,12 @@ def atomic_write(path: Path, text: str) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def clear_stale(path: Path) -> None:
+    """Remove the temporary files an earlier, killed writer of ``path`` left behind (``.NAME.XXXXXXXX.tmp``)."""
+    for stale in path.parent.glob(f".{glob.escape(path.name)}.{'?' * 8}.tmp"):
+        stale.unlink(missing_ok=True)
 
 
 def write_json(result: Result, path: Path) -> None:
