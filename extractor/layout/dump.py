@@ -10,6 +10,7 @@ as there are names, at the sentence starts that most look like the start of a ce
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from collections import Counter
@@ -17,6 +18,7 @@ from dataclasses import dataclass, field, replace
 
 from extractor.layout.regions import find_heading
 from extractor.layout.shapes import (
+    CONNECTORS,
     DURATION,
     DURATION_HEAD,
     SESSION,
@@ -52,6 +54,11 @@ DEFAULT_MIN_CELL_START = 1.0
 # A cell start that opens like other cell starts ("This ...") gains up to this much, from this many alike.
 DEFAULT_OPENING_WEIGHT = 1.5
 DEFAULT_OPENING_CAP = 3
+# A two-word opening shared by several capitalised lines makes each of them this much likelier a cell start.
+DEFAULT_PAIR_WEIGHT = 1.0
+# A line whose next word would have fitted on it (within this share of the column's width) ended its cell.
+DEFAULT_FIT_SHARE = 0.9
+DEFAULT_FIT_WEIGHT = 1.5
 # Lines of at least this many words are running text whose words are no cookie names.
 DEFAULT_VOCABULARY_MIN_WORDS = 6
 # Label lines of a table lie within this many lines of each other.
@@ -158,12 +165,40 @@ def _typed_parts(text: str, roles: set[Role], vocabulary: frozenset[str]) -> lis
             parts.append(("name", first))
         elif DOMAIN.match(first) and ("domain" in roles or "provider" in roles):
             parts.append(("domain" if "domain" in roles else "provider", first))
+        elif (
+            not parts
+            and {"provider", "name"} <= roles
+            and first[:1].isupper()
+            and len(rest.split()) == 2
+            and has_strong_name_marks(rest.split()[1])
+        ):
+            parts.append(("provider", first))  # "Contentsquare _cs_c": a row read across
         else:
             break
         rest = rest[len(first) :].strip()
+    tail = _trailing_duration(rest) if "duration" in roles else None
+    if tail:
+        rest = rest[: -len(tail)].rstrip()
     if rest:
         parts.append((_classify_rest(rest, roles, parts, vocabulary), rest))
+    if tail:
+        parts.append(("duration", tail))
     return parts
+
+
+def _trailing_duration(text: str) -> str | None:
+    """A duration the dump put at the end of a line of another cell ("This cookie is One year"), written as
+    a cell opens (a capital or a digit) and not after a word that would make it part of the sentence."""
+    words = text.split()
+    for size in (3, 2, 1):
+        if len(words) <= size:
+            continue
+        tail = " ".join(words[-size:])
+        if not (tail[:1].isupper() or tail[:1].isdigit()) or words[-size - 1].casefold() in CONNECTORS:
+            continue
+        if (m := DURATION.match(tail) or SESSION.match(tail)) and m.end() == len(tail):
+            return text[text.rindex(words[-size]) :]
+    return None
 
 
 def _classify_rest(
@@ -222,8 +257,15 @@ class _Prose:
     after_break: bool
 
 
-def _opening(text: str) -> str:
-    return text.split()[0].casefold() if text.split() else ""
+def _opening(text: str, words: int = 1) -> str:
+    return " ".join(text.split()[:words]).casefold()
+
+
+def _column_width(prose: list[_Prose]) -> int:
+    """The width of the column the prose was wrapped in: its second longest line (the longest may be a long
+    word that overflowed)."""
+    lengths = sorted((len(p.text) for p in prose), reverse=True)
+    return lengths[1] if len(lengths) > 1 else (lengths[0] if lengths else 0)
 
 
 def _segment(prose: list[_Prose], cells: int) -> list[list[_Prose]]:
@@ -236,16 +278,23 @@ def _segment(prose: list[_Prose], cells: int) -> list[list[_Prose]]:
         for k in range(len(prose))
         if k == 0 or (ends_sentence(prose[k - 1].text) and starts_sentence(prose[k].text))
     )
+    starts = [k for k in range(1, len(prose)) if starts_sentence(prose[k].text)]
+    # A two-word opening that several capitalised lines share ("Application" / "Insights") opens cells too.
+    pair = {k: _opening(" ".join(p.text for p in prose[k : k + 2]), 2) for k in starts}
+    pairs = Counter(pair.values())
+    width = _column_width(prose)
     scores = []
-    for k in range(1, len(prose)):
-        if not starts_sentence(prose[k].text):
-            continue
+    for k in starts:
         score = 0.5 + (2.0 if ends_sentence(prose[k - 1].text) else 0.0) + (1.0 if prose[k].after_break else 0.0)
         score += (
             DEFAULT_OPENING_WEIGHT
             * min(openings[_opening(prose[k].text)] - 1, DEFAULT_OPENING_CAP)
             / DEFAULT_OPENING_CAP
         )
+        if pairs[pair[k]] > 1 and " " in pair[k]:
+            score += DEFAULT_PAIR_WEIGHT
+        if len(prose[k - 1].text) + 1 + len(prose[k].text.split()[0]) <= DEFAULT_FIT_SHARE * width:
+            score += DEFAULT_FIT_WEIGHT  # the word would have fitted on the line above: that cell had ended
         scores.append((score, k))
     # Likely starts first; weaker ones (a capital after an unfinished line) only as far as the names need.
     ranked = sorted(scores, key=lambda s: (-s[0], s[1]))
@@ -290,6 +339,7 @@ class _Segment:
     queues: dict[Role, list[tuple[str, int]]]
     prose: list[_Prose] = field(default_factory=list)
     labels: set[Role] = field(default_factory=set)
+    order: list[Role] = field(default_factory=list)  # the roles of the values, in reading order
 
     @property
     def empty(self) -> bool:
@@ -316,6 +366,7 @@ def _read_area(
     segments = [_Segment({role: [] for role in roles})]
     broken = True
     last_role: Role | None = None
+    providers: set[str] = set()
     lines = _join_split_durations(lines, start, end)
     for index in range(start, end):
         line = lines[index]
@@ -326,15 +377,18 @@ def _read_area(
             continue
         open_sentence = bool(prose) and not broken and not ends_sentence(prose[-1].text)
         # A line going on with an unfinished sentence is that sentence, whatever its shape.
-        goes_on = open_sentence and not has_strong_name_marks(line.text.split()[0]) and not _opens_with_value(line.text)
+        goes_on = open_sentence and not _opens_row(line.text) and not _provider_again(lines, index, end, providers)
         if not goes_on:
             nxt = next((x for x in lines[index + 1 : end] if not x.blank), None)
             heading_like = (
                 looks_like_heading(line.text)
                 and not looks_like_duration(line.text)
                 and not has_strong_name_marks(line.text.split()[0])
+                and not (word_count(line.text) == 1 and has_name_marks(line.text))  # "MSFPC" is a name
+                and not _breaks_alternation([("provider", line.text.strip())], segment.order)
             )
-            if heading_like and nxt is not None and _is_label(nxt.text, lower_labels):
+            under_label = index > start and _is_label(lines[index - 1].text, lower_labels)
+            if heading_like and not under_label and nxt is not None and _is_label(nxt.text, lower_labels):
                 # Reading order put the table's heading among its labels.
                 table.heading = table.heading if table.rows else line.text
                 broken = True
@@ -361,7 +415,24 @@ def _read_area(
             value, number = queues["duration"][-1]
             queues["duration"][-1] = (f"{value}\n{line.text}", number)
             continue
-        parts = [(None, line.text)] if goes_on else _typed_parts(line.text, roles, vocabulary)
+        parts: list[tuple[Role | None, str]] = (
+            [(None, line.text)] if goes_on else _typed_parts(line.text, roles, vocabulary)
+        )
+        if parts == [("name", line.text.strip())] and _leads_into_prose(line, lines, index, end, roles, vocabulary):
+            parts = [(None, line.text)]  # a wrapped word of a purpose ("organization" / "transforms.")
+        if (
+            parts[0][0] == "provider"
+            and len(parts) == 1
+            and (
+                (prose and not broken and _carried_on(lines, index, end))
+                or (segment.order[-1:] == ["provider"] and _carried_on(lines, index, end, over_name=True))
+            )
+        ):
+            # "... load balancer." / "Adobe Target" / "is used to ...", or a purpose that opens above its
+            # name: "Adobe" / "Adobe Target" / "at_check" / "to support ..."
+            parts = [(None, line.text)]
+        if _breaks_alternation(parts, segment.order):
+            parts = [("name", line.text.strip())]  # "Microsoft" / "MSFPC" where providers and names alternate
         last_role = parts[-1][0] if parts else None
         for part_role, text in parts:
             if part_role is None:
@@ -372,14 +443,112 @@ def _read_area(
                 queues[part_role][-1] = (f"{last} {text}", number)
             else:
                 queues[part_role].append((text, line.number))
+                segment.order.append(part_role)
+                if part_role == "provider":
+                    providers.add(text)
                 broken = True
     for before, after in itertools.pairwise(segments):
         # Text a page break cut off the last cell of the page above opens the next segment.
-        while after.prose and not starts_sentence(after.prose[0].text):
-            before.prose.append(after.prose.pop(0))
+        starts = _read_across(after.prose, after.queues.get("name", []))
+        lead = starts[0] if starts else next((k for k, p in enumerate(after.prose) if starts_sentence(p.text)), 0)
+        before.prose.extend(after.prose[:lead])
+        del after.prose[:lead]
     for segment in segments:
         _zip_rows(table, segment.queues, segment.prose)
     return table
+
+
+def _leads_into_prose(
+    line: Line, lines: tuple[Line, ...], index: int, end: int, roles: set[Role], vocabulary: frozenset[str]
+) -> bool:
+    """A lone plain word (no name marks) that the next line, with no break between, carries on as prose."""
+    if not _plain_word(line.text):
+        return False
+    for nxt in lines[index + 1 : end]:  # over more lone words ("devices" / "accessing" / "LinkedIn to")
+        if nxt.blank:
+            return False
+        parts = _typed_parts(nxt.text, roles, vocabulary)
+        if parts != [("name", nxt.text.strip())] or not _plain_word(nxt.text):
+            return len(parts) == 1 and parts[0][0] is None
+    return False
+
+
+def _plain_word(text: str) -> bool:
+    word = text.strip()
+    return word.isalpha() and word.islower() and not has_name_marks(word)
+
+
+def _opens_row(text: str) -> bool:
+    """A line that cannot go on the sentence above: it opens with a cookie name, a duration or a type value,
+    or is a provider and a name ("Contentsquare _cs_c")."""
+    words = text.split()
+    return (
+        has_strong_name_marks(words[0])
+        or _opens_with_value(text)
+        or (len(words) == 2 and words[0][:1].isupper() and has_strong_name_marks(words[1]))
+    )
+
+
+def _provider_again(lines: tuple[Line, ...], index: int, end: int, providers: set[str]) -> bool:
+    """A line repeating a provider already read, a cookie name close below it: a row read across begins
+    ("... on the website" / "Adobe" / "Adobe Target" / "at_check")."""
+    if lines[index].text.strip() not in providers:
+        return False
+    below = [line for line in lines[index + 1 : min(index + 3, end)] if not line.blank]
+    return any(has_strong_name_marks(word) for line in below for word in line.text.split()[:2])
+
+
+def _carried_on(lines: tuple[Line, ...], index: int, end: int, over_name: bool = False) -> bool:
+    """Whether the next line (``over_name``: the line after a lone cookie name below) follows with no break
+    and carries on a sentence (opens in lower case)."""
+    below = index + 1
+    if over_name:
+        if below >= end or lines[below].blank or not has_strong_name_marks(lines[below].text):
+            return False
+        below += 1
+    if below >= end or lines[below].blank:
+        return False
+    text = lines[below].text
+    return text.strip()[:1].islower() and not has_name_marks(text.split()[0])
+
+
+def _breaks_alternation(parts: list[tuple[Role | None, str]], order: list[Role]) -> bool:
+    """A lone token read as a provider right after a provider, where providers and names have alternated."""
+    return (
+        len(parts) == 1
+        and parts[0][0] == "provider"
+        and looks_like_cookie_name(parts[0][1])
+        and order[-3:] == ["provider", "name", "provider"]
+    )
+
+
+def _read_across(prose: list[_Prose], names: list[tuple[str, int]]) -> list[int] | None:
+    """Where each name's purpose starts, when the dump read the rows across (each name among the lines of
+    its purpose, "Adobe" / "AMCV_... Adobe cookie" / "used to track"), else ``None``.
+
+    A cell opens on the name's line or the first line after it, or one line above the name when that line
+    is capitalised and the line after the name goes on in lower case ("Adobe Target" / "at_check" / "to
+    support ...").
+    """
+    if len(names) < 2 or not prose:
+        return None
+    first, last = prose[0].line, prose[-1].line
+    if 2 * sum(first < number <= last for _, number in names) < len(names):
+        return None
+    lines = [p.line for p in prose]
+    starts: list[int] = []
+    for _, number in names:
+        k = bisect.bisect_left(lines, number)
+        if (
+            0 < k < len(prose)
+            and lines[k] > number
+            and lines[k - 1] == number - 1
+            and not starts_sentence(prose[k].text)
+            and starts_sentence(prose[k - 1].text)
+        ):
+            k -= 1
+        starts.append(max(k, starts[-1]) if starts else k)
+    return starts
 
 
 def _join_split_durations(lines: tuple[Line, ...], start: int, end: int) -> tuple[Line, ...]:
@@ -407,7 +576,14 @@ def _zip_rows(table: DumpedTable, queues: dict[Role, list[tuple[str, int]]], pro
     """The i-th value of every role makes row i; prose is cut into one purpose per name."""
     names = queues.get("name", [])
     prose_role: Role = "purpose" if "purpose" in queues else "function"
-    purposes = _segment(prose, len(names)) if prose_role in queues else []
+    purposes: list[list[_Prose]] = []
+    if prose_role in queues:
+        starts = _read_across(prose, names)
+        if starts:
+            bounds = [0, *starts[1:], len(prose)]  # what comes before the first name's cell is that cell's
+            purposes = [prose[a:b] for a, b in itertools.pairwise(bounds)]
+        else:
+            purposes = _segment(prose, len(names))
     for i, (name, number) in enumerate(names):
         values: dict[Role, str] = {"name": name}
         used = [number]

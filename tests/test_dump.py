@@ -1,0 +1,100 @@
+"""Tables a reading-order export (plain ``pdftotext``) dumped line by line, on small hand-made dumps."""
+
+from __future__ import annotations
+
+from extractor.layout.dump import dumped_tables
+from extractor.readers.text import read_text
+from extractor.settings import Settings
+
+PROSE = (
+    "We use the cookies listed below to run this site, to remember what you chose and to count visits.\n"
+    "Each one is described with the company that sets it and how long it is kept in your browser.\n"
+)
+
+
+def rows(text: str) -> list[dict[str, str]]:
+    lines = read_text((PROSE + text).encode("utf-8"), "dump.txt", Settings()).lines
+    tables = dumped_tables(lines)
+    assert len(tables) == 1
+    return [values for values, _ in tables[0].rows]
+
+
+def test_rows_read_across_keep_each_purpose_with_its_name() -> None:
+    found = rows(
+        "Provider\n\nCookie Name\n\nDescription\n"
+        "Adobe\n"
+        "AMCV_1234%40AdobeOrg Adobe cookie\n"
+        "used to track\n"
+        "user activities\n"
+        "Adobe\n"
+        "Adobe Target\n"
+        "at_check\n"
+        "to support\n"
+        "conversion tracking\n"
+        "Contentsquare _cs_c\n"
+        "Consent state:\n"
+        "digit between 0 and 3\n"
+    )
+    assert [(r["provider"], r["name"], r["purpose"].replace("\n", " ")) for r in found] == [
+        ("Adobe", "AMCV_1234%40AdobeOrg", "Adobe cookie used to track user activities"),
+        ("Adobe", "at_check", "Adobe Target to support conversion tracking"),
+        ("Contentsquare", "_cs_c", "Consent state: digit between 0 and 3"),
+    ]
+
+
+def test_names_and_providers_that_alternate_stay_apart() -> None:
+    # "MSFPC" (capitals) and "X-FD-Time" (a capitalised word) could be providers; the alternation says names.
+    found = rows(
+        "Provider\n\nCookie Name\n\nGitHub\n\ncolor_mode\n\nMicrosoft\n\nMSFPC\n\nMicrosoft\n\nX-FD-Time\n\n"
+        "Description\nSaves the theme.\nKeeps a visitor ID.\nSpreads the load.\n"
+    )
+    assert [(r["provider"], r["name"]) for r in found] == [
+        ("GitHub", "color_mode"),
+        ("Microsoft", "MSFPC"),
+        ("Microsoft", "X-FD-Time"),
+    ]
+
+
+def test_a_wrapped_word_is_no_name_and_cells_open_alike() -> None:
+    # "organization" ends the cell the page above began; "Application" / "Insights" opens two cells.
+    found = rows(
+        "Cookie Name\n\nDescription\n\nExpires\n\n"
+        "org_notice\n\n_ai_session\n\n_ai_user\n\nANONCHK\n\n"
+        "Description\n"
+        "Notice during\n"
+        "organization\n"
+        "transforms\n"
+        "Application\n"
+        "Insights\n"
+        "session ID\n"
+        "Application\n"
+        "Insights user\n"
+        "ID\n"
+        "This cookie\n"
+        "monitors\n"
+        "performance\n\n"
+        "One hour\n\nSession\n\nOne year\n\n30 minutes\n"
+    )
+    assert [(r["name"], r["purpose"].replace("\n", " "), r["duration"]) for r in found] == [
+        ("org_notice", "Notice during organization transforms", "One hour"),
+        ("_ai_session", "Application Insights session ID", "Session"),
+        ("_ai_user", "Application Insights user ID", "One year"),
+        ("ANONCHK", "This cookie monitors performance", "30 minutes"),
+    ]
+
+
+def test_a_duration_on_the_line_of_a_purpose_is_cut_off() -> None:
+    found = rows(
+        "Cookie Name\n\nbscookie\n\nlang\n\n"
+        "Description\n\nExpiration\n\n"
+        "This cookie is One year\n"
+        "used for two factor\n"
+        "authentication.\n"
+        "This cookie is Session\n"
+        "used to remember\n"
+        "a language\n"
+    )
+    assert [(r["name"], r["purpose"].replace("\n", " "), r["duration"]) for r in found] == [
+        ("bscookie", "This cookie is used for two factor authentication.", "One year"),
+        ("lang", "This cookie is used to remember a language", "Session"),
+    ]
