@@ -76,6 +76,47 @@ def test_tabbed_wrapped_cells_go_to_the_cell_they_complete() -> None:
     ]
 
 
+def test_tabbed_continuations_keep_to_the_cells_that_wrap() -> None:
+    # "GitHub" is a whole provider (as in the row above); the purpose and the duration wrap together.
+    text = (
+        "Provider\tName\tDescription\tExpiration\n"
+        "GitHub\t_gh_sess\tThis cookie is\tSession\n"
+        "used for state.\n"
+        "GitHub\tgist_oauth_csrf\tThis cookie is\tDeleted when\n"
+        "set by Gist to\toauth state is\n"
+        "ensure the\tvalidated\n"
+        "user that started it.\n"
+    )
+    tables, _ = rebuild_tables(document(text))
+    rows = [[" ".join((c or "").split()) for c in r.cells] for r in tables[0].rows]
+    assert rows == [
+        ["GitHub", "_gh_sess", "This cookie is used for state.", "Session"],
+        [
+            "GitHub",
+            "gist_oauth_csrf",
+            "This cookie is set by Gist to ensure the user that started it.",
+            "Deleted when oauth state is validated",
+        ],
+    ]
+
+
+def test_cells_run_together_past_wide_labels_are_cut_by_their_shapes() -> None:
+    # The labels ran wider than the values: "HTTP" starts two characters left of "Type".
+    text = (
+        " Cookie             Provider       Duration Type Purpose\n"
+        " AWSALB             Gofundme       7 DAYS HTTP Registers which server-cluster is serving\n"
+        "                                                 the visitor.\n"
+        " test_cookie        Google         1 DAY    HTTP Used to check if the user's browser\n"
+        "                                                 supports cookies.\n"
+    )
+    tables, _ = rebuild_tables(document(text))
+    rows = [[" ".join((c or "").split()) for c in r.cells] for r in tables[0].rows]
+    assert rows == [
+        ["AWSALB", "Gofundme", "7 DAYS", "HTTP", "Registers which server-cluster is serving the visitor."],
+        ["test_cookie", "Google", "1 DAY", "HTTP", "Used to check if the user's browser supports cookies."],
+    ]
+
+
 CELL = st.text(alphabet="abcdefghij_ABC.*", min_size=1, max_size=12)
 
 

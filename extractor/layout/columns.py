@@ -19,6 +19,8 @@ from extractor.model import Fragment, Line, Role
 DEFAULT_ALIGN_TOLERANCE = 0.5
 # How far (in character widths) a word may start left of its column's bound and still belong to it.
 DEFAULT_MISALIGN = 1.5
+# A word straddles a bound (prose over the columns) only when it runs this many misalignments past it.
+DEFAULT_STRADDLE = 2.0
 # Weights of the evidence for a column bound: aligned word starts, gap width, cell content.
 DEFAULT_ALIGN_WEIGHT = 3.0
 DEFAULT_WIDTH_WEIGHT = 1.0
@@ -227,15 +229,19 @@ def cut_line(
     tolerance = DEFAULT_MISALIGN * unit
     roles = roles or tuple("other" for _ in range(len(starts) + 1))
     cells: list[list[str]] = [[] for _ in range(len(starts) + 1)]
-    fits = True
+    fits, loose = True, False
+    straddle = DEFAULT_STRADDLE * tolerance
     for fragment in line.fragments:
         pieces = words(fragment)
         first = sum(1 for s in starts if pieces[0].x0 + tolerance >= s)
         crossed = [
             i for i, s in enumerate(starts) if i >= first and pieces[0].x0 + tolerance < s < pieces[-1].x1 - tolerance
         ]
-        if len(crossed) > 1 and any(w.x0 + tolerance < s < w.x1 - tolerance for w in pieces for s in starts):
-            fits = False
+        if len(crossed) > 1:
+            if any(w.x0 + straddle < s < w.x1 - straddle for w in pieces for s in starts):
+                fits = False
+            elif any(w.x0 + tolerance < s < w.x1 - tolerance for w in pieces for s in starts):
+                loose = True  # "7 DAYS HTTP Registers ..." two characters left of labels that ran wide
         column, rest = first, pieces
         for i in crossed:
             k = _split_at(rest, starts[i], tolerance, roles[i + 1], roles[column])
@@ -246,4 +252,9 @@ def cut_line(
                 break
         if rest:
             cells[column].append(" ".join(w.text for w in rest))
-    return [" ".join(c) if c else None for c in cells], fits
+    joined = [" ".join(c) if c else None for c in cells]
+    if fits and loose:
+        # Only a duration cut out as a duration vouches for such a line (prose would cut out anything).
+        durations = [cell for cell, role in zip(joined, roles, strict=True) if role == "duration" and cell]
+        fits = bool(durations) and all(looks_like_duration(cell) for cell in durations)
+    return joined, fits

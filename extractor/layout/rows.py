@@ -52,6 +52,14 @@ DEFAULT_LAST_ROW_BONUS = 0.5
 DEFAULT_MIN_PROSE_CHARS = 40
 # Lines of a table read to find its columns and the shapes of its cells, at most.
 DEFAULT_COLUMN_SAMPLE = 300
+# A piece whose first word would have fitted (within this share of the column's widest line) on the last
+# line of a cell is no wrapped part of it: that costs the placement this much.
+DEFAULT_WRAP_FIT = 0.8
+DEFAULT_WRAP_MISFIT = 2.0
+# A piece added to a one-line cell that equals a whole cell of a row above ("GitHub") costs this much.
+DEFAULT_WHOLE_CELL = 1.5
+# A continuation line whose pieces go to columns that wrapped onto the line above gains this much.
+DEFAULT_KEEP_WRAPPING = 1.5
 # Column preference for wrapped text when nothing else decides: prose wraps most, codes least.
 WRAP_PRIOR: dict[Role, float] = {
     "purpose": 1.0,
@@ -75,6 +83,7 @@ class RowBuilder:
     cells: list[list[str]] = field(default_factory=list)
     lines: list[int] = field(default_factory=list)
     box: tuple[float, float, float, float] | None = None
+    touched: set[int] = field(default_factory=set)  # the columns the latest line went to
 
     def __post_init__(self) -> None:
         if not self.cells:
@@ -85,6 +94,8 @@ class RowBuilder:
         self.cells[column].append(text)
         if line.number not in self.lines:
             self.lines.append(line.number)
+            self.touched = set()
+        self.touched.add(column)
         if line.fragments and line.page == self.page:
             x0 = min(f.x0 for f in line.fragments)
             x1 = max(f.x1 for f in line.fragments)
@@ -444,6 +455,8 @@ def delimited_rows(
     # The widest cell line seen so far: a single piece much longer cannot sit in one column, it is prose.
     widest = max((len(f.text) for line in full for f in line.fragments), default=0)
     profiles = [[_profile(line.fragments[c].text) for line in full] for c in range(n)]
+    widths = [max((len(line.fragments[c].text) for line in full), default=0) for c in range(n)]
+    complete: list[set[str]] = [set() for _ in range(n)]  # each column's whole cells, in rows done
     rows: list[RowBuilder] = []
     current = previous
     used = 0
@@ -469,13 +482,16 @@ def delimited_rows(
                 break
             if len(pieces) == 1:
                 alone.add(pieces[0])
-            starts, placed = _place_loose(pieces, n, anchor, header.roles, current, profiles)
+            starts, placed = _place_loose(pieces, n, anchor, header.roles, current, profiles, widths, complete)
             if starts:
                 widest = max(widest, *(len(text) for _, text in placed))
         if blank_run and not starts:
             break
         blank_run = 0
         if starts:
+            if current is not None:
+                for column, cell in enumerate(current.cells):
+                    complete[column].add(" ".join(cell))
             current = RowBuilder(n, line.page)
             rows.append(current)
         if current is None:
@@ -597,8 +613,15 @@ def _place_loose(
     roles: tuple[Role, ...],
     current: RowBuilder | None,
     profiles: list[list[tuple[bool, bool, bool, bool]]],
+    widths: list[int],
+    complete: list[set[str]],
 ) -> tuple[bool, list[tuple[int, str]]]:
-    """Where the pieces of a line with dropped empty cells go, and whether the line starts a row."""
+    """Where the pieces of a line with dropped empty cells go, and whether the line starts a row.
+
+    ``widths`` are the columns' widest first lines: a piece whose first word would have fitted on the last
+    line of a cell did not wrap from it. ``complete`` holds each column's whole cells in the rows above: a
+    cell that reads like one of them ("GitHub", "Session") is likely whole already.
+    """
     k = len(pieces)
     open_anchor = current is not None and ends_open(current.last(anchor))
     if k >= n:
@@ -610,8 +633,10 @@ def _place_loose(
             return True, parsed
     # Continuation: the monotone assignment of pieces to columns that best explains the wrapping.
     best: tuple[float, tuple[int, ...]] = (-1.0, tuple(range(k)))
+    # Cells that wrapped onto the line above go on wrapping: a continuation keeps to the columns of the last.
+    wrapping = current.touched if current is not None and 0 < len(current.touched) < n else set()
     for combo in itertools.combinations(range(n), k):
-        score = 0.0
+        score = DEFAULT_KEEP_WRAPPING if wrapping and set(combo) <= wrapping else 0.0
         for column, piece in zip(combo, pieces, strict=True):
             before = current.last(column) if current else ""
             if not before:
@@ -619,6 +644,11 @@ def _place_loose(
                 continue
             if ends_open(before):
                 score += 2.0
+            elif current is not None and before in complete[column] and len(current.cells[column]) == 1:
+                score -= DEFAULT_WHOLE_CELL
+            last = before.rsplit("\n", 1)[-1]
+            if len(last) + 1 + len(piece.split()[0]) <= DEFAULT_WRAP_FIT * widths[column]:
+                score -= DEFAULT_WRAP_MISFIT
             # Text that completes its cell ("1" + "minute") belongs there; text that spoils it does not.
             role = roles[column]
             score += role_fit(role, join_cell(f"{before}\n{piece}") or piece) - role_fit(role, before)
