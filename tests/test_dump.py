@@ -98,3 +98,21 @@ def test_a_duration_on_the_line_of_a_purpose_is_cut_off() -> None:
         ("bscookie", "This cookie is used for two factor authentication.", "One year"),
         ("lang", "This cookie is used to remember a language", "Session"),
     ]
+
+
+def test_a_label_wrapped_over_two_lines_and_a_count_after_a_name() -> None:
+    # "Provider of" / "Cookie" is one label; "GitHub" under it is a value, not a heading.
+    found = rows(
+        "Provider of\nCookie\nGitHub\n\nCookie Name\n\nDescription\n\nExpiration*\n\n"
+        "CONSENT [x3]\n\nGitHub\n\n_octo\n\n"
+        "Description\n"
+        "Stores the consent.\n"
+        "Sets a date for the\n"
+        "_cb tracker, which\n"
+        "makes it last.\n\n"
+        "Two weeks\n\nOne year\n"
+    )
+    assert [(r.get("provider"), r["name"], r["purpose"].replace("\n", " "), r["duration"]) for r in found] == [
+        ("GitHub", "CONSENT [x3]", "Stores the consent.", "Two weeks"),
+        ("GitHub", "_octo", "Sets a date for the _cb tracker, which makes it last.", "One year"),
+    ]

@@ -22,6 +22,7 @@ from extractor.layout.shapes import (
     DURATION,
     DURATION_HEAD,
     SESSION,
+    ends_open,
     ends_sentence,
     has_name_marks,
     has_strong_name_marks,
@@ -45,6 +46,8 @@ DOMAIN = re.compile(
     r"info|biz|us|ca|au|se|no|dk|at|ie|pt|cz|me|tv|ly|ai|cloud|site|online|ms|gl)$",
     re.IGNORECASE,
 )
+# The count after a name that stands for several cookies ("CONSENT [x3]").
+COUNTER = re.compile(r"^\s+\[x?\d+\](?=\s|$)")
 # An area ends at a line this wide, relative to a full line of the document's text, with this many words.
 DEFAULT_PROSE_WIDTH = 0.75
 DEFAULT_PROSE_MIN_WORDS = 10
@@ -82,7 +85,7 @@ def _labels(text: str) -> list[tuple[str, Role]] | None:
 
     if word_count(text) > 6 or ends_sentence(text) or text.rstrip().endswith((",", ";")):
         return None
-    if has_strong_name_marks(text):  # "Cookie_pk_id" is a value, whatever words it is made of
+    if has_strong_name_marks(text.rstrip("*†‡")):  # "Cookie_pk_id" is a value; "Expiration*" a label
         return None
     split = _split_merged(text, 0.0, float(len(text)), None)
     if split:
@@ -162,7 +165,9 @@ def _typed_parts(text: str, roles: set[Role], vocabulary: frozenset[str]) -> lis
             and not any(r == "name" for r, _ in parts)
             and not (DOMAIN.match(first) and ("domain" in roles or "provider" in roles))
         ):
-            parts.append(("name", first))
+            if counter := COUNTER.match(rest[len(first) :]):  # "CONSENT [x3]"
+                first = rest[: len(first) + counter.end()]
+            parts.append(("name", first.strip()))
         elif DOMAIN.match(first) and ("domain" in roles or "provider" in roles):
             parts.append(("domain" if "domain" in roles else "provider", first))
         elif (
@@ -377,7 +382,11 @@ def _read_area(
             continue
         open_sentence = bool(prose) and not broken and not ends_sentence(prose[-1].text)
         # A line going on with an unfinished sentence is that sentence, whatever its shape.
-        goes_on = open_sentence and not _opens_row(line.text) and not _provider_again(lines, index, end, providers)
+        goes_on = open_sentence and (
+            # "... an expiry date/time for the" / "_cb tracker, which ...": a name inside the sentence
+            (ends_open(prose[-1].text) and not _opens_with_value(line.text))
+            or (not _opens_row(line.text) and not _provider_again(lines, index, end, providers))
+        )
         if not goes_on:
             nxt = next((x for x in lines[index + 1 : end] if not x.blank), None)
             heading_like = (
@@ -386,6 +395,7 @@ def _read_area(
                 and not has_strong_name_marks(line.text.split()[0])
                 and not (word_count(line.text) == 1 and has_name_marks(line.text))  # "MSFPC" is a name
                 and not _breaks_alternation([("provider", line.text.strip())], segment.order)
+                and not _is_label(line.text, lower_labels)  # "Cookie" / "Provider Duration": labels both
             )
             under_label = index > start and _is_label(lines[index - 1].text, lower_labels)
             if heading_like and not under_label and nxt is not None and _is_label(nxt.text, lower_labels):
@@ -394,6 +404,9 @@ def _read_area(
                 broken = True
                 continue
             if _is_label(line.text, lower_labels):
+                if _wraps_label(lines, index, start):
+                    broken = True
+                    continue
                 found = {role for _, role in _labels(line.text) or []}
                 if found & segment.labels and not segment.empty:
                     segments.append(_Segment({role: [] for role in roles}))
@@ -446,16 +459,42 @@ def _read_area(
                 segment.order.append(part_role)
                 if part_role == "provider":
                     providers.add(text)
-                broken = True
+                # A value after prose on its line ("... in the user 393 days") leaves that prose open.
+                broken = broken or part_role != "duration" or parts[0][0] is not None
     for before, after in itertools.pairwise(segments):
         # Text a page break cut off the last cell of the page above opens the next segment.
-        starts = _read_across(after.prose, after.queues.get("name", []))
-        lead = starts[0] if starts else next((k for k, p in enumerate(after.prose) if starts_sentence(p.text)), 0)
+        names = after.queues.get("name", [])
+        starts = _read_across(after.prose, names)
+        if not names:
+            # No names: the rest of the columns of the segment above (a label repeated on the same page).
+            lead = len(after.prose)
+            for role, queue in after.queues.items():
+                before.queues[role].extend(queue)
+                queue.clear()
+        elif starts:
+            lead = starts[0]
+        elif after.prose and not starts_sentence(after.prose[0].text):
+            # As many cells as names, and before them the end of the cell the page above began.
+            lead = len(_segment(after.prose, len(names) + 1)[0])
+        else:
+            lead = 0
         before.prose.extend(after.prose[:lead])
         del after.prose[:lead]
     for segment in segments:
         _zip_rows(table, segment.queues, segment.prose)
     return table
+
+
+def _wraps_label(lines: tuple[Line, ...], index: int, start: int) -> bool:
+    """A label line that ends the label on the line above ("Provider of" / "Cookie")."""
+    if index <= start or lines[index - 1].blank or not _labels(lines[index - 1].text):
+        return False
+    above = match_header(lines[index - 1].text)
+    whole = match_header(f"{lines[index - 1].text} {lines[index].text}")
+    alone = match_header(lines[index].text)
+    if alone is not None and alone.strong and above is not None and alone.role != above.role:
+        return False  # "Name" / "Purpose": two labels
+    return above is not None and whole is not None and whole.role == above.role
 
 
 def _leads_into_prose(

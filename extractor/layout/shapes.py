@@ -11,9 +11,12 @@ if TYPE_CHECKING:
 # A cookie name is one token: letters, digits and the punctuation names use ("_ga_<container-id>",
 # "_pk_id.*", "pagead/1p-user-list/#", "CONSENT [x3]").
 COOKIE_TOKEN = re.compile(r"^[\w.*<>#$@%&+\-/:\[\]{}|~^!?=]+(?: \[x?\d+\])?$", re.UNICODE)
-# Marks that only cookie names carry; ordinary words never do.
-# Marks that only cookie names carry: "_", "*", "<>", "#", "/", a dot or digit inside the token, camelCase.
-STRONG_NAME_MARKS = re.compile(r"[_*<>#\[\]/]|\w\.\w|[A-Za-z]\d|\d[A-Za-z]|^[a-z]+[A-Z]|^[a-z0-9]+(?:-[a-z0-9]+){2,}$")
+# Marks that only cookie names carry: "_", "*", "<>", "#", "/", a dot or digit inside the token, camelCase,
+# three capitalised humps ("AnalyticsSyncHistory"; two are a brand: "LinkedIn"), lower-case-hyphen-words.
+STRONG_NAME_MARKS = re.compile(
+    r"[_*<>#\[\]/]|\w\.\w|[A-Za-z]\d|\d[A-Za-z]|^[a-z]+[A-Z]|^[A-Z][a-z]+[A-Z][a-z0-9]+[A-Z]"
+    r"|^[a-z0-9]+(?:-[a-z0-9]+){2,}$"
+)
 # Capitals only ("IDE", "MUID"): a cookie name in a name column, but also an acronym inside a sentence.
 CAPITALS_NAME = re.compile(r"^(?=.*[A-Z])[A-Z0-9_]{2,}$")
 NUMBER_WORDS = (
