@@ -100,6 +100,25 @@ def test_tabbed_continuations_keep_to_the_cells_that_wrap() -> None:
     ]
 
 
+def test_tabbed_rows_with_cells_run_together_and_the_prose_after_the_table() -> None:
+    # "promo" is a plain word, but its line reads as a whole row; the last line would have fitted on the
+    # purpose's last line, so it is no part of that cell: the table ends there.
+    text = (
+        "Cookie\tProvider\tDuration\tType\tPurpose\n"
+        "_hjid\tHotjar\t1 YEAR\tHTML\tSets a unique ID for the session\n"
+        "and for the visits of the day.\n"
+        "promo\tvirufy.org PERSISTENT HTML Determines which products\n"
+        "the user has viewed.\n"
+        "For more information, see the site.\n"
+    )
+    tables, _ = rebuild_tables(document(text))
+    rows = [[" ".join((c or "").split()) for c in r.cells] for r in tables[0].rows]
+    assert rows == [
+        ["_hjid", "Hotjar", "1 YEAR", "HTML", "Sets a unique ID for the session and for the visits of the day."],
+        ["promo", "virufy.org", "PERSISTENT", "HTML", "Determines which products the user has viewed."],
+    ]
+
+
 def test_cells_run_together_past_wide_labels_are_cut_by_their_shapes() -> None:
     # The labels ran wider than the values: "HTTP" starts two characters left of "Type".
     text = (

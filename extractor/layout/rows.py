@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 from extractor.layout.columns import DEFAULT_MISALIGN, char_width, column_starts, cut_line
 from extractor.layout.regions import HeaderRow, header_cells
 from extractor.layout.shapes import (
+    DURATION,
+    SESSION,
     ends_open,
     ends_sentence,
     has_name_marks,
@@ -54,7 +56,7 @@ DEFAULT_MIN_PROSE_CHARS = 40
 DEFAULT_COLUMN_SAMPLE = 300
 # A piece whose first word would have fitted (within this share of the column's widest line) on the last
 # line of a cell is no wrapped part of it: that costs the placement this much.
-DEFAULT_WRAP_FIT = 0.8
+DEFAULT_WRAP_FIT = 0.9
 DEFAULT_WRAP_MISFIT = 2.0
 # A piece added to a one-line cell that equals a whole cell of a row above ("GitHub") costs this much.
 DEFAULT_WHOLE_CELL = 1.5
@@ -480,6 +482,8 @@ def delimited_rows(
         else:
             if len(pieces) == 1 and rows and _is_prose(line, alone, widest, following[index], current):
                 break
+            if len(pieces) == 1 and current is not None and not _continues_any(pieces[0], current, header, widths):
+                break  # "For more information, see ...": it would have fitted on every cell's last line
             if len(pieces) == 1:
                 alone.add(pieces[0])
             starts, placed = _place_loose(pieces, n, anchor, header.roles, current, profiles, widths, complete)
@@ -500,6 +504,33 @@ def delimited_rows(
             current.add(column, text, line)
         used = index + 1
     return BuiltRows(rows, used, 0.95 if exact else 0.85)
+
+
+def _continues_any(piece: str, row: RowBuilder, header: HeaderRow, widths: list[int]) -> bool:
+    """Whether a lone piece can be the wrapped end of some cell of ``row``: a cell ending open, or one whose
+    last line had no room for the piece's first word, and that the piece does not spoil (a whole duration
+    does not go on with a sentence)."""
+    first = piece.split()[0]
+    for column, role in enumerate(header.roles):
+        before = row.last(column)
+        if not before:
+            continue
+        if ends_open(before):
+            return True
+        if len(before) + 1 + len(first) <= DEFAULT_WRAP_FIT * widths[column]:
+            continue
+        cell = join_cell("\n".join(row.cells[column])) or before
+        if role == "duration" and looks_like_duration(cell) and not _whole_duration(f"{cell} {piece}"):
+            continue
+        if role_fit(role, join_cell(f"{cell}\n{piece}") or piece) < role_fit(role, cell):
+            continue  # "virufy.org" + "For more information, ...": no provider any more
+        return True
+    return False
+
+
+def _whole_duration(text: str) -> bool:
+    m = DURATION.match(text) or SESSION.match(text)
+    return m is not None and m.end() >= len(text.rstrip(" ."))
 
 
 def _is_prose(line: Line, alone: set[str], widest: int, after: Line | None, current: RowBuilder | None) -> bool:
@@ -574,7 +605,12 @@ def _parse_row_start(
         if not looks_like_cookie_name(name):
             return None
         # A plain-word name ("promo") starts a row when the line reads cleanly: every cell fits its role.
-        clean = k >= n - 1 and all(role_fit(roles[c], t) > 0 for c, t in best[1])
+        # With cells missing, the name must stand in its own piece ("promo" / "virufy.org PERSISTENT ...").
+        clean = (
+            len(best[1]) >= n - 1
+            and (k >= n - 1 or name in pieces)
+            and all(role_fit(roles[c], t) > 0 for c, t in best[1])
+        )
         alike = k >= n - 1 and _similarity(name, profiles[anchor]) >= DEFAULT_ANCHOR_LIKENESS
         if not (has_name_marks(name) or clean or alike):
             return None

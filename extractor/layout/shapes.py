@@ -126,7 +126,7 @@ def role_fit(role: Role, text: str) -> float:
     if role in ("purpose", "function"):
         return (0.5 if starts_sentence(text) else 0.0) + (0.5 if words >= 3 else 0.0)
     if role == "provider":
-        return 0.5 if starts_sentence(text) and words <= 4 else 0.0
+        return 0.5 if (starts_sentence(text) and words <= 4) or (words == 1 and "." in text.strip(".")) else 0.0
     if role == "domain":
         return 1.0 if "." in text and words == 1 else 0.0
     if role in ("type", "category"):
