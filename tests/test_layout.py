@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -20,6 +21,19 @@ def test_merged_header_labels_are_split() -> None:
     line = document("Name Purpose\tExpires").lines[0]
     cells = header_cells(line)
     assert cells is not None and [c.text for c in cells] == ["Name", "Purpose", "Expires"]
+
+
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        ("Cookie- Ablauf\tGröße", ["Cookie-", "Ablauf", "Größe"]),  # "Cookie-" / "Name" wrapped
+        ("Cookie Title\tDescription", ["Cookie", "Title", "Description"]),  # no other label names the cookie
+        ("Cookie Title\tName", ["Cookie Title", "Name"]),
+    ],
+)
+def test_labels_run_together_are_split(text: str, labels: list[str]) -> None:
+    cells = header_cells(document(text).lines[0])
+    assert cells is not None and [c.text for c in cells] == labels
 
 
 def test_prose_is_no_header() -> None:

@@ -8,12 +8,12 @@ the table above it (``TableRegion.continues``).
 from __future__ import annotations
 
 import itertools
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from extractor.layout.joints import split_glued_header
 from extractor.layout.shapes import CONNECTORS, looks_like_heading, word_count
 from extractor.model import Line, Role
-from extractor.roles import assign_roles, is_header_word, match_header
+from extractor.roles import HeaderMatch, assign_roles, is_header_word, match_header
 
 # A heading set in type at least this much larger than the body text (when fonts are known).
 DEFAULT_HEADING_SIZE_RATIO = 1.1
@@ -69,11 +69,15 @@ class TableRegion:
     after: tuple[Line, ...] = ()
 
 
-def _split_merged(text: str, x0: float, x1: float, field: int | None) -> list[HeaderCell] | None:
+def _split_merged(
+    text: str, x0: float, x1: float, field: int | None, weak_name: bool = False
+) -> list[HeaderCell] | None:
     """ "Name Purpose" or "Cookie set by Purpose of use" -> two labels.
 
     A fragment is cut only before a capitalised word, and only when every part is a header label of a
-    role of its own (so "Service provider's name" stays one label).
+    role of its own (so "Service provider's name" stays one label). With ``weak_name``, a part that only
+    may name the cookie ("Cookie") counts too: "Cookie Title" -> "Cookie", "Title" in a header naming no
+    cookie otherwise.
     """
     words = text.split()
     starts = [i for i in range(1, len(words)) if words[i][:1].isupper()]
@@ -82,9 +86,10 @@ def _split_merged(text: str, x0: float, x1: float, field: int | None) -> list[He
         for cuts in itertools.combinations(starts, parts - 1):
             bounds = (0, *cuts, len(words))
             labels = [" ".join(words[a:b]) for a, b in itertools.pairwise(bounds)]
-            matches = [match_header(label) for label in labels]
+            matches = [_label_match(label) for label in labels]
             roles = [m.role for m in matches if m is not None]
-            if len(roles) == len(labels) and len(set(roles)) == len(roles) and all(m and m.strong for m in matches):
+            sure = all(m and (m.strong or (weak_name and m.role == "name")) for m in matches)
+            if len(roles) == len(labels) and len(set(roles)) == len(roles) and sure:
                 unit = (x1 - x0) / max(len(text), 1)
                 cells, offset = [], 0
                 for label in labels:
@@ -93,6 +98,14 @@ def _split_merged(text: str, x0: float, x1: float, field: int | None) -> list[He
                     cells.append(HeaderCell(label, x0 + start * unit, x0 + offset * unit, field))
                 return cells
     return None
+
+
+def _label_match(label: str) -> HeaderMatch | None:
+    """A label's role; a label cut by a hyphen at the end of the line ("Cookie-" / "Name") counts as sure."""
+    match = match_header(label)
+    if match is None and label.endswith("-") and label[:1].isupper() and (stem := match_header(label[:-1])):
+        return replace(stem, strong=True)
+    return match
 
 
 def _split_glued(text: str, x0: float, x1: float, field: int | None) -> list[HeaderCell] | None:
@@ -117,13 +130,24 @@ def header_cells(line: Line) -> list[HeaderCell] | None:
         cells.append(HeaderCell(frag.text, frag.x0, frag.x1, frag.field))
     if len(cells) < 2:
         return None
-    matches = [match_header(c.text) for c in cells]
+    matches = [_label_match(c.text) for c in cells]
     known = [m for m in matches if m is not None]
     roles = {m.role for m in known if m.role != "other"}
     if len(known) < max(2, DEFAULT_MIN_HEADER_SHARE * len(cells)) or len(roles) < 2:
         return None
     if not any(m.strong for m in known):
         return None
+    if "name" not in roles:
+        return _with_name_split(cells)
+    return cells
+
+
+def _with_name_split(cells: list[HeaderCell]) -> list[HeaderCell]:
+    """The cells with the first one that hides a name label split ("Cookie Title" -> "Cookie", "Title")."""
+    for k, cell in enumerate(cells):
+        split = _split_merged(cell.text, cell.x0, cell.x1, cell.field, weak_name=True)
+        if split and any((m := match_header(c.text)) is not None and m.role == "name" for c in split):
+            return [*cells[:k], *split, *cells[k + 1 :]]
     return cells
 
 
