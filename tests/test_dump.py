@@ -116,3 +116,14 @@ def test_a_label_wrapped_over_two_lines_and_a_count_after_a_name() -> None:
         ("GitHub", "CONSENT [x3]", "Stores the consent.", "Two weeks"),
         ("GitHub", "_octo", "Sets a date for the _cb tracker, which makes it last.", "One year"),
     ]
+
+
+def test_a_cell_listing_names_is_names_not_a_heading() -> None:
+    found = rows(
+        "Name of cookie\n_ga\n\nCOMPASS, S\n\nPurpose\nCounts the visits.\n\n"
+        "Used by Google Forms to\nmanage Forms behaviour.\n\nExpires\n2 years\n\n11 minutes\n"
+    )
+    assert [(r["name"], r["purpose"].replace("\n", " "), r["duration"]) for r in found] == [
+        ("_ga", "Counts the visits.", "2 years"),
+        ("COMPASS, S", "Used by Google Forms to manage Forms behaviour.", "11 minutes"),
+    ]

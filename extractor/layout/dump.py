@@ -150,6 +150,8 @@ def _typed_parts(text: str, roles: set[Role], vocabulary: frozenset[str]) -> lis
     """A line cut into typed parts: ``None`` marks prose."""
     parts: list[tuple[Role | None, str]] = []
     rest = text.strip()
+    if "name" in roles and _name_list(rest):
+        return [("name", rest)]  # "SIDCC, __Secure-xxxxx, NID": one cell naming several cookies
     while rest:
         if "duration" in roles and (m := DURATION.match(rest) or SESSION.match(rest)):
             end = m.end()
@@ -204,6 +206,16 @@ def _trailing_duration(text: str) -> str | None:
         if (m := DURATION.match(tail) or SESSION.match(tail)) and m.end() == len(tail):
             return text[text.rindex(words[-size]) :]
     return None
+
+
+def _name_list(text: str) -> bool:
+    """A list of cookie names ("COMPASS, S", "_ga and _gid"), one of them at least marked as a name."""
+    names = [n for n in re.split(r",\s*|\s+(?:and|et|und|y|e|en)\s+", text) if n]
+    return (
+        len(names) >= 2
+        and all(looks_like_cookie_name(n) and " " not in n for n in names)
+        and any(has_name_marks(n) for n in names)
+    )
 
 
 def _classify_rest(
@@ -394,6 +406,7 @@ def _read_area(
                 and not looks_like_duration(line.text)
                 and not has_strong_name_marks(line.text.split()[0])
                 and not (word_count(line.text) == 1 and has_name_marks(line.text))  # "MSFPC" is a name
+                and not _name_list(line.text)
                 and not _breaks_alternation([("provider", line.text.strip())], segment.order)
                 and not _is_label(line.text, lower_labels)  # "Cookie" / "Provider Duration": labels both
             )
