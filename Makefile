@@ -44,6 +44,7 @@ bench: install
 	$(BIN)/python bench/accuracy.py --files 'page.html' --glued --check $$(command -v soffice >/dev/null && echo --docx)
 	$(BIN)/python bench/peers.py
 	$(BIN)/python bench/categories.py
+	$(BIN)/python bench/categories_cv.py
 	$(BIN)/python bench/durations.py
 
 # Speed and size: minutes, not seconds.

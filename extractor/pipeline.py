@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from extractor.errors import InputError
-from extractor.knowledge import enrich
+from extractor.knowledge import enrich, known_category
 from extractor.layout.stitch import rebuild_tables
 from extractor.model import Cookie, ExtractionWarning, Result, Status, Table
 from extractor.normalize import normalize
@@ -53,7 +53,7 @@ def extract(path: str | Path, settings: Settings | Mapping[str, Any] | None = No
     records = [normalize(cookie) for table in tables for cookie in table_records(table)]
     owner = next((line.text for line in document.lines if not line.blank), None)
     cookies: list[Cookie] = []
-    for cookie in categorize(records, tables):
+    for cookie in categorize(records, tables, [known_category(r) for r in records]):
         enriched, problems = enrich(cookie, owner)
         cookies.append(enriched)
         warnings.extend(problems)

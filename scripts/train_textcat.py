@@ -36,13 +36,23 @@ SEED = 13
 EPOCHS = 40
 
 
+# The classifier: a bag of words and word pairs (no pretrained vectors exist here to build on).
+MODEL = {
+    "@architectures": "spacy.TextCatBOW.v3",
+    "exclusive_classes": True,
+    "ngram_size": 2,
+    "no_output_layer": False,
+    "length": 2**16,
+}
+
+
 def held_out(text: str) -> bool:
     return int(hashlib.sha256(text.encode("utf-8")).hexdigest(), 16) % HELD_OUT == 0
 
 
-def read_rows() -> list[tuple[str, str]]:
+def read_rows(names: tuple[str, ...] = ("ocd.tsv", "handwritten.tsv", "dev.tsv")) -> list[tuple[str, str]]:
     rows: list[tuple[str, str]] = []
-    for name in ("ocd.tsv", "handwritten.tsv", "dev.tsv"):
+    for name in names:
         if not (DATA / name).exists():
             continue
         with (DATA / name).open(encoding="utf-8", newline="") as handle:
@@ -91,16 +101,24 @@ def refresh_ocd(source: Path) -> None:
     print(f"wrote {len(pairs)} rows to {DATA / 'ocd.tsv'}")
 
 
-def refresh_dev(corpus: Path) -> None:
-    """Write dev.tsv (function and purpose text, category) from the development corpus's truth files."""
+def dev_pairs(corpus: Path, skip: frozenset[str] = frozenset()) -> set[tuple[str, str]]:
+    """(function and purpose text, category) of the development corpus's truth files, but those of ``skip``."""
     import json
 
     pairs = set()
     for truth in sorted(corpus.glob("*/truth.json")):
+        if truth.parent.name in skip:
+            continue
         for cookie in json.loads(truth.read_text(encoding="utf-8"))["cookies"]:
             text = " ".join(t for t in (cookie.get("function"), cookie.get("purpose")) if t)
             if text and cookie["category"] in LABELS:
                 pairs.add((" ".join(text.split()), cookie["category"]))
+    return pairs
+
+
+def refresh_dev(corpus: Path) -> None:
+    """Write dev.tsv from the development corpus's truth files."""
+    pairs = dev_pairs(corpus)
     with (DATA / "dev.tsv").open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle, delimiter="\t", lineterminator="\n")
         writer.writerow(["label", "text"])
@@ -108,7 +126,8 @@ def refresh_dev(corpus: Path) -> None:
     print(f"wrote {len(pairs)} rows to {DATA / 'dev.tsv'}")
 
 
-def train(epochs: int, out: Path) -> None:
+def train(epochs: int, out: Path, training: list[tuple[str, str]] | None = None, quiet: bool = False) -> None:
+    """Train on ``training`` (default: the rows of training/categories/ outside the held-out split)."""
     import spacy
     from spacy.training import Example
     from spacy.util import fix_random_seed, minibatch
@@ -116,21 +135,11 @@ def train(epochs: int, out: Path) -> None:
     fix_random_seed(SEED)
     random.seed(SEED)
     nlp = spacy.blank("xx")
-    textcat = nlp.add_pipe(
-        "textcat",
-        config={
-            "model": {
-                "@architectures": "spacy.TextCatBOW.v3",
-                "exclusive_classes": True,
-                "ngram_size": 2,
-                "no_output_layer": False,
-                "length": 2**16,
-            }
-        },
-    )
+    textcat = nlp.add_pipe("textcat", config={"model": MODEL})
     for label in LABELS:
         textcat.add_label(label)
-    training, _ = split()
+    if training is None:
+        training, _ = split()
     examples = [
         Example.from_dict(nlp.make_doc(text), {"cats": {lab: float(lab == label) for lab in LABELS}})
         for text, label in training
@@ -141,11 +150,13 @@ def train(epochs: int, out: Path) -> None:
         losses: dict[str, float] = {}
         for batch in minibatch(examples, size=32):
             nlp.update(batch, sgd=optimizer, losses=losses)
-        print(f"epoch {epoch + 1}: loss {losses['textcat']:.3f}")
+        if not quiet:
+            print(f"epoch {epoch + 1}: loss {losses['textcat']:.3f}")
     if out.exists():
         shutil.rmtree(out)
     nlp.to_disk(out)
-    print(f"saved {out}")
+    if not quiet:
+        print(f"saved {out}")
 
 
 def main() -> int:

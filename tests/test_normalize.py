@@ -9,7 +9,7 @@ import pytest
 
 from extractor import extract
 from extractor.knowledge import known_cookies
-from extractor.nlp import classify, load_model
+from extractor.nlp import DEFAULT_HINT_WEIGHT, classify, load_model
 from extractor.normalize.durations import is_stated_unknown, parse_duration
 from extractor.normalize.language import detect_language
 from extractor.normalize.names import name_pattern
@@ -151,6 +151,26 @@ def test_the_trained_classifier_ships_small_and_loads_from_the_package() -> None
 )
 def test_classifier(text: str, category: str) -> None:
     assert classify([text]) == [category]
+
+
+def test_known_facts_weigh_in_only_where_the_text_leaves_it_close() -> None:
+    model = load_model()
+    assert model is not None
+    vague = "Stores a value for the website"
+    cats = model(vague).cats
+    first, runner_up = sorted(cats, key=lambda label: cats[label])[::-1][:2]
+    assert cats[first] - cats[runner_up] < DEFAULT_HINT_WEIGHT  # a close call
+    # The hint decides between close readings; it does not overturn a clear text.
+    assert classify([vague]) == [first]
+    assert classify([vague], [runner_up]) == [runner_up]
+    assert classify(["Used to deliver advertising that is more relevant to you"], ["necessary"]) == ["marketing"]
+
+
+def test_a_known_cookie_read_from_its_purpose_leans_to_its_known_category(tmp_path: Path) -> None:
+    policy = tmp_path / "list.txt"
+    policy.write_text("Our cookies\nName\tPurpose\n_ga\tStores a value for the website\n", encoding="utf-8")
+    cookie = extract(policy).cookies[0]
+    assert (cookie.category, cookie.category_source, cookie.known_category) == ("analytics", "text", "analytics")
 
 
 def test_category_column_that_names_no_category_is_not_guessed(tmp_path: Path) -> None:

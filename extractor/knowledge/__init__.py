@@ -122,6 +122,12 @@ def known_cookies() -> KnownCookies:
 DEFAULT_RETENTION_RATIO = 2.0
 
 
+def known_category(cookie: Cookie) -> Category | None:
+    """The category known facts give this cookie (matched on name with its provider or domain), if any."""
+    known = known_cookies().match(cookie.name, cookie.provider, cookie.domain)
+    return known.our_category if known is not None else None
+
+
 def enrich(cookie: Cookie, owner: str | None) -> tuple[Cookie, list[ExtractionWarning]]:
     """Fill the known-cookie facts and the party of a record; disagreements become warnings, not changes.
 

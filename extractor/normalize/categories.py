@@ -7,6 +7,7 @@ the function and purpose text (a text classifier trained in this repository, see
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 
 from extractor.model import Category, CategorySource, Cookie, Table
@@ -128,12 +129,16 @@ def category_from_text(text: str | None) -> Category | None:
     return None
 
 
-def categorize(cookies: list[Cookie], tables: list[Table]) -> list[Cookie]:
+def categorize(
+    cookies: list[Cookie], tables: list[Table], hints: Sequence[Category | None] | None = None
+) -> list[Cookie]:
     """Each record with its category and where it came from.
 
     Args:
         cookies: the records, ``unclassified``.
         tables: the tables they come from (for category cells and headings).
+        hints: per record, the category known facts give that cookie (or ``None``); it only weighs in when
+            the category is read from the purpose text.
     """
     from extractor.nlp import classify
 
@@ -143,7 +148,8 @@ def categorize(cookies: list[Cookie], tables: list[Table]) -> list[Cookie]:
         decided.append(_stated(cookie, table))
     pending = [i for i, d in enumerate(decided) if d is None]
     texts = [_text_of(cookies[i]) for i in pending]
-    for i, predicted in zip(pending, classify(texts), strict=True):
+    pending_hints = [hints[i] for i in pending] if hints is not None else None
+    for i, predicted in zip(pending, classify(texts, pending_hints), strict=True):
         decided[i] = (predicted, "text") if predicted is not None else None
     return [
         replace(cookie, category=d[0], category_source=d[1]) if d else cookie

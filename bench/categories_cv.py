@@ -1,0 +1,117 @@
+#!/usr/bin/env python3
+"""Category accuracy on documents the classifier never saw: leave one development document out.
+
+usage: python bench/categories_cv.py [--corpus DIR] [--files GLOB,GLOB] [--epochs N]
+
+For each document of the development corpus, a classifier is trained as scripts/train_textcat.py trains the
+shipped one (same data, seed and epochs) but without that document's purpose texts (nor any text equal to
+one of them); the document is then extracted with it and its categories are compared with its truth. This
+is the measure for policies the model was not trained on; bench/accuracy.py's category_acc is measured with
+the shipped model, which has seen the development corpus. Prints per document and pooled: category accuracy
+of the matched cookies, and of those decided by the purpose text alone (no category column or heading).
+
+Reads ../shared/corpus/dev (outside this repository); when it is absent the bench says so and exits 0.
+Takes about 10 s per document (training included).
+"""
+
+from __future__ import annotations
+
+import argparse
+import fnmatch
+import importlib.util
+import json
+import sys
+import tempfile
+import unicodedata
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "dev"
+
+
+def _trainer():  # type: ignore[no-untyped-def]
+    spec = importlib.util.spec_from_file_location("train_textcat", ROOT / "scripts" / "train_textcat.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _key(name: str) -> str:
+    return " ".join(unicodedata.normalize("NFKC", name).casefold().split())
+
+
+def _use_model(path: Path) -> None:
+    """Make the pipeline classify with the model at ``path`` (instead of the shipped one)."""
+    import spacy
+
+    import extractor.nlp
+
+    nlp = spacy.load(path)
+    extractor.nlp.load_model = lambda: nlp  # type: ignore[assignment]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--files", default="ruled.pdf", help="globs of the variants to extract (default ruled.pdf)")
+    parser.add_argument("--epochs", type=int, default=None)
+    args = parser.parse_args()
+    if not args.corpus.is_dir():
+        print(f"corpus: {args.corpus} not found (it lives outside this repository); nothing to measure")
+        return 0
+    trainer = _trainer()
+    from extractor import extract
+
+    base = trainer.read_rows(("ocd.tsv", "handwritten.tsv"))
+    globs = args.files.split(",")
+    totals = {"n": 0, "ok": 0, "text_n": 0, "text_ok": 0}
+    print(f"{'document':<45} {'cookies':>8} {'category':>9} {'by text':>12}")
+    with tempfile.TemporaryDirectory() as scratch:
+        for doc in sorted(p for p in args.corpus.iterdir() if (p / "truth.json").is_file()):
+            truth = json.loads((doc / "truth.json").read_text(encoding="utf-8"))
+            held = {
+                " ".join(" ".join(t for t in (c.get("function"), c.get("purpose")) if t).split())
+                for c in truth["cookies"]
+            }
+            others = trainer.dev_pairs(args.corpus, frozenset({doc.name}))
+            rows = sorted({r for r in [*base, *others] if r[0] not in held})
+            training = [r for r in rows if not trainer.held_out(r[0])]
+            model = Path(scratch) / doc.name
+            trainer.train(args.epochs or trainer.EPOCHS, model, training, quiet=True)
+            _use_model(model)
+            expected = {}
+            for cookie in truth["cookies"]:
+                expected.setdefault(_key(cookie["name"]), cookie["category"])
+            counts = {"n": 0, "ok": 0, "text_n": 0, "text_ok": 0}
+            for path in sorted(doc.iterdir()):
+                if not any(fnmatch.fnmatch(path.name, g) for g in globs):
+                    continue
+                for cookie in extract(path).cookies:
+                    want = expected.get(_key(cookie.name))
+                    if want is None:
+                        continue
+                    counts["n"] += 1
+                    counts["ok"] += cookie.category == want
+                    if cookie.category_source in ("text", None):
+                        counts["text_n"] += 1
+                        counts["text_ok"] += cookie.category == want
+            for k, v in counts.items():
+                totals[k] += v
+            print(
+                f"{doc.name:<45} {counts['n']:>8} {_share(counts['ok'], counts['n']):>9} "
+                f"{_share(counts['text_ok'], counts['text_n']):>6} ({counts['text_ok']}/{counts['text_n']})"
+            )
+    print(
+        f"{'ALL (pooled)':<45} {totals['n']:>8} {_share(totals['ok'], totals['n']):>9} "
+        f"{_share(totals['text_ok'], totals['text_n']):>6} ({totals['text_ok']}/{totals['text_n']})"
+    )
+    return 0
+
+
+def _share(right: int, count: int) -> str:
+    return f"{right / count:.3f}" if count else "-"
+
+
+if __name__ == "__main__":
+    sys.exit(main())
