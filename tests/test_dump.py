@@ -127,3 +127,26 @@ def test_a_cell_listing_names_is_names_not_a_heading() -> None:
         ("_ga", "Counts the visits.", "2 years"),
         ("COMPASS, S", "Used by Google Forms to manage Forms behaviour.", "11 minutes"),
     ]
+
+
+def test_a_long_name_column_host_names_and_a_purpose_that_names_a_role() -> None:
+    # Fourteen names between two labels; ".acme.example" is a domain, not a name; "Set by our payment
+    # provider" opens a purpose (the next line goes on with it), it is no "provider" label.
+    names = [f"acme_cookie_{k}" for k in range(14)]
+    found = rows(
+        "Name\n"
+        + "\n\n".join(names)
+        + "\n\nDomain\n\nDescription\n"
+        + "".join(
+            f".acme.example\n{'Set by our payment provider' if k == 0 else f'Keeps state number {k}'}\n"
+            f"{'to prevent fraud.' if k == 0 else 'for the app.'}\n"
+            for k in range(14)
+        )
+        + "\nDuration\n"
+        + "\n\n".join("1 year" for _ in range(14))
+        + "\n"
+    )
+    assert [r["name"] for r in found] == names
+    assert found[0]["purpose"].replace("\n", " ") == "Set by our payment provider to prevent fraud."
+    assert {r["domain"] for r in found} == {".acme.example"}
+    assert {r["duration"] for r in found} == {"1 year"}

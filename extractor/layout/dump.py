@@ -48,6 +48,7 @@ DOMAIN = re.compile(
 )
 # The count after a name that stands for several cookies ("CONSENT [x3]").
 COUNTER = re.compile(r"^\s+\[x?\d+\](?=\s|$)")
+HOST = re.compile(r"^(?:\.[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}|[a-z0-9-]+(?:\.[a-z0-9-]+){2,})$", re.IGNORECASE)
 # An area ends at a line this wide, relative to a full line of the document's text, with this many words.
 DEFAULT_PROSE_WIDTH = 0.75
 DEFAULT_PROSE_MIN_WORDS = 10
@@ -64,8 +65,10 @@ DEFAULT_FIT_SHARE = 0.9
 DEFAULT_FIT_WEIGHT = 1.5
 # Lines of at least this many words are running text whose words are no cookie names.
 DEFAULT_VOCABULARY_MIN_WORDS = 6
-# Label lines of a table lie within this many lines of each other.
+# Lone labels of two roles this close tell a dump; the labels of one dumped table lie within the longer
+# reach of each other (a column of many names between two labels).
 DEFAULT_LABEL_REACH = 12
+DEFAULT_TABLE_LABEL_REACH = 40
 
 
 @dataclass
@@ -136,7 +139,7 @@ def _areas(lines: tuple[Line, ...]) -> list[tuple[int, int]]:
                 if looks_like_heading(line.text) and nxt is not None and _is_prose_line(nxt, widest):
                     break
                 found = _labels(line.text)
-                if found and end - last_label <= DEFAULT_LABEL_REACH:
+                if found and end - last_label <= DEFAULT_TABLE_LABEL_REACH:
                     roles |= {role for _, role in found}
                     last_label = end
             end += 1
@@ -165,12 +168,12 @@ def _typed_parts(text: str, roles: set[Role], vocabulary: frozenset[str]) -> lis
             "name" in roles
             and has_name_marks(first)
             and not any(r == "name" for r, _ in parts)
-            and not (DOMAIN.match(first) and ("domain" in roles or "provider" in roles))
+            and not (_is_domain(first) and ("domain" in roles or "provider" in roles))
         ):
             if counter := COUNTER.match(rest[len(first) :]):  # "CONSENT [x3]"
                 first = rest[: len(first) + counter.end()]
             parts.append(("name", first.strip()))
-        elif DOMAIN.match(first) and ("domain" in roles or "provider" in roles):
+        elif _is_domain(first) and ("domain" in roles or "provider" in roles):
             parts.append(("domain" if "domain" in roles else "provider", first))
         elif (
             not parts
@@ -206,6 +209,12 @@ def _trailing_duration(text: str) -> str | None:
         if (m := DURATION.match(tail) or SESSION.match(tail)) and m.end() == len(tail):
             return text[text.rindex(words[-size]) :]
     return None
+
+
+def _is_domain(token: str) -> bool:
+    """A host name: a known top-level domain, or a leading dot or two dots between plain labels
+    (".acme.example", "app.acme.example"; a name such as "statswales.frontend" has one)."""
+    return bool(DOMAIN.match(token) or HOST.match(token))
 
 
 def _name_list(text: str) -> bool:
@@ -416,7 +425,7 @@ def _read_area(
                 table.heading = table.heading if table.rows else line.text
                 broken = True
                 continue
-            if _is_label(line.text, lower_labels):
+            if _is_label(line.text, lower_labels) and not _starts_prose(lines, index, end):
                 if _wraps_label(lines, index, start):
                     broken = True
                     continue
@@ -617,6 +626,21 @@ def _join_split_durations(lines: tuple[Line, ...], start: int, end: int) -> tupl
             joined[index] = Line(line.page, line.number, (replace(first, text=text, x1=first.x0 + len(text)),))
             joined[index + 1] = Line(nxt.page, nxt.number, ())
     return tuple(joined)
+
+
+def _starts_prose(lines: tuple[Line, ...], index: int, end: int) -> bool:
+    """A line naming a role that the next line carries on as a sentence: "Set by our payment provider" /
+    "to prevent fraud ..." is a purpose, not a label (but "Cookie" / "name" is one label)."""
+    if index + 1 >= end or lines[index + 1].blank:
+        return False
+    text = lines[index + 1].text.strip()
+    return (
+        word_count(lines[index].text) >= 2
+        and word_count(text) >= 2
+        and text[:1].islower()
+        and not has_name_marks(text.split()[0])
+        and not all(is_header_word(w) for w in text.split())
+    )
 
 
 def _is_label(text: str, lower_labels: bool) -> bool:
