@@ -133,6 +133,24 @@ def test_tabbed_rows_with_cells_run_together_and_the_prose_after_the_table() -> 
     ]
 
 
+def test_a_list_of_names_wrapped_after_its_connector_stays_one_row() -> None:
+    # "_uetsid and" / "_uetvid" is one cell; "and" does not open the provider "Microsoft Bing Ads".
+    text = (
+        " Cookie       Provider            Purpose                                 Expiry\n"
+        " _fbp         Meta                Delivers advertisement products.        3 months\n"
+        " _uetsid and Microsoft Bing       Tracks visits across websites so that   1 day / 13\n"
+        " _uetvid      Ads                 Microsoft can show you relevant adverts. months\n"
+    )
+    tables, _ = rebuild_tables(document(text))
+    rows = [[" ".join((c or "").split()) for c in r.cells] for r in tables[0].rows]
+    assert rows[1] == [
+        "_uetsid and _uetvid",
+        "Microsoft Bing Ads",
+        "Tracks visits across websites so that Microsoft can show you relevant adverts.",
+        "1 day / 13 months",
+    ]
+
+
 def test_cells_run_together_past_wide_labels_are_cut_by_their_shapes() -> None:
     # The labels ran wider than the values: "HTTP" starts two characters left of "Type".
     text = (

@@ -21,6 +21,7 @@ from extractor.layout.shapes import (
     SESSION,
     ends_open,
     ends_sentence,
+    first_name,
     has_name_marks,
     join_cell,
     looks_like_cookie_name,
@@ -320,8 +321,15 @@ def _anchor_starts(cut: Cut, anchor: int, previous: RowBuilder | None) -> list[i
     for index, (_, cells) in enumerate(cut):
         text = cells[anchor]
         follows = index > 0 and bool(cut[index - 1][1][anchor])
-        if text and (
-            last_anchor is None or not (ends_open(last_anchor) or (follows and not looks_like_cookie_name(last_anchor)))
+        # "_ga_" / "<container-id>": a name cut after its underscore, before a placeholder.
+        placeholder = bool(follows and text and last_anchor and last_anchor.endswith("_") and text[:1] in "<{[")
+        if (
+            text
+            and not placeholder
+            and (
+                last_anchor is None
+                or not (ends_open(last_anchor) or (follows and not looks_like_cookie_name(last_anchor)))
+            )
         ):
             starts.append(index)
             last_anchor = text
@@ -600,7 +608,7 @@ def _parse_row_start(
     if best is None:
         return None
     cells = dict(best[1])
-    name = cells.get(anchor, "")
+    name = first_name(cells.get(anchor, ""))
     if roles[anchor] == "name":
         if not looks_like_cookie_name(name):
             return None

@@ -116,10 +116,23 @@ def ends_open(text: str) -> bool:
     return text.split()[-1].casefold() in CONNECTORS
 
 
+# Names listed in a cell, cut after a comma or a connector: the first name and what follows it.
+LIST_WORDS = r"(?:and|et|und|y|e|en|or|ou|oder|o)"
+NAME_LIST = re.compile(rf"(\S+)(?:(?:,\s*|\s+{LIST_WORDS}\s+)\S+)*(?:,|\s+{LIST_WORDS})?")
+
+
+def first_name(text: str) -> str:
+    """The first name of a cell listing names ("_uetsid and" / "_uetvid", "_ga, _gid"), else the text."""
+    if not looks_like_cookie_name(text) and (names := NAME_LIST.fullmatch(text.strip())):
+        return names.group(1)
+    return text
+
+
 def role_fit(role: Role, text: str) -> float:
     """How well a cell text fits a column of the given role: positive fits, negative does not."""
     words = word_count(text)
     if role == "name":
+        text = first_name(text)
         return 2.0 if has_name_marks(text) else 1.0 if looks_like_cookie_name(text) else -2.0
     if role == "duration":
         return 2.0 if looks_like_duration(text) else -1.0
