@@ -150,3 +150,21 @@ def test_a_long_name_column_host_names_and_a_purpose_that_names_a_role() -> None
     assert found[0]["purpose"].replace("\n", " ") == "Set by our payment provider to prevent fraud."
     assert {r["domain"] for r in found} == {".acme.example"}
     assert {r["duration"] for r in found} == {"1 year"}
+
+
+def test_providers_wrapped_over_lines_and_rows_read_across_provider_and_purpose() -> None:
+    # "Northwind" / "Outfitters" is one provider; under "Provider Purpose" a line opens with its provider.
+    found = rows(
+        "Cookie\nnw_session\n\nProvider\nNorthwind\nOutfitters\n\nnw_csrf\n\nNorthwind\nOutfitters\n\n"
+        "Purpose\nKeeps your basket.\nProtects the forms.\n\nExpiry\nSession\n\n2 years / 24\nhours\n\n"
+        "Analytics cookies\nCookie\n_ga\n_hjid\n\nProvider Purpose\n"
+        "Google Used by Google Analytics to tell\nvisitors apart.\n"
+        "Google (DoubleClick) Measures conversions.\n\nExpiry\n2 years\n\n1 year\n"
+    )
+    assert [(r["name"], r.get("provider"), r.get("duration")) for r in found] == [
+        ("nw_session", "Northwind Outfitters", "Session"),
+        ("nw_csrf", "Northwind Outfitters", "2 years / 24\nhours"),
+        ("_ga", "Google", "2 years"),
+        ("_hjid", "Google (DoubleClick)", "1 year"),
+    ]
+    assert found[2]["purpose"].replace("\n", " ") == "Used by Google Analytics to tell visitors apart."

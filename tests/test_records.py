@@ -45,3 +45,9 @@ def test_join_cell(cell: str | None, text: str | None) -> None:
 )
 def test_durations_are_recognised(text: str) -> None:
     assert looks_like_duration(text)
+
+
+@pytest.mark.parametrize("text", ["and Microsoft Bing", "as shown", "an ad network", "Sitzungsdaten", "sessions"])
+def test_words_that_start_like_durations_are_no_durations(text: str) -> None:
+    # "an" + "d", "a" + "s": a number word needs a space before its unit; "Sitzung" must end there.
+    assert not looks_like_duration(text)

@@ -46,6 +46,7 @@ DOMAIN = re.compile(
     r"info|biz|us|ca|au|se|no|dk|at|ie|pt|cz|me|tv|ly|ai|cloud|site|online|ms|gl)$",
     re.IGNORECASE,
 )
+ALTERNATIVE = re.compile(r"\s*(?:/|,|\bor\b|\bou\b|\boder\b|\bo\b|\bof\b)\s*", re.IGNORECASE)
 # The count after a name that stands for several cookies ("CONSENT [x3]").
 COUNTER = re.compile(r"^\s+\[x?\d+\](?=\s|$)")
 HOST = re.compile(r"^(?:\.[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}|[a-z0-9-]+(?:\.[a-z0-9-]+){2,})$", re.IGNORECASE)
@@ -158,6 +159,11 @@ def _typed_parts(text: str, roles: set[Role], vocabulary: frozenset[str]) -> lis
     while rest:
         if "duration" in roles and (m := DURATION.match(rest) or SESSION.match(rest)):
             end = m.end()
+            # "2 years / 24 hours", "1 day or 13 months": alternatives make one duration
+            while (more := ALTERNATIVE.match(rest[end:])) and (
+                nxt := DURATION.match(rest[end + more.end() :]) or DURATION_HEAD.match(rest[end + more.end() :])
+            ):
+                end += more.end() + nxt.end()
             parts.append(("duration", rest[:end].strip()))
             rest = rest[end:].strip()
             continue
@@ -180,7 +186,7 @@ def _typed_parts(text: str, roles: set[Role], vocabulary: frozenset[str]) -> lis
             and {"provider", "name"} <= roles
             and first[:1].isupper()
             and len(rest.split()) == 2
-            and has_strong_name_marks(rest.split()[1])
+            and _second_is_name(rest.split()[1])
         ):
             parts.append(("provider", first))  # "Contentsquare _cs_c": a row read across
         else:
@@ -366,6 +372,7 @@ class _Segment:
     prose: list[_Prose] = field(default_factory=list)
     labels: set[Role] = field(default_factory=set)
     order: list[Role] = field(default_factory=list)  # the roles of the values, in reading order
+    across: bool = False  # the labels "Provider Purpose" stood on one line: so do their values
 
     @property
     def empty(self) -> bool:
@@ -433,6 +440,8 @@ def _read_area(
                 if found & segment.labels and not segment.empty:
                     segments.append(_Segment({role: [] for role in roles}))
                 segments[-1].labels |= found
+                order = [role for _, role in _labels(line.text) or []]
+                segments[-1].across = "provider" in order and order[order.index("provider") + 1 :][:1] == ["purpose"]
                 broken = True
                 continue
             if all(is_header_word(w) for w in line.text.split()):
@@ -466,7 +475,15 @@ def _read_area(
             # "... load balancer." / "Adobe Target" / "is used to ...", or a purpose that opens above its
             # name: "Adobe" / "Adobe Target" / "at_check" / "to support ..."
             parts = [(None, line.text)]
-        if _breaks_alternation(parts, segment.order):
+        if (
+            segment.across
+            and parts == [(None, line.text)]
+            and not goes_on
+            and len(segment.queues["provider"]) < len(segment.queues["name"])
+            and (split := _provider_opening(line.text))
+        ):
+            parts = split  # "Google Used by Google Analytics ..." under "Provider Purpose"
+        if index > start and lines[index - 1].blank and _breaks_alternation(parts, segment.order):
             parts = [("name", line.text.strip())]  # "Microsoft" / "MSFPC" where providers and names alternate
         last_role = parts[-1][0] if parts else None
         for part_role, text in parts:
@@ -539,6 +556,17 @@ def _plain_word(text: str) -> bool:
     return word.isalpha() and word.islower() and not has_name_marks(word)
 
 
+# Capitalised words that end a company's name, not cookie names ("Google LLC").
+LEGAL_FORMS = frozenset("LLC INC LTD GMBH AG SA SAS SARL BV NV SPA SRL PLC KG OY AB AS".split())
+
+
+def _second_is_name(token: str) -> bool:
+    """The second of two words is a cookie name ("Contentsquare _cs_c", "Contentsquare WRUID")."""
+    return has_strong_name_marks(token) or (
+        len(token) >= 4 and has_name_marks(token) and token.upper() == token and token.upper() not in LEGAL_FORMS
+    )
+
+
 def _opens_row(text: str) -> bool:
     """A line that cannot go on the sentence above: it opens with a cookie name, a duration or a type value,
     or is a provider and a name ("Contentsquare _cs_c")."""
@@ -546,7 +574,7 @@ def _opens_row(text: str) -> bool:
     return (
         has_strong_name_marks(words[0])
         or _opens_with_value(text)
-        or (len(words) == 2 and words[0][:1].isupper() and has_strong_name_marks(words[1]))
+        or (len(words) == 2 and words[0][:1].isupper() and _second_is_name(words[1]))
     )
 
 
@@ -581,6 +609,39 @@ def _breaks_alternation(parts: list[tuple[Role | None, str]], order: list[Role])
         and looks_like_cookie_name(parts[0][1])
         and order[-3:] == ["provider", "name", "provider"]
     )
+
+
+def _provider_opening(text: str) -> list[tuple[Role | None, str]] | None:
+    """A line read across a provider and a purpose: up to three capitalised (or bracketed) words, then a
+    capitalised word opening a sentence ("Google (DoubleClick) Measures the ...")."""
+    words = text.split()
+    for j in range(1, min(4, len(words) - 1)):
+        if not all(w[:1].isupper() or w[:1] in "([" for w in words[:j]):
+            return None
+        if words[j][:1].isupper() and words[j + 1][:1].islower():
+            return [("provider", " ".join(words[:j])), (None, " ".join(words[j:]))]
+    return None
+
+
+def _rejoin(values: list[tuple[str, int]], count: int) -> list[tuple[str, int]]:
+    """Values wrapped over consecutive lines ("Northwind" / "Outfitters") joined again, first come first,
+    until there are ``count`` of them (or no two lie on consecutive lines)."""
+    joined = list(values)
+    # A value that stands on its own elsewhere ("Facebook") is no wrapped end of another.
+    alone = {b for (_, na), (b, nb) in itertools.pairwise([("", -9), *values]) if nb != na + 1}
+    while len(joined) > count:
+        k = next(
+            (
+                k
+                for k in range(len(joined) - 1)
+                if joined[k + 1][1] == joined[k][1] + 1 and joined[k + 1][0] not in alone
+            ),
+            None,
+        )
+        if k is None:
+            break
+        joined[k : k + 2] = [(f"{joined[k][0]} {joined[k + 1][0]}", joined[k][1])]
+    return joined
 
 
 def _read_across(prose: list[_Prose], names: list[tuple[str, int]]) -> list[int] | None:
@@ -651,6 +712,8 @@ def _is_label(text: str, lower_labels: bool) -> bool:
 def _zip_rows(table: DumpedTable, queues: dict[Role, list[tuple[str, int]]], prose: list[_Prose]) -> None:
     """The i-th value of every role makes row i; prose is cut into one purpose per name."""
     names = queues.get("name", [])
+    if len(queues.get("provider", [])) > len(names):
+        queues["provider"] = _rejoin(queues["provider"], len(names))
     prose_role: Role = "purpose" if "purpose" in queues else "function"
     purposes: list[list[_Prose]] = []
     if prose_role in queues:

@@ -18,6 +18,7 @@ from extractor.layout.columns import DEFAULT_MISALIGN, char_width, column_starts
 from extractor.layout.regions import HeaderRow, header_cells
 from extractor.layout.shapes import (
     DURATION,
+    DURATION_OPENER,
     SESSION,
     ends_open,
     ends_sentence,
@@ -631,7 +632,9 @@ def _parse_row_start(
 
 
 def _duration_start(text: str) -> bool:
-    return looks_like_duration(text) or text.strip()[:1].isdigit()
+    """The first line of a duration cell: a duration, a number, or a word that opens one ("Until" /
+    "browsing" / "session ends.")."""
+    return looks_like_duration(text) or text.strip()[:1].isdigit() or bool(DURATION_OPENER.match(text.strip()))
 
 
 def _split_piece(piece: str, roles: tuple[Role, ...]) -> list[tuple[str, float]] | None:

@@ -33,7 +33,7 @@ UNITS = (
 )
 DURATION = re.compile(
     rf"^(?:(?:up to|max(?:imum)?\.?|jusqu'?à|bis zu|hasta|fino a|tot|do|approx\.?|about|ca\.?)\s+)?"
-    rf"(?:\d+(?:[.,]\d+)?|{NUMBER_WORDS})\s*(?:{UNITS})\b",
+    rf"(?:\d+(?:[.,]\d+)?\s*|(?:{NUMBER_WORDS})\s+)(?:{UNITS})\b",  # "2y", "two years"; not "and", "as"
     re.IGNORECASE,
 )
 # The number a duration starts with, when its unit went to the next line ("Up to two" / "years", "24" / "hours").
@@ -46,7 +46,12 @@ SESSION = re.compile(
     r"^(?:session|sessione|sesi[oó]n|sessie|sitzung|sitzungsende|end of (?:the )?session|"
     r"at (?:the )?end of (?:the )?session|fin de (?:la )?session|persistent|permanent|"
     r"sesja|sesji|browsersitzung|when the browser (?:is )?closed|until .+|jusqu.+|deleted (?:when|after|on)\b.*|"
-    r"\d{1,2}[./-]\d{1,2}[./-]\d{2,4})",
+    r"\d{1,2}[./-]\d{1,2}[./-]\d{2,4})(?!\w)",
+    re.IGNORECASE,
+)
+# Words a duration written out opens with, when the rest went to the next lines ("Until" / "the browser ...").
+DURATION_OPENER = re.compile(
+    r"(?:until|up to|jusqu|bis|hasta|fino|tot|deleted|expires?|at the end|end of|when|after|während|durant)\b",
     re.IGNORECASE,
 )
 DEFAULT_MAX_HEADING_CHARS = 80
@@ -135,7 +140,9 @@ def role_fit(role: Role, text: str) -> float:
         text = first_name(text)
         return 2.0 if has_name_marks(text) else 1.0 if looks_like_cookie_name(text) else -2.0
     if role == "duration":
-        return 2.0 if looks_like_duration(text) else -1.0
+        if looks_like_duration(text):
+            return 2.0
+        return 0.5 if words <= 2 and DURATION_OPENER.match(text.strip()) else -1.0  # "Until" / "browsing ..."
     if role in ("purpose", "function"):
         return (0.5 if starts_sentence(text) else 0.0) + (0.5 if words >= 3 else 0.0)
     if role == "provider":
