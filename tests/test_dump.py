@@ -168,3 +168,16 @@ def test_providers_wrapped_over_lines_and_rows_read_across_provider_and_purpose(
         ("_hjid", "Google (DoubleClick)", "1 year"),
     ]
     assert found[2]["purpose"].replace("\n", " ") == "Used by Google Analytics to tell visitors apart."
+
+
+def test_a_dump_under_a_weak_cookie_label_with_durations_and_types_at_line_ends() -> None:
+    # "Cookie" alone is a weak label, but a name below it tells the dump; "Propia" is a type value.
+    found = rows(
+        "Cookie\nJSESSIONID\n\nFinalidad\nDuración Tipo\n"
+        "Mantiene la sesión del usuario. Sesión\nPropia\n"
+        "cookiesAceptadas Guarda si el usuario ha aceptado la política. 1 año\nPropia\n"
+    )
+    assert [(r["name"], r["purpose"], r["duration"], r.get("type")) for r in found] == [
+        ("JSESSIONID", "Mantiene la sesión del usuario.", "Sesión", "Propia"),
+        ("cookiesAceptadas", "Guarda si el usuario ha aceptado la política.", "1 año", "Propia"),
+    ]

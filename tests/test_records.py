@@ -51,3 +51,8 @@ def test_durations_are_recognised(text: str) -> None:
 def test_words_that_start_like_durations_are_no_durations(text: str) -> None:
     # "an" + "d", "a" + "s": a number word needs a space before its unit; "Sitzung" must end there.
     assert not looks_like_duration(text)
+
+
+@pytest.mark.parametrize("text", ["1 minuto", "30 segundos", "2 secondes", "1 ora"])
+def test_durations_in_units_of_other_languages(text: str) -> None:
+    assert looks_like_duration(text)

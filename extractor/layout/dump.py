@@ -39,7 +39,8 @@ from extractor.roles import fold, is_header_word, match_header
 TYPE_CONTINUATIONS = ("cookie", "tracker", "storage")
 # Values of a type column, and the words that continue them on the next line ("HTTP" / "Cookie").
 TYPE_WORDS = frozenset(
-    "http https html pixel cookie cookies tracker local session storage indexeddb persistent beacon".split()
+    "http https html pixel cookie cookies tracker local session storage indexeddb persistent beacon "
+    "propia propias propio propios terceros tercero erstanbieter drittanbieter tiers interne externe".split()
 )
 DOMAIN = re.compile(
     r"^(?:\*\.|\.)?(?:[\w-]+\.)+(?:com|net|org|io|co|uk|fr|de|fi|nl|es|it|eu|gov|be|ch|pl|app|dev|"
@@ -202,6 +203,14 @@ def _typed_parts(text: str, roles: set[Role], vocabulary: frozenset[str]) -> lis
     return parts
 
 
+def _going_on(text: str, roles: set[Role]) -> list[tuple[Role | None, str]]:
+    """A line that goes on with the sentence above, but for a duration the dump put at its end."""
+    tail = _trailing_duration(text) if "duration" in roles else None
+    if tail is None:
+        return [(None, text)]
+    return [(None, text[: -len(tail)].rstrip()), ("duration", tail)]
+
+
 def _trailing_duration(text: str) -> str | None:
     """A duration the dump put at the end of a line of another cell ("This cookie is One year"), written as
     a cell opens (a capital or a digit) and not after a word that would make it part of the sentence."""
@@ -211,7 +220,7 @@ def _trailing_duration(text: str) -> str | None:
             continue
         tail = " ".join(words[-size:])
         if not (tail[:1].isupper() or tail[:1].isdigit()) or words[-size - 1].casefold() in CONNECTORS:
-            continue
+            continue  # "... kept for 13 months", "... die Sitzung" are the sentence's
         if (m := DURATION.match(tail) or SESSION.match(tail)) and m.end() == len(tail):
             return text[text.rindex(words[-size]) :]
     return None
@@ -279,6 +288,8 @@ def _open_duration(text: str) -> bool:
 def _opens_with_value(text: str) -> bool:
     """A line that starts with a duration or a type value in capitals ("7 DAYS HTTP ...", "Session")."""
     first = text.split()[0]
+    if first[:1].isupper() and word_count(text) <= 2 and fold(first) in TYPE_WORDS:
+        return True  # "Propia", "HTTP Cookie"
     return bool(DURATION.match(text) or SESSION.match(text)) and (first[:1].isupper() or first[:1].isdigit())
 
 
@@ -346,9 +357,14 @@ def has_dump_evidence(lines: tuple[Line, ...]) -> bool:
         and (found := _labels(line.text))
         and len(found) == 1
         and (m := match_header(found[0][0])) is not None
-        and m.strong
+        and (m.strong or (m.role == "name" and _name_below(lines, i)))  # "Cookie" / "JSESSIONID"
     ]
     return any(b - a <= DEFAULT_LABEL_REACH and ra != rb for (a, ra), (b, rb) in itertools.pairwise(lone))
+
+
+def _name_below(lines: tuple[Line, ...], index: int) -> bool:
+    below = next((line for line in lines[index + 1 : index + 3] if not line.blank), None)
+    return below is not None and has_name_marks(below.text.split()[0])
 
 
 def dumped_tables(lines: tuple[Line, ...]) -> list[DumpedTable]:
@@ -460,7 +476,7 @@ def _read_area(
             queues["duration"][-1] = (f"{value}\n{line.text}", number)
             continue
         parts: list[tuple[Role | None, str]] = (
-            [(None, line.text)] if goes_on else _typed_parts(line.text, roles, vocabulary)
+            _going_on(line.text, roles) if goes_on else _typed_parts(line.text, roles, vocabulary)
         )
         if parts == [("name", line.text.strip())] and _leads_into_prose(line, lines, index, end, roles, vocabulary):
             parts = [(None, line.text)]  # a wrapped word of a purpose ("organization" / "transforms.")

@@ -26,7 +26,8 @@ NUMBER_WORDS = (
     "dodici|tredici|een|twee|drie|vijf|zes|twaalf|dertien|a|an"
 )
 UNITS = (
-    r"s|secs?|seconds?|mins?|minutes?|minuten|minuti|minutos|h|hrs?|hours?|heures?|stunden?|horas?|ore|uur|"
+    r"s|secs?|seconds?|secondes?|secondi|secondo|segundos?|seconden|sekunden?|"
+    r"mins?|minutes?|minuten|minuti|minuto|minutos|minuut|h|hrs?|hours?|heures?|stunden?|horas?|ore|ora|uur|"
     r"d|days?|jours?|tage?n?|d[ií]as?|giorni|giorno|dagen|dag|w|weeks?|semaines?|wochen?|semanas?|"
     r"settimane?|weken|week|months?|mois|monate?n?|meses|mes|mesi|mese|maanden|maand|y|yrs?|years?|ans?|"
     r"années?|jahre?n?|años?|anni|anno|jaar|jaren|miesi[aą]c[ea]?|miesięcy|lat|rok|dni|dzie[nń]|godzin[ay]?"
