@@ -181,3 +181,18 @@ def test_a_dump_under_a_weak_cookie_label_with_durations_and_types_at_line_ends(
         ("JSESSIONID", "Mantiene la sesión del usuario.", "Sesión", "Propia"),
         ("cookiesAceptadas", "Guarda si el usuario ha aceptado la política.", "1 año", "Propia"),
     ]
+
+
+def test_prose_the_dump_put_before_the_last_columns_is_skipped() -> None:
+    # "Cloudflare" right under its name is a value, not a heading; the closing paragraph stands between
+    # the purposes and the durations, and is no part of the table.
+    found = rows(
+        "Nome\nPHPSESSID\n\nFornitore\nMuseo\n\n__cf_bm\nCloudflare\n\n"
+        "Finalità\nMantiene la sessione.\nDistingue le persone dai bot.\n\n"
+        "Per revocare il consenso usare il pulsante in fondo alla pagina, oppure scriverci una email.\n\n"
+        "Scadenza\nSessione\n\n30 minuti\n"
+    )
+    assert [(r["name"], r.get("provider"), r.get("purpose"), r.get("duration")) for r in found] == [
+        ("PHPSESSID", "Museo", "Mantiene la sessione.", "Sessione"),
+        ("__cf_bm", "Cloudflare", "Distingue le persone dai bot.", "30 minuti"),
+    ]

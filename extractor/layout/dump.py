@@ -36,11 +36,12 @@ from extractor.model import Line, Role
 from extractor.roles import fold, is_header_word, match_header
 
 # Words that continue a type value on the next line ("HTTP" / "Cookie").
-TYPE_CONTINUATIONS = ("cookie", "tracker", "storage")
+TYPE_CONTINUATIONS = ("cookie", "tracker", "storage", "party", "parties")
 # Values of a type column, and the words that continue them on the next line ("HTTP" / "Cookie").
 TYPE_WORDS = frozenset(
     "http https html pixel cookie cookies tracker local session storage indexeddb persistent beacon "
-    "propia propias propio propios terceros tercero erstanbieter drittanbieter tiers interne externe".split()
+    "propia propias propio propios terceros tercero erstanbieter drittanbieter tiers interne externe "
+    "first third own".split()
 )
 DOMAIN = re.compile(
     r"^(?:\*\.|\.)?(?:[\w-]+\.)+(?:com|net|org|io|co|uk|fr|de|fi|nl|es|it|eu|gov|be|ch|pl|app|dev|"
@@ -119,10 +120,11 @@ def _is_prose_line(line: Line, widest: int) -> bool:
     )
 
 
-def _areas(lines: tuple[Line, ...]) -> list[tuple[int, int]]:
-    """Line ranges holding a dumped table: from a label line to the prose after the table."""
+def _areas(lines: tuple[Line, ...]) -> list[tuple[int, int, frozenset[int]]]:
+    """Line ranges holding a dumped table: from a label line to the prose after the table, with the prose
+    lines inside that are no part of it (text after the table that the dump put before its last columns)."""
     widest = _text_width(lines)
-    areas: list[tuple[int, int]] = []
+    areas: list[tuple[int, int, frozenset[int]]] = []
     i = 0
     while i < len(lines):
         labels = _labels(lines[i].text) if not lines[i].blank else None
@@ -132,11 +134,23 @@ def _areas(lines: tuple[Line, ...]) -> list[tuple[int, int]]:
         roles = {role for _, role in labels}
         end = i + 1
         last_label = i
+        skipped: set[int] = set()
         while end < len(lines):
             line = lines[end]
             if not line.blank:
                 if _is_prose_line(line, widest):
-                    break
+                    prose = list(
+                        itertools.takewhile(
+                            lambda k: lines[k].blank or _is_prose_line(lines[k], widest), range(end, len(lines))
+                        )
+                    )
+                    after = prose[-1] + 1 if prose else end + 1
+                    more = _labels(lines[after].text) if after < len(lines) and not lines[after].blank else None
+                    if not more or not {role for _, role in more} - roles:
+                        break
+                    skipped.update(prose)  # "Per revocare il consenso ..." / "Scadenza Tipologia"
+                    end = after
+                    continue
                 nxt = next((x for x in lines[end + 1 : end + 3] if not x.blank), None)
                 if looks_like_heading(line.text) and nxt is not None and _is_prose_line(nxt, widest):
                     break
@@ -146,7 +160,7 @@ def _areas(lines: tuple[Line, ...]) -> list[tuple[int, int]]:
                     last_label = end
             end += 1
         if "name" in roles and len(roles - {"other"}) >= 2:
-            areas.append((i, end))
+            areas.append((i, end, frozenset(skipped)))
         i = end
     return areas
 
@@ -372,8 +386,8 @@ def dumped_tables(lines: tuple[Line, ...]) -> list[DumpedTable]:
     tables: list[DumpedTable] = []
     previous_end = 0
     vocabulary = prose_vocabulary(lines)
-    for start, end in _areas(lines):
-        table = _read_area(lines, start, end, find_heading(lines, start, previous_end), vocabulary)
+    for start, end, skipped in _areas(lines):
+        table = _read_area(lines, start, end, find_heading(lines, start, previous_end), vocabulary, skipped)
         if table.rows:
             tables.append(table)
         previous_end = end
@@ -396,9 +410,15 @@ class _Segment:
 
 
 def _read_area(
-    lines: tuple[Line, ...], start: int, end: int, heading: str | None, vocabulary: frozenset[str]
+    lines: tuple[Line, ...],
+    start: int,
+    end: int,
+    heading: str | None,
+    vocabulary: frozenset[str],
+    skipped: frozenset[int] = frozenset(),
 ) -> DumpedTable:
     """One dumped table: labels give the roles, each line's typed parts feed the queues, queues make rows.
+    The lines in ``skipped`` (prose that is no part of the table) count as breaks.
 
     A label repeated after values starts a new segment (the header repeated on the next page); each segment
     is matched up on its own, so one value too many or too few costs one page, not the rest of the table.
@@ -416,12 +436,13 @@ def _read_area(
     broken = True
     last_role: Role | None = None
     providers: set[str] = set()
+    last_value_line = -1
     lines = _join_split_durations(lines, start, end)
     for index in range(start, end):
         line = lines[index]
         segment = segments[-1]
         queues, prose = segment.queues, segment.prose
-        if line.blank:
+        if line.blank or index in skipped:
             broken = True
             continue
         open_sentence = bool(prose) and not broken and not ends_sentence(prose[-1].text)
@@ -442,7 +463,10 @@ def _read_area(
                 and not _breaks_alternation([("provider", line.text.strip())], segment.order)
                 and not _is_label(line.text, lower_labels)  # "Cookie" / "Provider Duration": labels both
             )
-            under_label = index > start and _is_label(lines[index - 1].text, lower_labels)
+            # Right under a label or a value ("__cf_bm" / "Cloudflare"), a line is a value, not a heading.
+            under_label = index > start and (
+                _is_label(lines[index - 1].text, lower_labels) or last_value_line == index - 1
+            )
             if heading_like and not under_label and nxt is not None and _is_label(nxt.text, lower_labels):
                 # Reading order put the table's heading among its labels.
                 table.heading = table.heading if table.rows else line.text
@@ -512,6 +536,7 @@ def _read_area(
             else:
                 queues[part_role].append((text, line.number))
                 segment.order.append(part_role)
+                last_value_line = index
                 if part_role == "provider":
                     providers.add(text)
                 # A value after prose on its line ("... in the user 393 days") leaves that prose open.

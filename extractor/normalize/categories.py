@@ -73,6 +73,7 @@ KEYWORDS: tuple[tuple[Category, tuple[str, ...]], ...] = (
         "analytics",
         (
             "analytic",
+            "analytis",
             "statistic",
             "performance",
             "measur",
