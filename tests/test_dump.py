@@ -196,3 +196,15 @@ def test_prose_the_dump_put_before_the_last_columns_is_skipped() -> None:
         ("PHPSESSID", "Museo", "Mantiene la sessione.", "Sessione"),
         ("__cf_bm", "Cloudflare", "Distingue le persone dai bot.", "30 minuti"),
     ]
+
+
+def test_a_closing_paragraph_after_every_column_is_no_purpose() -> None:
+    found = rows(
+        "Name\nPHPSESSID\n\n_pk_id.*\n\nZweck\nSpeichert die Sitzung.\nZählt die Besuche.\n\n"
+        "Speicherdauer\nSitzungsende\n\n13 Monate\n\n"
+        "Sie können Ihre Einwilligung jederzeit widerrufen.\n"
+    )
+    assert [(r["name"], r["purpose"], r["duration"]) for r in found] == [
+        ("PHPSESSID", "Speichert die Sitzung.", "Sitzungsende"),
+        ("_pk_id.*", "Zählt die Besuche.", "13 Monate"),
+    ]

@@ -541,6 +541,8 @@ def _read_area(
                     providers.add(text)
                 # A value after prose on its line ("... in the user 393 days") leaves that prose open.
                 broken = broken or part_role != "duration" or parts[0][0] is not None
+    for segment in segments:
+        segment.prose = _without_closing_prose(segment)
     for before, after in itertools.pairwise(segments):
         # Text a page break cut off the last cell of the page above opens the next segment.
         names = after.queues.get("name", [])
@@ -563,6 +565,21 @@ def _read_area(
     for segment in segments:
         _zip_rows(table, segment.queues, segment.prose)
     return table
+
+
+def _without_closing_prose(segment: _Segment) -> list[_Prose]:
+    """The segment's prose but a closing paragraph: prose after a break that follows every value, once
+    every column has a value per name ("Sie können Ihre Einwilligung ... widerrufen." under the last
+    duration). Rows read across keep theirs: there the last purpose comes after the last value."""
+    names = segment.queues.get("name", [])
+    values = [number for queue in segment.queues.values() for _, number in queue]
+    if not names or not values or _read_across(segment.prose, names):
+        return segment.prose
+    tail = [p for p in segment.prose if p.line > max(values)]
+    complete = all(len(q) >= len(names) for role, q in segment.queues.items() if q)
+    if tail and len(tail) < len(segment.prose) and tail[0].after_break and complete:
+        return segment.prose[: len(segment.prose) - len(tail)]
+    return segment.prose
 
 
 def _wraps_label(lines: tuple[Line, ...], index: int, start: int) -> bool:
