@@ -17,6 +17,12 @@ def document(text: str):  # type: ignore[no-untyped-def]
     return read_text(text.encode("utf-8"), "t.txt", Settings())
 
 
+def table_rows(text: str) -> list[list[str]]:
+    """The cells of the first table rebuilt from ``text``, whitespace collapsed."""
+    tables, _ = rebuild_tables(document(text))
+    return [[" ".join((c or "").split()) for c in r.cells] for r in tables[0].rows]
+
+
 def test_merged_header_labels_are_split() -> None:
     line = document("Name Purpose\tExpires").lines[0]
     cells = header_cells(line)
@@ -82,8 +88,7 @@ def test_tabbed_wrapped_cells_go_to_the_cell_they_complete() -> None:
         "_gat\tThis is used to limit the rate\t1\n"
         "Google\tminute\n"
     )
-    tables, _ = rebuild_tables(document(text))
-    rows = [[" ".join((c or "").split()) for c in r.cells] for r in tables[0].rows]
+    rows = table_rows(text)
     assert rows == [
         ["_govuk- prototype-kit", "This helps the makers count how many times the kit is used", "24 hours"],
         ["_gat", "This is used to limit the rate Google", "1 minute"],
@@ -101,8 +106,7 @@ def test_tabbed_continuations_keep_to_the_cells_that_wrap() -> None:
         "ensure the\tvalidated\n"
         "user that started it.\n"
     )
-    tables, _ = rebuild_tables(document(text))
-    rows = [[" ".join((c or "").split()) for c in r.cells] for r in tables[0].rows]
+    rows = table_rows(text)
     assert rows == [
         ["GitHub", "_gh_sess", "This cookie is used for state.", "Session"],
         [
@@ -125,8 +129,7 @@ def test_tabbed_rows_with_cells_run_together_and_the_prose_after_the_table() -> 
         "the user has viewed.\n"
         "For more information, see the site.\n"
     )
-    tables, _ = rebuild_tables(document(text))
-    rows = [[" ".join((c or "").split()) for c in r.cells] for r in tables[0].rows]
+    rows = table_rows(text)
     assert rows == [
         ["_hjid", "Hotjar", "1 YEAR", "HTML", "Sets a unique ID for the session and for the visits of the day."],
         ["promo", "virufy.org", "PERSISTENT", "HTML", "Determines which products the user has viewed."],
@@ -141,8 +144,7 @@ def test_a_list_of_names_wrapped_after_its_connector_stays_one_row() -> None:
         " _uetsid and Microsoft Bing       Tracks visits across websites so that   1 day / 13\n"
         " _uetvid      Ads                 Microsoft can show you relevant adverts. months\n"
     )
-    tables, _ = rebuild_tables(document(text))
-    rows = [[" ".join((c or "").split()) for c in r.cells] for r in tables[0].rows]
+    rows = table_rows(text)
     assert rows[1] == [
         "_uetsid and _uetvid",
         "Microsoft Bing Ads",
@@ -160,8 +162,7 @@ def test_cells_run_together_past_wide_labels_are_cut_by_their_shapes() -> None:
         " test_cookie        Google         1 DAY    HTTP Used to check if the user's browser\n"
         "                                                 supports cookies.\n"
     )
-    tables, _ = rebuild_tables(document(text))
-    rows = [[" ".join((c or "").split()) for c in r.cells] for r in tables[0].rows]
+    rows = table_rows(text)
     assert rows == [
         ["AWSALB", "Gofundme", "7 DAYS", "HTTP", "Registers which server-cluster is serving the visitor."],
         ["test_cookie", "Google", "1 DAY", "HTTP", "Used to check if the user's browser supports cookies."],
