@@ -5,7 +5,11 @@ the header labels scattered between the values ("Name" / "_ga" / "" / "Purpose" 
 geometry survives, so the values are recognised by their shape instead: each line is cut into typed parts
 (a cookie name, a duration, a type word, a domain, a provider, prose), each role keeps its values in
 reading order, and the i-th values of every role make the i-th row. Prose is cut into as many purpose cells
-as there are names, at the sentence starts that most look like the start of a cell.
+as there are names, at the sentence starts that most look like the start of a cell (a sentence ending above,
+an opening other cells share, a word that would have fitted on the line above). Where the dump read rows
+across (a name among the lines of its purpose), each purpose goes with the name it stands by. A label
+repeated after values starts a segment (the next page); what a page break cut off goes back to the segment
+above. Values a column wrapped ("Northwind" / "Outfitters") are joined back to the count of names.
 """
 
 from __future__ import annotations
@@ -541,10 +545,18 @@ def _read_area(
                     providers.add(text)
                 # A value after prose on its line ("... in the user 393 days") leaves that prose open.
                 broken = broken or part_role != "duration" or parts[0][0] is not None
+    _settle(segments)
+    for segment in segments:
+        _zip_rows(table, segment.queues, segment.prose)
+    return table
+
+
+def _settle(segments: list[_Segment]) -> None:
+    """Each segment's prose without a closing paragraph, and the text a page break cut off the last cell of
+    the page above moved back to that segment (a segment without names is the rest of the one above)."""
     for segment in segments:
         segment.prose = _without_closing_prose(segment)
     for before, after in itertools.pairwise(segments):
-        # Text a page break cut off the last cell of the page above opens the next segment.
         names = after.queues.get("name", [])
         starts = _read_across(after.prose, names)
         if not names:
@@ -562,9 +574,6 @@ def _read_area(
             lead = 0
         before.prose.extend(after.prose[:lead])
         del after.prose[:lead]
-    for segment in segments:
-        _zip_rows(table, segment.queues, segment.prose)
-    return table
 
 
 def _without_closing_prose(segment: _Segment) -> list[_Prose]:
