@@ -42,6 +42,28 @@ def test_labels_run_together_are_split(text: str, labels: list[str]) -> None:
     assert cells is not None and [c.text for c in cells] == labels
 
 
+def test_wrapped_values_holding_label_words_are_no_header() -> None:
+    # "HTTP" / "Cookie", "13" / "months", "... the social" / "networking service" wrapped onto one line.
+    line = document("Cookie          months     networking service").lines[0]
+    assert header_cells(line) is None
+
+
+def test_a_line_naming_a_category_above_the_next_table_is_its_heading() -> None:
+    text = (
+        "Cookie     Duration   Description\n"
+        "_clck      1 year     Collects data on the navigation of the user.\n"
+        "\n"
+        "Marketing\n"
+        "\n"
+        "Marketing cookies are used to track visitors across websites and to show them ads.\n"
+        "\n"
+        "Cookie     Duration   Description\n"
+        "_ttp       13 months  Used by TikTok to track the use of embedded services.\n"
+    )
+    tables, _ = rebuild_tables(document(text))
+    assert [(t.heading, [r.cells[0] for r in t.rows]) for t in tables] == [(None, ["_clck"]), ("Marketing", ["_ttp"])]
+
+
 def test_prose_is_no_header() -> None:
     line = document("We use cookies  to store your name  and the purpose of each visit").lines[0]
     assert header_cells(line) is None

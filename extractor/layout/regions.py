@@ -137,6 +137,13 @@ def header_cells(line: Line) -> list[HeaderCell] | None:
         return None
     if not any(m.strong for m in known):
         return None
+    # Labels are written alike: all capitalised or all in lower case. "Cookie" / "months" / "networking
+    # service" is a row of wrapped values that happen to hold label words.
+    cases = {
+        c.text[:1].isupper() for c, m in zip(cells, matches, strict=True) if m is not None and c.text[:1].isalpha()
+    }
+    if len(cases) > 1:
+        return None
     if "name" not in roles:
         return _with_name_split(cells)
     return cells

@@ -30,6 +30,7 @@ from extractor.layout.shapes import (
     looks_like_heading,
     role_fit,
     starts_sentence,
+    word_count,
 )
 from extractor.model import Line, Role, Rule
 
@@ -54,6 +55,8 @@ DEFAULT_UNCENTRED_PENALTY = 2.0
 DEFAULT_LAST_ROW_BONUS = 0.5
 # A lone piece shorter than this is never taken for prose by its length alone.
 DEFAULT_MIN_PROSE_CHARS = 40
+# A line naming a consent category in at most this many words may head the next table.
+DEFAULT_SECTION_WORDS = 4
 # Lines of a table read to find its columns and the shapes of its cells, at most.
 DEFAULT_COLUMN_SAMPLE = 300
 # A piece whose first word would have fitted (within this share of the column's widest line) on the last
@@ -236,6 +239,8 @@ def cut_region(header: HeaderRow, body: tuple[Line, ...], after: tuple[Line, ...
             current = _row_since(cut, last_anchor)
             if _is_heading_line_over(line, alone, following[index], current):
                 break
+            if cut and cells[anchor] and _names_section(line, following[index], starts, header.roles, unit):
+                break
             alone.add(line.text)
         if blank_run and cut and (not cells[anchor] or _is_heading_line(line) or _runs_across(line, starts, unit)):
             break
@@ -245,6 +250,23 @@ def cut_region(header: HeaderRow, body: tuple[Line, ...], after: tuple[Line, ...
         cut.append((line, cells))
         used = index + 1
     return cut, used, starts
+
+
+def _names_section(line: Line, after: Line | None, starts: list[float], roles: tuple[Role, ...], unit: float) -> bool:
+    """A short line naming a consent category ("Marketing") above prose or a header row: the heading of the
+    next table, not a cookie of this one."""
+    from extractor.normalize.categories import category_from_text
+
+    if word_count(line.text) > DEFAULT_SECTION_WORDS or not looks_like_heading(line.text):
+        return False
+    if not category_from_text(line.text):
+        return False
+    return (
+        after is None
+        or header_cells(after) is not None
+        or _runs_across(after, starts, unit)
+        or not cut_line(after, starts, roles, unit)[1]
+    )
 
 
 def _next_nonblank(body: tuple[Line, ...], after: tuple[Line, ...]) -> list[Line | None]:
