@@ -64,6 +64,33 @@ def test_a_line_naming_a_category_above_the_next_table_is_its_heading() -> None:
     assert [(t.heading, [r.cells[0] for r in t.rows]) for t in tables] == [(None, ["_clck"]), ("Marketing", ["_ttp"])]
 
 
+def test_tabbed_tables_under_category_headings_stay_apart() -> None:
+    text = (
+        "Cookie\tDuration\tDescription\n"
+        "_clck\t1 year\tCollects data on the navigation of the user.\n"
+        "Marketing\n"
+        "Marketing cookies are used to track visitors across websites.\n"
+        "Cookie\tDuration\tDescription\n"
+        "_ttp\t13\tUsed by the social networking service TikTok to\n"
+        "months\ttrack the use of embedded services.\n"
+    )
+    tables, _ = rebuild_tables(document(text))
+    found = [(t.heading, [[" ".join((c or "").split()) for c in r.cells] for r in t.rows]) for t in tables]
+    assert found == [
+        (None, [["_clck", "1 year", "Collects data on the navigation of the user."]]),
+        (
+            "Marketing",
+            [
+                [
+                    "_ttp",
+                    "13 months",
+                    "Used by the social networking service TikTok to track the use of embedded services.",
+                ]
+            ],
+        ),
+    ]
+
+
 def test_prose_is_no_header() -> None:
     line = document("We use cookies  to store your name  and the purpose of each visit").lines[0]
     assert header_cells(line) is None

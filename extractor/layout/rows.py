@@ -55,8 +55,10 @@ DEFAULT_UNCENTRED_PENALTY = 2.0
 DEFAULT_LAST_ROW_BONUS = 0.5
 # A lone piece shorter than this is never taken for prose by its length alone.
 DEFAULT_MIN_PROSE_CHARS = 40
-# A line naming a consent category in at most this many words may head the next table.
+# A line naming a consent category in at most this many words may head the next table; running text below
+# it has at least this many words.
 DEFAULT_SECTION_WORDS = 4
+DEFAULT_SECTION_PROSE_WORDS = 6
 # Lines of a table read to find its columns and the shapes of its cells, at most.
 DEFAULT_COLUMN_SAMPLE = 300
 # A piece whose first word would have fitted (within this share of the column's widest line) on the last
@@ -252,20 +254,38 @@ def cut_region(header: HeaderRow, body: tuple[Line, ...], after: tuple[Line, ...
     return cut, used, starts
 
 
-def _names_section(line: Line, after: Line | None, starts: list[float], roles: tuple[Role, ...], unit: float) -> bool:
-    """A short line naming a consent category ("Marketing") above prose or a header row: the heading of the
-    next table, not a cookie of this one."""
+def _names_category(line: Line) -> bool:
+    """A short heading-like line naming a consent category ("Marketing", "Analytics cookies")."""
     from extractor.normalize.categories import category_from_text
 
-    if word_count(line.text) > DEFAULT_SECTION_WORDS or not looks_like_heading(line.text):
-        return False
-    if not category_from_text(line.text):
-        return False
     return (
+        word_count(line.text) <= DEFAULT_SECTION_WORDS
+        and looks_like_heading(line.text)
+        and category_from_text(line.text) is not None
+    )
+
+
+def _names_section(line: Line, after: Line | None, starts: list[float], roles: tuple[Role, ...], unit: float) -> bool:
+    """A line naming a consent category ("Marketing") above prose or a header row: the heading of the next
+    table, not a cookie of this one."""
+    return _names_category(line) and (
         after is None
         or header_cells(after) is not None
         or _runs_across(after, starts, unit)
         or not cut_line(after, starts, roles, unit)[1]
+    )
+
+
+def _heads_next_table(line: Line, after: Line | None) -> bool:
+    """``_names_section`` for delimited lines: above a header row or a line of running text."""
+    return _names_category(line) and (
+        after is None
+        or header_cells(after) is not None
+        or (
+            len(after.fragments) == 1
+            and starts_sentence(after.text)
+            and word_count(after.text) >= DEFAULT_SECTION_PROSE_WORDS
+        )
     )
 
 
@@ -512,6 +532,8 @@ def delimited_rows(
             )
         else:
             if len(pieces) == 1 and rows and _is_prose(line, alone, widest, following[index], current):
+                break
+            if len(pieces) == 1 and rows and _heads_next_table(line, following[index]):
                 break
             if len(pieces) == 1 and current is not None and not _continues_any(pieces[0], current, header, widths):
                 break  # "For more information, see ...": it would have fitted on every cell's last line

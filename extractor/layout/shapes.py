@@ -143,7 +143,9 @@ def role_fit(role: Role, text: str) -> float:
     if role == "duration":
         if looks_like_duration(text):
             return 2.0
-        return 0.5 if words <= 2 and DURATION_OPENER.match(text.strip()) else -1.0  # "Until" / "browsing ..."
+        # "Until" / "browsing ...", "13" / "months": a duration wrapped after its first words
+        opens = DURATION_OPENER.match(text.strip()) or DURATION_HEAD.fullmatch(text.strip())
+        return 0.5 if words <= 2 and opens else -1.0
     if role in ("purpose", "function"):
         return (0.5 if starts_sentence(text) else 0.0) + (0.5 if words >= 3 else 0.0)
     if role == "provider":
