@@ -208,3 +208,20 @@ def test_a_closing_paragraph_after_every_column_is_no_purpose() -> None:
         ("PHPSESSID", "Speichert die Sitzung.", "Sitzungsende"),
         ("_pk_id.*", "Zählt die Besuche.", "13 Monate"),
     ]
+
+
+def test_a_category_heading_over_a_sentence_ends_a_dumped_table() -> None:
+    lines = read_text(
+        (
+            PROSE + "Statistics\nCookie\n_clck\n\nDuration Description\n1 year\nCollects the visits.\n\n"
+            "Marketing\nMarketing cookies are used to track visitors across websites.\n"
+            "Cookie\n_ttp\n\nDuration Description\n13 months\nTracks the use of embedded services.\n"
+        ).encode("utf-8"),
+        "dump.txt",
+        Settings(),
+    ).lines
+    tables = dumped_tables(lines)
+    assert [(t.heading, [v["name"] for v, _ in t.rows], [v.get("purpose") for v, _ in t.rows]) for t in tables] == [
+        ("Statistics", ["_clck"], ["Collects the visits."]),
+        ("Marketing", ["_ttp"], ["Tracks the use of embedded services."]),
+    ]

@@ -20,7 +20,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
-from extractor.layout.regions import find_heading
+from extractor.layout.regions import find_heading, names_category
 from extractor.layout.shapes import (
     CONNECTORS,
     DURATION,
@@ -56,6 +56,8 @@ ALTERNATIVE = re.compile(r"\s*(?:/|,|\bor\b|\bou\b|\boder\b|\bo\b|\bof\b)\s*", r
 # The count after a name that stands for several cookies ("CONSENT [x3]").
 COUNTER = re.compile(r"^\s+\[x?\d+\](?=\s|$)")
 HOST = re.compile(r"^(?:\.[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}|[a-z0-9-]+(?:\.[a-z0-9-]+){2,})$", re.IGNORECASE)
+# A line naming a category ends an area when a sentence of this many words follows it.
+DEFAULT_PARAGRAPH_WORDS = 6
 # An area ends at a line this wide, relative to a full line of the document's text, with this many words.
 DEFAULT_PROSE_WIDTH = 0.75
 DEFAULT_PROSE_MIN_WORDS = 10
@@ -101,6 +103,11 @@ def _labels(text: str) -> list[tuple[str, Role]] | None:
     if split:
         return [(c.text, m.role) for c in split if (m := match_header(c.text)) is not None]
     match = match_header(text)
+    if match is not None and match.role != "name" and word_count(text) > 1:
+        # "Cookie Type": a name label run together with the next one
+        split = _split_merged(text, 0.0, float(len(text)), None, weak_name=True)
+        if split:
+            return [(c.text, m.role) for c in split if (m := match_header(c.text)) is not None]
     if match is None or (not match.strong and word_count(text) > 1):
         return None
     return [(text, match.role)]
@@ -158,6 +165,8 @@ def _areas(lines: tuple[Line, ...]) -> list[tuple[int, int, frozenset[int]]]:
                 nxt = next((x for x in lines[end + 1 : end + 3] if not x.blank), None)
                 if looks_like_heading(line.text) and nxt is not None and _is_prose_line(nxt, widest):
                     break
+                if names_category(line) and nxt is not None and _opens_paragraph(nxt):
+                    break  # "Marketing" / "Marketing cookies are used to ...": the next table's heading
                 found = _labels(line.text)
                 if found and end - last_label <= DEFAULT_TABLE_LABEL_REACH:
                     roles |= {role for _, role in found}
@@ -167,6 +176,11 @@ def _areas(lines: tuple[Line, ...]) -> list[tuple[int, int, frozenset[int]]]:
             areas.append((i, end, frozenset(skipped)))
         i = end
     return areas
+
+
+def _opens_paragraph(line: Line) -> bool:
+    """A sentence of several words, opened with a capital: running text, not a cell."""
+    return starts_sentence(line.text) and word_count(line.text) >= DEFAULT_PARAGRAPH_WORDS and not _labels(line.text)
 
 
 def _typed_parts(text: str, roles: set[Role], vocabulary: frozenset[str]) -> list[tuple[Role | None, str]]:
@@ -476,7 +490,10 @@ def _read_area(
                 table.heading = table.heading if table.rows else line.text
                 broken = True
                 continue
-            if _is_label(line.text, lower_labels) and not _starts_prose(lines, index, end):
+            value_goes_on = (  # "HTTP" / "Cookie": a type value wrapped, not the label "Cookie"
+                last_value_line == index - 1 and "type" in roles and fold(line.text.strip()) in TYPE_CONTINUATIONS
+            )
+            if _is_label(line.text, lower_labels) and not _starts_prose(lines, index, end) and not value_goes_on:
                 if _wraps_label(lines, index, start):
                     broken = True
                     continue
@@ -586,7 +603,8 @@ def _without_closing_prose(segment: _Segment) -> list[_Prose]:
         return segment.prose
     tail = [p for p in segment.prose if p.line > max(values)]
     complete = all(len(q) >= len(names) for role, q in segment.queues.items() if q)
-    if tail and len(tail) < len(segment.prose) and tail[0].after_break and complete:
+    # Set apart by a blank line: a purpose right under its duration ("Session" / "Registers a ...") stays.
+    if tail and len(tail) < len(segment.prose) and tail[0].line > max(values) + 1 and complete:
         return segment.prose[: len(segment.prose) - len(tail)]
     return segment.prose
 

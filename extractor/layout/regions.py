@@ -25,6 +25,8 @@ DEFAULT_MIN_HEADER_SHARE = 0.6
 DEFAULT_MAX_MERGED_LABELS = 3
 # Words of one wrapped header-cell fragment on a header continuation line, at most.
 DEFAULT_MAX_HEADER_CONTINUATION_WORDS = 3
+# A line naming a consent category in at most this many words may head the next table.
+DEFAULT_SECTION_WORDS = 4
 
 
 @dataclass(frozen=True)
@@ -256,6 +258,18 @@ def find_heading(lines: tuple[Line, ...], start: int, stop: int) -> str | None:
         ]
         return emphasised[0].text if emphasised else None
     return candidates[0].text if candidates else None
+
+
+def names_category(line: Line) -> bool:
+    """A short heading-like line naming a consent category ("Marketing", "Analytics cookies"): it may head
+    the next table."""
+    from extractor.normalize.categories import category_from_text
+
+    return (
+        word_count(line.text) <= DEFAULT_SECTION_WORDS
+        and looks_like_heading(line.text)
+        and category_from_text(line.text) is not None
+    )
 
 
 def is_new_heading(line: Line, table_lines: tuple[Line, ...]) -> bool:

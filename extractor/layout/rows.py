@@ -15,7 +15,7 @@ import itertools
 from dataclasses import dataclass, field
 
 from extractor.layout.columns import DEFAULT_MISALIGN, char_width, column_starts, cut_line
-from extractor.layout.regions import HeaderRow, header_cells
+from extractor.layout.regions import HeaderRow, header_cells, names_category
 from extractor.layout.shapes import (
     DURATION,
     DURATION_OPENER,
@@ -55,9 +55,7 @@ DEFAULT_UNCENTRED_PENALTY = 2.0
 DEFAULT_LAST_ROW_BONUS = 0.5
 # A lone piece shorter than this is never taken for prose by its length alone.
 DEFAULT_MIN_PROSE_CHARS = 40
-# A line naming a consent category in at most this many words may head the next table; running text below
-# it has at least this many words.
-DEFAULT_SECTION_WORDS = 4
+# Running text below a line naming a category (the next table's heading) has at least this many words.
 DEFAULT_SECTION_PROSE_WORDS = 6
 # Lines of a table read to find its columns and the shapes of its cells, at most.
 DEFAULT_COLUMN_SAMPLE = 300
@@ -254,21 +252,10 @@ def cut_region(header: HeaderRow, body: tuple[Line, ...], after: tuple[Line, ...
     return cut, used, starts
 
 
-def _names_category(line: Line) -> bool:
-    """A short heading-like line naming a consent category ("Marketing", "Analytics cookies")."""
-    from extractor.normalize.categories import category_from_text
-
-    return (
-        word_count(line.text) <= DEFAULT_SECTION_WORDS
-        and looks_like_heading(line.text)
-        and category_from_text(line.text) is not None
-    )
-
-
 def _names_section(line: Line, after: Line | None, starts: list[float], roles: tuple[Role, ...], unit: float) -> bool:
     """A line naming a consent category ("Marketing") above prose or a header row: the heading of the next
     table, not a cookie of this one."""
-    return _names_category(line) and (
+    return names_category(line) and (
         after is None
         or header_cells(after) is not None
         or _runs_across(after, starts, unit)
@@ -278,7 +265,7 @@ def _names_section(line: Line, after: Line | None, starts: list[float], roles: t
 
 def _heads_next_table(line: Line, after: Line | None) -> bool:
     """``_names_section`` for delimited lines: above a header row or a line of running text."""
-    return _names_category(line) and (
+    return names_category(line) and (
         after is None
         or header_cells(after) is not None
         or (
