@@ -42,12 +42,6 @@ def test_labels_run_together_are_split(text: str, labels: list[str]) -> None:
     assert cells is not None and [c.text for c in cells] == labels
 
 
-def test_wrapped_values_holding_label_words_are_no_header() -> None:
-    # "HTTP" / "Cookie", "13" / "months", "... the social" / "networking service" wrapped onto one line.
-    line = document("Cookie          months     networking service").lines[0]
-    assert header_cells(line) is None
-
-
 def test_a_line_naming_a_category_above_the_next_table_is_its_heading() -> None:
     text = (
         "Cookie     Duration   Description\n"
@@ -91,9 +85,16 @@ def test_tabbed_tables_under_category_headings_stay_apart() -> None:
     ]
 
 
-def test_prose_is_no_header() -> None:
-    line = document("We use cookies  to store your name  and the purpose of each visit").lines[0]
-    assert header_cells(line) is None
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We use cookies  to store your name  and the purpose of each visit",
+        # "HTTP" / "Cookie", "13" / "months", "... the social" / "networking service" wrapped onto one line
+        "Cookie          months     networking service",
+    ],
+)
+def test_prose_and_wrapped_values_are_no_header(text: str) -> None:
+    assert header_cells(document(text).lines[0]) is None
 
 
 def test_column_bounds_follow_the_cells_not_the_centred_labels() -> None:
