@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 from extractor.layout.joints import cuts_of, shared_prefixes
-from extractor.layout.rows import BuiltRows, RowBuilder
+from extractor.layout.rows import BuiltRows, RowBuilder, table_lines
 from extractor.layout.shapes import has_strong_name_marks, looks_like_heading, role_fit, word_count
 from extractor.model import Line, Role
 
@@ -122,15 +122,9 @@ def glued_rows(roles: tuple[Role, ...], body: tuple[Line, ...]) -> BuiltRows:
     rows: list[RowBuilder] = []
     confidences: list[float] = []
     used = 0
-    blank_run = 0
     pieces = [line for line in body if len(line.fragments) == 1][:DEFAULT_PREFIX_SAMPLE]
     prefixes = dict(zip((line.number for line in pieces), shared_prefixes([line.text for line in pieces]), strict=True))
-    for index, line in enumerate(body):
-        if line.blank:
-            blank_run += 1
-            if blank_run > DEFAULT_MAX_BLANK_RUN:
-                break
-            continue
+    for index, line, _ in table_lines(body, DEFAULT_MAX_BLANK_RUN):
         if len(line.fragments) != 1 or (looks_like_heading(line.text) and word_count(line.text) < n):
             break
         split = split_row(line.text, roles, prefixes.get(line.number))
@@ -140,7 +134,6 @@ def glued_rows(roles: tuple[Role, ...], body: tuple[Line, ...]) -> BuiltRows:
         # A row of this table ran its cells together somewhere; a sentence of prose has no joint.
         if split.joints == 0 or ("name" in roles and role_fit("name", cells[roles.index("name")]) < 0):
             break
-        blank_run = 0
         row = RowBuilder(n, line.page)
         for column, cell in enumerate(cells):
             row.add(column, cell, line)

@@ -12,6 +12,7 @@ Text browsers centre cells vertically, so part of a row can stand above its anch
 from __future__ import annotations
 
 import itertools
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from extractor.layout.columns import DEFAULT_MISALIGN, char_width, column_starts, cut_line
@@ -221,17 +222,11 @@ def cut_region(header: HeaderRow, body: tuple[Line, ...], after: tuple[Line, ...
     if len(starts) != n - 1:
         starts = [c.x0 for c in header.cells[1:]]
     cut: Cut = []
-    blank_run = 0
     used = 0
     following = _next_nonblank(body, after)
     alone: set[str] = set()
     last_anchor: int | None = None
-    for index, line in enumerate(body):
-        if line.blank:
-            blank_run += 1
-            if blank_run > DEFAULT_MAX_BLANK_RUN:
-                break
-            continue
+    for index, line, after_blank in table_lines(body):
         cells, fits = cut_line(line, starts, header.roles, unit)
         if not fits:
             break
@@ -242,9 +237,8 @@ def cut_region(header: HeaderRow, body: tuple[Line, ...], after: tuple[Line, ...
             if cut and cells[anchor] and _names_section(line, following[index], starts, header.roles, unit):
                 break
             alone.add(line.text)
-        if blank_run and cut and (not cells[anchor] or _is_heading_line(line) or _runs_across(line, starts, unit)):
+        if after_blank and cut and (not cells[anchor] or _is_heading_line(line) or _runs_across(line, starts, unit)):
             break
-        blank_run = 0
         if cells[anchor]:
             last_anchor = len(cut)
         cut.append((line, cells))
@@ -274,6 +268,20 @@ def _heads_next_table(line: Line, after: Line | None) -> bool:
             and word_count(after.text) >= DEFAULT_SECTION_PROSE_WORDS
         )
     )
+
+
+def table_lines(body: tuple[Line, ...], max_blank_run: int = DEFAULT_MAX_BLANK_RUN) -> Iterator[tuple[int, Line, bool]]:
+    """The non-blank lines of a table's body, with their index and whether blank lines stood above them, up
+    to a run of more than ``max_blank_run`` blank lines (the table is over there)."""
+    blank_run = 0
+    for index, line in enumerate(body):
+        if line.blank:
+            blank_run += 1
+            if blank_run > max_blank_run:
+                return
+            continue
+        yield index, line, blank_run > 0
+        blank_run = 0
 
 
 def _next_nonblank(body: tuple[Line, ...], after: tuple[Line, ...]) -> list[Line | None]:
@@ -500,15 +508,9 @@ def delimited_rows(
     rows: list[RowBuilder] = []
     current = previous
     used = 0
-    blank_run = 0
     following = _next_nonblank(body, after)
     alone: set[str] = set()
-    for index, line in enumerate(body):
-        if line.blank:
-            blank_run += 1
-            if blank_run > DEFAULT_MAX_BLANK_RUN:
-                break
-            continue
+    for index, line, after_blank in table_lines(body):
         pieces = [f.text for f in line.fragments]
         if exact:
             placed = [(f.field if f.field is not None else 0, f.text) for f in line.fragments]
@@ -529,9 +531,8 @@ def delimited_rows(
             starts, placed = _place_loose(pieces, n, anchor, header.roles, current, profiles, widths, complete)
             if starts:
                 widest = max(widest, *(len(text) for _, text in placed))
-        if blank_run and not starts:
+        if after_blank and not starts:
             break
-        blank_run = 0
         if starts:
             if current is not None:
                 for column, cell in enumerate(current.cells):
