@@ -641,14 +641,13 @@ def _plain_word(text: str) -> bool:
     return word.isalpha() and word.islower() and not has_name_marks(word)
 
 
-# Capitalised words that end a company's name, not cookie names ("Google LLC").
-LEGAL_FORMS = frozenset("LLC INC LTD GMBH AG SA SAS SARL BV NV SPA SRL PLC KG OY AB AS".split())
-
-
 def _second_is_name(token: str) -> bool:
-    """The second of two words is a cookie name ("Contentsquare _cs_c", "Contentsquare WRUID")."""
+    """The second of two words is a cookie name ("Contentsquare _cs_c", "Contentsquare WRUID"), not the legal
+    form that ends a company's name ("Acme GMBH")."""
+    from extractor.normalize.providers import LEGAL_SUFFIX
+
     return has_strong_name_marks(token) or (
-        len(token) >= 4 and has_name_marks(token) and token.upper() == token and token.upper() not in LEGAL_FORMS
+        len(token) >= 4 and has_name_marks(token) and token.upper() == token and not LEGAL_SUFFIX.search(f" {token}")
     )
 
 
