@@ -19,6 +19,7 @@ import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from extractor.layout.regions import find_heading, names_category
 from extractor.layout.shapes import (
@@ -91,8 +92,10 @@ class DumpedTable:
     rows: list[tuple[dict[Role, str], list[int]]] = field(default_factory=list)
 
 
-def _labels(text: str) -> list[tuple[str, Role]] | None:
-    """The header labels a whole line consists of, or ``None``."""
+@lru_cache(maxsize=4096)
+def _labels(text: str) -> tuple[tuple[str, Role], ...] | None:
+    """The header labels a whole line consists of, or ``None`` (cached: every stage of a dump asks it of the
+    same lines)."""
     from extractor.layout.regions import _split_merged
 
     if word_count(text) > 6 or ends_sentence(text) or text.rstrip().endswith((",", ";")):
@@ -101,16 +104,16 @@ def _labels(text: str) -> list[tuple[str, Role]] | None:
         return None
     split = _split_merged(text, 0.0, float(len(text)), None)
     if split:
-        return [(c.text, m.role) for c in split if (m := match_header(c.text)) is not None]
+        return tuple((c.text, m.role) for c in split if (m := match_header(c.text)) is not None)
     match = match_header(text)
     if match is not None and match.role != "name" and word_count(text) > 1:
         # "Cookie Type": a name label run together with the next one
         split = _split_merged(text, 0.0, float(len(text)), None, weak_name=True)
         if split:
-            return [(c.text, m.role) for c in split if (m := match_header(c.text)) is not None]
+            return tuple((c.text, m.role) for c in split if (m := match_header(c.text)) is not None)
     if match is None or (not match.strong and word_count(text) > 1):
         return None
-    return [(text, match.role)]
+    return ((text, match.role),)
 
 
 def _text_width(lines: tuple[Line, ...]) -> int:
@@ -497,11 +500,10 @@ def _read_area(
                 if _wraps_label(lines, index, start):
                     broken = True
                     continue
-                found = {role for _, role in _labels(line.text) or []}
-                if found & segment.labels and not segment.empty:
+                order = [role for _, role in _labels(line.text) or ()]
+                if set(order) & segment.labels and not segment.empty:
                     segments.append(_Segment({role: [] for role in roles}))
-                segments[-1].labels |= found
-                order = [role for _, role in _labels(line.text) or []]
+                segments[-1].labels |= set(order)
                 segments[-1].across = "provider" in order and order[order.index("provider") + 1 :][:1] == ["purpose"]
                 broken = True
                 continue
