@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from extractor.errors import InputError
-from extractor.knowledge import enrich, known_category
+from extractor.knowledge import enrich, known_facts
 from extractor.layout.stitch import rebuild_tables
 from extractor.model import Cookie, ExtractionWarning, Result, Status, Table
 from extractor.normalize import normalize
@@ -53,8 +53,10 @@ def extract(path: str | Path, settings: Settings | Mapping[str, Any] | None = No
     records = [normalize(cookie) for table in tables for cookie in table_records(table)]
     owner = next((line.text for line in document.lines if not line.blank), None)
     cookies: list[Cookie] = []
-    for cookie in categorize(records, tables, [known_category(r) for r in records]):
-        enriched, problems = enrich(cookie, owner)
+    facts = [known_facts(record) for record in records]
+    hints = [known.our_category if known is not None else None for known in facts]
+    for cookie, known in zip(categorize(records, tables, hints), facts, strict=True):
+        enriched, problems = enrich(cookie, owner, known)
         cookies.append(enriched)
         warnings.extend(problems)
     if not cookies:

@@ -122,20 +122,19 @@ def known_cookies() -> KnownCookies:
 DEFAULT_RETENTION_RATIO = 2.0
 
 
-def known_category(cookie: Cookie) -> Category | None:
-    """The category known facts give this cookie (matched on name with its provider or domain), if any."""
-    known = known_cookies().match(cookie.name, cookie.provider, cookie.domain)
-    return known.our_category if known is not None else None
+def known_facts(cookie: Cookie) -> KnownCookie | None:
+    """The known facts of this cookie (matched on name with its provider or domain), if any."""
+    return known_cookies().match(cookie.name, cookie.provider, cookie.domain)
 
 
-def enrich(cookie: Cookie, owner: str | None) -> tuple[Cookie, list[ExtractionWarning]]:
+def enrich(cookie: Cookie, owner: str | None, known: KnownCookie | None) -> tuple[Cookie, list[ExtractionWarning]]:
     """Fill the known-cookie facts and the party of a record; disagreements become warnings, not changes.
 
     Args:
         cookie: a normalised record.
         owner: the document's own name (its first line), to recognise first-party providers.
+        known: the cookie's known facts (``known_facts``), looked up once for categorizing and enriching.
     """
-    known = known_cookies().match(cookie.name, cookie.provider, cookie.domain)
     party = party_of(cookie.provider, cookie.type, cookie.domain, owner, known.platform if known else None)
     if known is None:
         return replace(cookie, party=party), []
