@@ -15,15 +15,22 @@ import sys
 import time
 from collections import Counter
 from pathlib import Path
+from types import ModuleType
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def main() -> int:
+def load_trainer() -> ModuleType:
+    """scripts/train_textcat.py as a module (a script, not part of the package): its data, split and trainer."""
     spec = importlib.util.spec_from_file_location("train_textcat", ROOT / "scripts" / "train_textcat.py")
     assert spec and spec.loader
     trainer = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(trainer)
+    return trainer
+
+
+def main() -> int:
+    trainer = load_trainer()
     from extractor.nlp import classify, load_model
 
     started = time.perf_counter()

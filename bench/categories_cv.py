@@ -18,23 +18,16 @@ from __future__ import annotations
 
 import argparse
 import fnmatch
-import importlib.util
 import json
 import sys
 import tempfile
 import unicodedata
 from pathlib import Path
 
+from categories import load_trainer  # bench/categories.py, beside this script
+
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "dev"
-
-
-def _trainer():  # type: ignore[no-untyped-def]
-    spec = importlib.util.spec_from_file_location("train_textcat", ROOT / "scripts" / "train_textcat.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def _key(name: str) -> str:
@@ -60,7 +53,7 @@ def main() -> int:
     if not args.corpus.is_dir():
         print(f"corpus: {args.corpus} not found (it lives outside this repository); nothing to measure")
         return 0
-    trainer = _trainer()
+    trainer = load_trainer()
     from extractor import extract
 
     base = trainer.read_rows(("ocd.tsv", "handwritten.tsv"))
