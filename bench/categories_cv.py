@@ -63,10 +63,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as scratch:
         for doc in sorted(p for p in args.corpus.iterdir() if (p / "truth.json").is_file()):
             truth = json.loads((doc / "truth.json").read_text(encoding="utf-8"))
-            held = {
-                " ".join(" ".join(t for t in (c.get("function"), c.get("purpose")) if t).split())
-                for c in truth["cookies"]
-            }
+            held = {trainer.truth_text(cookie) for cookie in truth["cookies"]}
             others = trainer.dev_pairs(args.corpus, frozenset({doc.name}))
             rows = sorted({r for r in [*base, *others] if r[0] not in held})
             training = [r for r in rows if not trainer.held_out(r[0])]

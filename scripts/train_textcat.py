@@ -101,6 +101,11 @@ def refresh_ocd(source: Path) -> None:
     print(f"wrote {len(pairs)} rows to {DATA / 'ocd.tsv'}")
 
 
+def truth_text(cookie: dict[str, str | None]) -> str:
+    """The text a truth record is classified by: its function and purpose, whitespace collapsed."""
+    return " ".join(" ".join(t for t in (cookie.get("function"), cookie.get("purpose")) if t).split())
+
+
 def dev_pairs(corpus: Path, skip: frozenset[str] = frozenset()) -> set[tuple[str, str]]:
     """(function and purpose text, category) of the development corpus's truth files, but those of ``skip``."""
     import json
@@ -110,9 +115,9 @@ def dev_pairs(corpus: Path, skip: frozenset[str] = frozenset()) -> set[tuple[str
         if truth.parent.name in skip:
             continue
         for cookie in json.loads(truth.read_text(encoding="utf-8"))["cookies"]:
-            text = " ".join(t for t in (cookie.get("function"), cookie.get("purpose")) if t)
+            text = truth_text(cookie)
             if text and cookie["category"] in LABELS:
-                pairs.add((" ".join(text.split()), cookie["category"]))
+                pairs.add((text, cookie["category"]))
     return pairs
 
 
