@@ -228,9 +228,7 @@ def _typed_parts(text: str, roles: set[Role], vocabulary: frozenset[str]) -> lis
         else:
             break
         rest = rest[len(first) :].strip()
-    tail = _trailing_duration(rest) if "duration" in roles else None
-    if tail:
-        rest = rest[: -len(tail)].rstrip()
+    rest, tail = _trailing_duration(rest, roles)
     if rest:
         parts.append((_classify_rest(rest, roles, parts, vocabulary), rest))
     if tail:
@@ -240,25 +238,25 @@ def _typed_parts(text: str, roles: set[Role], vocabulary: frozenset[str]) -> lis
 
 def _going_on(text: str, roles: set[Role]) -> list[tuple[Role | None, str]]:
     """A line that goes on with the sentence above, but for a duration the dump put at its end."""
-    tail = _trailing_duration(text) if "duration" in roles else None
-    if tail is None:
-        return [(None, text)]
-    return [(None, text[: -len(tail)].rstrip()), ("duration", tail)]
+    text, tail = _trailing_duration(text, roles)
+    return [(None, text), ("duration", tail)] if tail else [(None, text)]
 
 
-def _trailing_duration(text: str) -> str | None:
-    """A duration the dump put at the end of a line of another cell ("This cookie is One year"), written as
-    a cell opens (a capital or a digit) and not after a word that would make it part of the sentence."""
+def _trailing_duration(text: str, roles: set[Role]) -> tuple[str, str | None]:
+    """The text and the duration the dump put at the end of it, a line of another cell ("This cookie is" /
+    "One year"), when the table has durations: written as a cell opens (a capital or a digit) and not after a
+    word that would make it part of the sentence."""
     words = text.split()
-    for size in (3, 2, 1):
+    for size in (3, 2, 1) if "duration" in roles else ():
         if len(words) <= size:
             continue
         tail = " ".join(words[-size:])
         if not (tail[:1].isupper() or tail[:1].isdigit()) or words[-size - 1].casefold() in CONNECTORS:
             continue  # "... kept for 13 months", "... die Sitzung" are the sentence's
         if (m := DURATION.match(tail) or SESSION.match(tail)) and m.end() == len(tail):
-            return text[text.rindex(words[-size]) :]
-    return None
+            start = text.rindex(words[-size])
+            return text[:start].rstrip(), text[start:]
+    return text, None
 
 
 def _is_domain(token: str) -> bool:
