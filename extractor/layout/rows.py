@@ -500,10 +500,10 @@ def delimited_rows(
     anchor = anchor_column(header.roles)
     exact = _exact_fields(body, n)
     full = [line for line in body if len(line.fragments) == n][:DEFAULT_COLUMN_SAMPLE]
-    # The widest cell line seen so far: a single piece much longer cannot sit in one column, it is prose.
-    widest = max((len(f.text) for line in full for f in line.fragments), default=0)
     profiles = [[_profile(line.fragments[c].text) for line in full] for c in range(n)]
     widths = [max((len(line.fragments[c].text) for line in full), default=0) for c in range(n)]
+    # The widest cell line seen so far: a single piece much longer cannot sit in one column, it is prose.
+    widest = max(widths, default=0)
     complete: list[set[str]] = [set() for _ in range(n)]  # each column's whole cells, in rows done
     rows: list[RowBuilder] = []
     current = previous
