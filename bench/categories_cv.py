@@ -49,6 +49,7 @@ def main() -> int:
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--files", default="ruled.pdf", help="globs of the variants to extract (default ruled.pdf)")
     parser.add_argument("--epochs", type=int, default=None)
+    parser.add_argument("--errors", action="store_true", help="list each wrongly classified cookie")
     args = parser.parse_args()
     if not args.corpus.is_dir():
         print(f"corpus: {args.corpus} not found (it lives outside this repository); nothing to measure")
@@ -86,6 +87,9 @@ def main() -> int:
                     if cookie.category_source in ("text", None):
                         counts["text_n"] += 1
                         counts["text_ok"] += cookie.category == want
+                    if args.errors and cookie.category != want:
+                        text = (cookie.purpose or cookie.function or "")[:90]
+                        print(f"  {cookie.name} [{cookie.provider}] {cookie.category} != {want}: {text}")
             for k, v in counts.items():
                 totals[k] += v
             print(

@@ -76,23 +76,39 @@ PREFERENCE = re.compile(
 )
 
 
-def ocd_label(category: str, description: str) -> str:
+# ... and some describe advertising or analytics ("conversion tracking, retargeting, analytics"): such a row is
+# neither of our necessary nor functional, and it is left out rather than relabelled by guess. Consent records
+# naming those categories ("stores the user's consent for marketing cookies") stay necessary.
+OTHER_PURPOSE = re.compile(
+    r"\b(?:advert\w*|retarget\w*|remarketing|conversions?|ads?|targeted|analytic\w*|statistic\w*)\b", re.IGNORECASE
+)
+CONSENT_RECORD = re.compile(
+    r"\b(?:consent\w*|opt.?(?:out|in)|agreement|permission|allowed|choices?|preferences?|banned|settings?|accepted|"
+    r"declined)\b",
+    re.IGNORECASE,
+)
+
+
+def ocd_label(category: str, description: str) -> str | None:
+    """Our label for a database row, or ``None`` when its category does not say which of ours it is."""
     label = OCD_MAP[category]
-    if category == "Functional" and PREFERENCE.search(description):
-        return "functional"
+    if category == "Functional":
+        if OTHER_PURPOSE.search(description) and not CONSENT_RECORD.search(description):
+            return None
+        if PREFERENCE.search(description):
+            return "functional"
     return label
 
 
 def refresh_ocd(source: Path) -> None:
     """Write ocd.tsv (description, mapped label) from the Open Cookie Database CSV."""
     with source.open(encoding="utf-8", newline="") as handle:
-        pairs = sorted(
-            {
-                (" ".join(row["Description"].split()), ocd_label(row["Category"].strip(), row["Description"]))
-                for row in csv.DictReader(handle)
-                if row["Category"].strip() in OCD_MAP and row["Description"].strip()
-            }
-        )
+        labelled = {
+            (" ".join(row["Description"].split()), ocd_label(row["Category"].strip(), row["Description"]))
+            for row in csv.DictReader(handle)
+            if row["Category"].strip() in OCD_MAP and row["Description"].strip()
+        }
+    pairs = sorted((text, label) for text, label in labelled if label is not None)
     with (DATA / "ocd.tsv").open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle, delimiter="\t", lineterminator="\n")
         writer.writerow(["label", "text"])
