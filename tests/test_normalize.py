@@ -10,6 +10,7 @@ import pytest
 from extractor import extract
 from extractor.knowledge import known_cookies
 from extractor.nlp import DEFAULT_HINT_WEIGHT, classify, load_model
+from extractor.normalize.categories import category_from_text
 from extractor.normalize.durations import is_stated_unknown, parse_duration
 from extractor.normalize.language import detect_language
 from extractor.normalize.names import name_pattern
@@ -151,6 +152,22 @@ def test_the_trained_classifier_ships_small_and_loads_from_the_package() -> None
 )
 def test_classifier(text: str, category: str) -> None:
     assert classify([text]) == [category]
+
+
+@pytest.mark.parametrize(
+    ("heading", "category"),
+    [
+        ("Strictly necessary cookies", "necessary"),
+        ("Cookies that measure website use", "analytics"),
+        ("Cookies that remember your settings", "functional"),
+        ("Cookies de personalización", "functional"),
+        ("Cookie di personalizzazione", "functional"),
+        ("Cookies that help with our communications and marketing", "marketing"),
+        ("Cookies set by other services", None),
+    ],
+)
+def test_category_headings(heading: str, category: str | None) -> None:
+    assert category_from_text(heading) == category
 
 
 def test_known_facts_weigh_in_only_where_the_text_leaves_it_close() -> None:

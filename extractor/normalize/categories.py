@@ -111,6 +111,8 @@ KEYWORDS: tuple[tuple[Category, tuple[str, ...]], ...] = (
             "voorkeur",
             "funkcjonaln",
             "personalis",
+            "personaliz",
+            "remember your setting",
             "language",
             "langue",
         ),
