@@ -56,11 +56,14 @@ def main() -> int:
         return 0
     trainer = load_trainer()
     from extractor import extract
+    from extractor.knowledge import known_facts
+    from extractor.nlp import classify
+    from extractor.normalize.categories import classified_text
 
     base = trainer.read_rows(("ocd.tsv", "handwritten.tsv"))
     globs = args.files.split(",")
-    totals = {"n": 0, "ok": 0, "text_n": 0, "text_ok": 0}
-    print(f"{'document':<45} {'cookies':>8} {'category':>9} {'by text':>12}")
+    totals = {"n": 0, "ok": 0, "text_n": 0, "text_ok": 0, "read": 0, "read_n": 0}
+    print(f"{'document':<45} {'cookies':>8} {'category':>9} {'by text':>12} {'text alone':>16}")
     with tempfile.TemporaryDirectory() as scratch:
         for doc in sorted(p for p in args.corpus.iterdir() if (p / "truth.json").is_file()):
             truth = json.loads((doc / "truth.json").read_text(encoding="utf-8"))
@@ -74,7 +77,8 @@ def main() -> int:
             expected = {}
             for cookie in truth["cookies"]:
                 expected.setdefault(_key(cookie["name"]), cookie["category"])
-            counts = {"n": 0, "ok": 0, "text_n": 0, "text_ok": 0}
+            counts = {"n": 0, "ok": 0, "text_n": 0, "text_ok": 0, "read": 0, "read_n": 0}
+            asked: list[tuple[str, str | None, str]] = []
             for path in sorted(doc.iterdir()):
                 if not any(fnmatch.fnmatch(path.name, g) for g in globs):
                     continue
@@ -83,6 +87,9 @@ def main() -> int:
                     if want is None:
                         continue
                     counts["n"] += 1
+                    if classified_text(cookie).strip():
+                        known = known_facts(cookie)
+                        asked.append((classified_text(cookie), known.our_category if known else None, want))
                     counts["ok"] += cookie.category == want
                     if cookie.category_source in ("text", None):
                         counts["text_n"] += 1
@@ -90,15 +97,24 @@ def main() -> int:
                     if args.errors and cookie.category != want:
                         text = (cookie.purpose or cookie.function or "")[:90]
                         print(f"  {cookie.name} [{cookie.provider}] {cookie.category} != {want}: {text}")
+            said = classify([text for text, _, _ in asked], [hint for _, hint, _ in asked])
+            counts["read"] = sum(got == want for got, (_, _, want) in zip(said, asked, strict=True))
+            counts["read_n"] = len(asked)
+            if args.errors:
+                for got, (text, _, want) in zip(said, asked, strict=True):
+                    if got != want:
+                        print(f"  (text alone) {got} != {want}: {text[:90]}")
             for k, v in counts.items():
                 totals[k] += v
             print(
                 f"{doc.name:<45} {counts['n']:>8} {_share(counts['ok'], counts['n']):>9} "
                 f"{_share(counts['text_ok'], counts['text_n']):>6} ({counts['text_ok']}/{counts['text_n']})"
+                f" {_share(counts['read'], counts['read_n']):>6} ({counts['read']}/{counts['read_n']})"
             )
     print(
         f"{'ALL (pooled)':<45} {totals['n']:>8} {_share(totals['ok'], totals['n']):>9} "
         f"{_share(totals['text_ok'], totals['text_n']):>6} ({totals['text_ok']}/{totals['text_n']})"
+        f" {_share(totals['read'], totals['read_n']):>6} ({totals['read']}/{totals['read_n']})"
     )
     return 0
 

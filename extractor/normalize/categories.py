@@ -150,7 +150,7 @@ def categorize(
         table = tables[cookie.table] if cookie.table < len(tables) else None
         decided.append(_stated(cookie, table))
     pending = [i for i, d in enumerate(decided) if d is None]
-    texts = [_text_of(cookies[i]) for i in pending]
+    texts = [classified_text(cookies[i]) for i in pending]
     pending_hints = [hints[i] for i in pending] if hints is not None else None
     for i, predicted in zip(pending, classify(texts, pending_hints), strict=True):
         decided[i] = (predicted, "text") if predicted is not None else None
@@ -172,5 +172,6 @@ def _stated(cookie: Cookie, table: Table | None) -> tuple[Category, CategorySour
     return (found, "heading") if found else None
 
 
-def _text_of(cookie: Cookie) -> str:
+def classified_text(cookie: Cookie) -> str:
+    """The text the classifier reads for a record: its function and purpose."""
     return " ".join(t for t in (cookie.function, cookie.purpose) if t)
