@@ -23,6 +23,7 @@ import sys
 from pathlib import Path
 
 from extractor.knowledge import CATEGORY_MAP as OCD_MAP
+from extractor.nlp import classifier_text
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "training" / "categories"
@@ -162,7 +163,7 @@ def train(epochs: int, out: Path, training: list[tuple[str, str]] | None = None,
     if training is None:
         training, _ = split()
     examples = [
-        Example.from_dict(nlp.make_doc(text), {"cats": {lab: float(lab == label) for lab in LABELS}})
+        Example.from_dict(nlp.make_doc(classifier_text(text)), {"cats": {lab: float(lab == label) for lab in LABELS}})
         for text, label in training
     ]
     optimizer = nlp.initialize(lambda: examples)

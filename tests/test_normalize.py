@@ -9,7 +9,7 @@ import pytest
 
 from extractor import extract
 from extractor.knowledge import known_cookies
-from extractor.nlp import DEFAULT_HINT_WEIGHT, classify, load_model
+from extractor.nlp import DEFAULT_HINT_WEIGHT, classifier_text, classify, load_model
 from extractor.normalize.categories import category_from_text
 from extractor.normalize.durations import is_stated_unknown, parse_duration
 from extractor.normalize.language import detect_language
@@ -155,6 +155,23 @@ def test_classifier(text: str, category: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ("This cookie is used to count the visitors of the site.", "cookie count visitors site"),
+        ("Permet de mesurer l'audience du site", "mesurer audience site"),
+        ("Speichert die Sitzung für 30 Minuten", "speichert sitzung minuten"),
+        ("Is de bezoeker nieuw?", "bezoeker nieuw"),
+    ],
+)
+def test_the_classifier_reads_words_without_function_words(text: str, read: str) -> None:
+    assert classifier_text(text) == read
+
+
+def test_a_text_of_function_words_only_is_not_classified() -> None:
+    assert classify(["It is the one"]) == [None]
+
+
+@pytest.mark.parametrize(
     ("heading", "category"),
     [
         ("Strictly necessary cookies", "necessary"),
@@ -174,7 +191,7 @@ def test_known_facts_weigh_in_only_where_the_text_leaves_it_close() -> None:
     model = load_model()
     assert model is not None
     vague = "Stores a value for the website"
-    cats = model(vague).cats
+    cats = model(classifier_text(vague)).cats
     first, runner_up = sorted(cats, key=lambda label: cats[label])[::-1][:2]
     assert cats[first] - cats[runner_up] < DEFAULT_HINT_WEIGHT  # a close call
     # The hint decides between close readings; it does not overturn a clear text.

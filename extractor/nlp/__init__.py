@@ -5,8 +5,10 @@ text categorizer, loaded from the installed package.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from functools import lru_cache
+from importlib import import_module
 from importlib.resources import as_file, files
 from typing import TYPE_CHECKING, Any
 
@@ -22,6 +24,31 @@ DEFAULT_MIN_SCORE = 0.3
 MODEL = "model"
 # What a category known facts give the cookie adds to the classifier's probability for it.
 DEFAULT_HINT_WEIGHT = 0.4
+
+
+# The languages whose function words ("the", "pour", "und", "het"...) are dropped before the classifier reads a
+# text: on a few thousand training texts their weights are noise, and they add up to a confident wrong answer.
+STOP_LANGUAGES = ("en", "fr", "de", "es", "it", "nl", "pl")
+WORD = re.compile(r"[^\W_]+")
+
+
+@lru_cache(maxsize=1)
+def stop_words() -> frozenset[str]:
+    """The function words of ``STOP_LANGUAGES``, from spaCy's own lists (folded to lower case)."""
+    words: set[str] = set()
+    for language in STOP_LANGUAGES:
+        words |= import_module(f"spacy.lang.{language}.stop_words").STOP_WORDS
+    return frozenset(w.casefold() for w in words)
+
+
+def classifier_text(text: str) -> str:
+    """What the classifier reads of a purpose text: its words in lower case, without function words, numbers and
+    single letters (the "l" of "l'audience").
+
+    The training script (scripts/train_textcat.py) prepares its texts the same way.
+    """
+    stop = stop_words()
+    return " ".join(w for w in WORD.findall(text.casefold()) if len(w) > 1 and w not in stop and not w.isdigit())
 
 
 @lru_cache(maxsize=1)
@@ -51,8 +78,9 @@ def classify(texts: Sequence[str], hints: Sequence[Category | None] | None = Non
         return [category_from_text(text) for text in texts]
     hinted = list(hints) if hints is not None else [None] * len(texts)
     results: list[Category | None] = []
-    for text, hint, doc in zip(texts, hinted, nlp.pipe(t or " " for t in texts), strict=True):
-        results.append(_best(doc.cats, hint) if text.strip() else None)
+    read = [classifier_text(t) for t in texts]
+    for words, hint, doc in zip(read, hinted, nlp.pipe(w or " " for w in read), strict=True):
+        results.append(_best(doc.cats, hint) if words else None)
     return results
 
 
