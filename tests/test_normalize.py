@@ -157,13 +157,13 @@ def test_classifier(text: str, category: str) -> None:
 @pytest.mark.parametrize(
     ("text", "read"),
     [
-        ("This cookie is used to count the visitors of the site.", "cookie count visitors site"),
-        ("Permet de mesurer l'audience du site", "mesurer audience site"),
-        ("Speichert die Sitzung für 30 Minuten", "speichert sitzung minuten"),
-        ("Is de bezoeker nieuw?", "bezoeker nieuw"),
+        ("This cookie is used to count the visitors of the site.", "cookie count visito site"),
+        ("Permet de mesurer l'audience du site", "mesure audien site"),
+        ("Speichert die Sitzung für 30 Minuten", "speich sitzun minute"),
+        ("Is de bezoeker nieuw?", "bezoek nieuw"),
     ],
 )
-def test_the_classifier_reads_words_without_function_words(text: str, read: str) -> None:
+def test_the_classifier_reads_word_stems_without_function_words(text: str, read: str) -> None:
     assert classifier_text(text) == read
 
 

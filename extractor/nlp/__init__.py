@@ -29,6 +29,9 @@ DEFAULT_HINT_WEIGHT = 0.4
 # The languages whose function words ("the", "pour", "und", "het"...) are dropped before the classifier reads a
 # text: on a few thousand training texts their weights are noise, and they add up to a confident wrong answer.
 STOP_LANGUAGES = ("en", "fr", "de", "es", "it", "nl", "pl")
+# Words are cut to their first letters, a stemmer that works alike in every language: "statistics" and
+# "statistiques", "advertising" and "advertisers" read the same ("statis", "advert").
+STEM_LENGTH = 6
 WORD = re.compile(r"[^\W_]+")
 
 
@@ -43,12 +46,13 @@ def stop_words() -> frozenset[str]:
 
 def classifier_text(text: str) -> str:
     """What the classifier reads of a purpose text: its words in lower case, without function words, numbers and
-    single letters (the "l" of "l'audience").
+    single letters (the "l" of "l'audience"), cut to ``STEM_LENGTH`` letters.
 
     The training script (scripts/train_textcat.py) prepares its texts the same way.
     """
     stop = stop_words()
-    return " ".join(w for w in WORD.findall(text.casefold()) if len(w) > 1 and w not in stop and not w.isdigit())
+    words = WORD.findall(text.casefold())
+    return " ".join(w[:STEM_LENGTH] for w in words if len(w) > 1 and w not in stop and not w.isdigit())
 
 
 @lru_cache(maxsize=1)
