@@ -58,6 +58,29 @@ def test_a_line_naming_a_category_above_the_next_table_is_its_heading() -> None:
     assert [(t.heading, [r.cells[0] for r in t.rows]) for t in tables] == [(None, ["_clck"]), ("Marketing", ["_ttp"])]
 
 
+def test_a_table_read_with_other_columns_after_a_page_break_keeps_the_heading() -> None:
+    text = (
+        "Analytics cookies\n"
+        "\n"
+        "Cookie     Provider   Duration\n"
+        "_ga        Google     2 years\n"
+        "\f"
+        "Cookie     Provider   Duration   Purpose\n"
+        "_gid       Google     1 day      Counts the visits of the day.\n"
+        "\n"
+        "Marketing cookies\n"
+        "\n"
+        "Cookie     Provider   Duration   Purpose\n"
+        "_fbp       Meta       3 months   Shows you ads on other sites.\n"
+    )
+    tables, _ = rebuild_tables(document(text))
+    assert [(t.heading, [r.cells[0] for r in t.rows]) for t in tables] == [
+        ("Analytics cookies", ["_ga"]),
+        ("Analytics cookies", ["_gid"]),
+        ("Marketing cookies", ["_fbp"]),
+    ]
+
+
 def test_tabbed_tables_under_category_headings_stay_apart() -> None:
     text = (
         "Cookie\tDuration\tDescription\n"

@@ -101,12 +101,13 @@ def rebuild_tables(document: Document) -> tuple[list[Table], list[ExtractionWarn
     )
     for k, region in enumerate(regions):
         gap = lines[table_end : region.start]
-        continues = (
+        # Nothing between this header and the table above (no heading, no prose): the same section.
+        same_section = (
             bool(drafts)
-            and drafts[-1].region.header.roles == region.header.roles
             and not any(is_new_heading(line, drafts[-1].used_lines) for line in gap)
             and not any(word_count(line.text) >= DEFAULT_PROSE_WORDS for line in gap)
         )
+        continues = same_section and drafts[-1].region.header.roles == region.header.roles
         previous = drafts[-1].rows[-1] if continues and drafts[-1].rows else None
         if k in glued:
             built: BuiltRows = glued_rows(region.header.roles, region.body)
@@ -129,7 +130,12 @@ def rebuild_tables(document: Document) -> tuple[list[Table], list[ExtractionWarn
         if continues:
             draft = drafts[-1]
         else:
-            draft = _Draft(region, find_heading(lines, region.start, table_end))
+            # A header read otherwise than the one above (a label wrapped on one page and not on the next)
+            # starts a table of its own, under the same heading.
+            heading = find_heading(lines, region.start, table_end)
+            if heading is None and same_section:
+                heading = drafts[-1].heading
+            draft = _Draft(region, heading)
             drafts.append(draft)
         draft.rows.extend(built.rows)
         draft.confidence.extend(built.row_confidence or [built.confidence] * len(built.rows))
