@@ -225,3 +225,20 @@ def test_a_category_heading_over_a_sentence_ends_a_dumped_table() -> None:
         ("Statistics", ["_clck"], ["Collects the visits."]),
         ("Marketing", ["_ttp"], ["Tracks the use of embedded services."]),
     ]
+
+
+def test_a_value_left_among_the_labels_does_not_replace_a_category_heading() -> None:
+    lines = read_text(
+        (
+            PROSE + "Marketing Cookies\nThese cookies are used to track visitors across websites to show ads.\n"
+            "Cookie\n_fbp\n\n_gcl_au\n\nProvider\nMeta\n\nGoogle\n\nDuration Purpose\n"
+            "3 months\nShows ads on other sites.\n90 days\nMeasures the ads.\n"
+            "\f"
+            "Cookie\nIDE\n\nProvider Duration\nGoogle 1 year\n\nPurpose\nProfiles your interests for ads.\n"
+        ).encode("utf-8"),
+        "dump.txt",
+        Settings(),
+    ).lines
+    tables = dumped_tables(lines)
+    assert [t.heading for t in tables] == ["Marketing Cookies"]
+    assert [v["name"] for v, _ in tables[0].rows] == ["_fbp", "_gcl_au", "IDE"]

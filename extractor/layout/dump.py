@@ -38,6 +38,7 @@ from extractor.layout.shapes import (
     word_count,
 )
 from extractor.model import Line, Role
+from extractor.normalize.categories import category_from_text
 from extractor.roles import fold, is_header_word, match_header
 
 # Words that continue a type value on the next line ("HTTP" / "Cookie").
@@ -278,8 +279,6 @@ def _name_list(text: str) -> bool:
 def _classify_rest(
     rest: str, roles: set[Role], parts: list[tuple[Role | None, str]], vocabulary: frozenset[str]
 ) -> Role | None:
-    from extractor.normalize.categories import category_from_text
-
     words = word_count(rest)
     has_name = any(r == "name" for r, _ in parts)
     if "name" in roles and not has_name and words == 1 and could_be_name(rest, vocabulary):
@@ -487,8 +486,10 @@ def _read_area(
                 _is_label(lines[index - 1].text, lower_labels) or last_value_line == index - 1
             )
             if heading_like and not under_label and nxt is not None and _is_label(nxt.text, lower_labels):
-                # Reading order put the table's heading among its labels.
-                table.heading = table.heading if table.rows else line.text
+                # Reading order put the table's heading among its labels. Not so a value of a category column
+                # ("Marketing"), nor a value of the table above ("Cookiebot") under a heading naming the category.
+                if "category" not in roles and (category_from_text(line.text) or not category_from_text(table.heading)):
+                    table.heading = line.text
                 broken = True
                 continue
             value_goes_on = (  # "HTTP" / "Cookie": a type value wrapped, not the label "Cookie"
