@@ -181,6 +181,13 @@ def test_a_text_of_function_words_only_is_not_classified() -> None:
         ("Cookie di personalizzazione", "functional"),
         ("Cookies that help with our communications and marketing", "marketing"),
         ("Cookies set by other services", None),
+        ("Cookies de personnalisation", "functional"),
+        ("Komfort-Cookies", "functional"),
+        ("Cookies de réseaux sociaux", "marketing"),
+        ("Cookies de análisis", "analytics"),
+        ("Cookies de rendimiento", "analytics"),
+        ("Statystyczne pliki cookie", "analytics"),
+        ("Cookies de terceros", None),
     ],
 )
 def test_category_headings(heading: str, category: str | None) -> None:
