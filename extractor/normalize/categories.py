@@ -128,16 +128,19 @@ KEYWORDS: tuple[tuple[Category, tuple[str, ...]], ...] = (
 )
 
 
+# One pattern per category: any of its stems at the start of a word.
+PATTERNS: tuple[tuple[Category, re.Pattern[str]], ...] = tuple(
+    (category, re.compile(r"\b(?:" + "|".join(re.escape(fold(stem)) for stem in stems) + ")"))
+    for category, stems in KEYWORDS
+)
+
+
 def category_from_text(text: str | None) -> Category | None:
     """The category a label or heading names, or ``None``."""
     if not text:
         return None
     folded = " " + fold(text) + " "
-    for category, stems in KEYWORDS:
-        for stem in stems:
-            if re.search(r"\b" + re.escape(fold(stem)), folded):
-                return category
-    return None
+    return next((category for category, pattern in PATTERNS if pattern.search(folded)), None)
 
 
 def categorize(
