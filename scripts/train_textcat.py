@@ -23,7 +23,7 @@ import sys
 from pathlib import Path
 
 from extractor.knowledge import CATEGORY_MAP as OCD_MAP
-from extractor.nlp import classifier_text
+from extractor.nlp import META_STOP_WORDS, classifier_text, spacy_stop_words
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "training" / "categories"
@@ -162,8 +162,13 @@ def train(epochs: int, out: Path, training: list[tuple[str, str]] | None = None,
         textcat.add_label(label)
     if training is None:
         training, _ = split()
+    # The function words the model reads texts without travel in its meta.json (extractor.nlp reads them there).
+    stop = spacy_stop_words()
+    nlp.meta[META_STOP_WORDS] = sorted(stop)
     examples = [
-        Example.from_dict(nlp.make_doc(classifier_text(text)), {"cats": {lab: float(lab == label) for lab in LABELS}})
+        Example.from_dict(
+            nlp.make_doc(classifier_text(text, stop)), {"cats": {lab: float(lab == label) for lab in LABELS}}
+        )
         for text, label in training
     ]
     optimizer = nlp.initialize(lambda: examples)

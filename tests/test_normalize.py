@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -165,6 +167,17 @@ def test_classifier(text: str, category: str) -> None:
 )
 def test_the_classifier_reads_word_stems_without_function_words(text: str, read: str) -> None:
     assert classifier_text(text) == read
+
+
+def test_the_classifier_takes_its_function_words_from_the_model_not_from_spacy_languages() -> None:
+    # Importing spaCy's language packages for their stop lists takes seconds: the model carries its list.
+    code = (
+        "import sys; from extractor.nlp import classify; classify(['Counts the visits of the site']); "
+        "from extractor.nlp import STOP_LANGUAGES; "
+        "print([m for m in (f'spacy.lang.{x}.stop_words' for x in STOP_LANGUAGES) if m in sys.modules])"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
 
 
 def test_a_text_of_function_words_only_is_not_classified() -> None:

@@ -35,22 +35,37 @@ STEM_LENGTH = 6
 WORD = re.compile(r"[^\W_]+")
 
 
-@lru_cache(maxsize=1)
-def stop_words() -> frozenset[str]:
-    """The function words of ``STOP_LANGUAGES``, from spaCy's own lists (folded to lower case)."""
+# The model's meta.json carries the function words it was trained without (importing spaCy's language packages
+# for their lists takes seconds; reading them from the model, nothing).
+META_STOP_WORDS = "extractor_stop_words"
+
+
+def spacy_stop_words() -> frozenset[str]:
+    """The function words of ``STOP_LANGUAGES`` from spaCy's own lists, folded to lower case (for training)."""
     words: set[str] = set()
     for language in STOP_LANGUAGES:
         words |= import_module(f"spacy.lang.{language}.stop_words").STOP_WORDS
     return frozenset(w.casefold() for w in words)
 
 
-def classifier_text(text: str) -> str:
-    """What the classifier reads of a purpose text: its words in lower case, without function words, numbers and
-    single letters (the "l" of "l'audience"), cut to ``STEM_LENGTH`` letters.
+def stop_words() -> frozenset[str]:
+    """The function words the shipped model was trained without (none when this install has no model)."""
+    nlp = load_model()
+    return _meta_stop_words(nlp) if nlp is not None else frozenset()
+
+
+@lru_cache(maxsize=4)
+def _meta_stop_words(nlp: Language) -> frozenset[str]:
+    return frozenset(nlp.meta.get(META_STOP_WORDS, ()))
+
+
+def classifier_text(text: str, stop: frozenset[str] | None = None) -> str:
+    """What the classifier reads of a purpose text: its words in lower case, without function words (``stop``,
+    by default the model's), numbers and single letters (the "l" of "l'audience"), cut to ``STEM_LENGTH`` letters.
 
     The training script (scripts/train_textcat.py) prepares its texts the same way.
     """
-    stop = stop_words()
+    stop = stop_words() if stop is None else stop
     words = WORD.findall(text.casefold())
     return " ".join(w[:STEM_LENGTH] for w in words if len(w) > 1 and w not in stop and not w.isdigit())
 
@@ -82,7 +97,8 @@ def classify(texts: Sequence[str], hints: Sequence[Category | None] | None = Non
         return [category_from_text(text) for text in texts]
     hinted = list(hints) if hints is not None else [None] * len(texts)
     results: list[Category | None] = []
-    read = [classifier_text(t) for t in texts]
+    stop = _meta_stop_words(nlp)
+    read = [classifier_text(t, stop) for t in texts]
     for words, hint, doc in zip(read, hinted, nlp.pipe(w or " " for w in read), strict=True):
         results.append(_best(doc.cats, hint) if words else None)
     return results
