@@ -21,7 +21,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from extractor.layout.regions import find_heading, names_category
+from extractor.layout.regions import _split_merged, find_heading, names_category
 from extractor.layout.shapes import (
     CONNECTORS,
     DURATION,
@@ -39,6 +39,7 @@ from extractor.layout.shapes import (
 )
 from extractor.model import Line, Role
 from extractor.normalize.categories import category_from_text
+from extractor.normalize.providers import LEGAL_SUFFIX
 from extractor.roles import fold, is_header_word, match_header
 
 # Words that continue a type value on the next line ("HTTP" / "Cookie").
@@ -97,8 +98,6 @@ class DumpedTable:
 def _labels(text: str) -> tuple[tuple[str, Role], ...] | None:
     """The header labels a whole line consists of, or ``None`` (cached: every stage of a dump asks it of the
     same lines)."""
-    from extractor.layout.regions import _split_merged
-
     if word_count(text) > 6 or ends_sentence(text) or text.rstrip().endswith((",", ";")):
         return None
     if has_strong_name_marks(text.rstrip("*†‡")):  # "Cookie_pk_id" is a value; "Expiration*" a label
@@ -645,8 +644,6 @@ def _plain_word(text: str) -> bool:
 def _second_is_name(token: str) -> bool:
     """The second of two words is a cookie name ("Contentsquare _cs_c", "Contentsquare WRUID"), not the legal
     form that ends a company's name ("Acme GMBH")."""
-    from extractor.normalize.providers import LEGAL_SUFFIX
-
     return has_strong_name_marks(token) or (
         len(token) >= 4 and has_name_marks(token) and token.upper() == token and not LEGAL_SUFFIX.search(f" {token}")
     )

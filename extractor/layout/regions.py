@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from extractor.layout.joints import split_glued_header
 from extractor.layout.shapes import CONNECTORS, looks_like_heading, word_count
 from extractor.model import Line, Role
+from extractor.normalize.categories import category_from_text
 from extractor.roles import HeaderMatch, assign_roles, is_header_word, match_header
 
 # A heading set in type at least this much larger than the body text (when fonts are known).
@@ -263,8 +264,6 @@ def find_heading(lines: tuple[Line, ...], start: int, stop: int) -> str | None:
 def names_category(line: Line) -> bool:
     """A short heading-like line naming a consent category ("Marketing", "Analytics cookies"): it may head
     the next table."""
-    from extractor.normalize.categories import category_from_text
-
     return (
         word_count(line.text) <= DEFAULT_SECTION_WORDS
         and looks_like_heading(line.text)
