@@ -79,6 +79,7 @@ def main() -> int:
         print(f"corpus: {args.corpus} not found (it lives outside this repository); nothing to measure")
         return 0
     trainer = load_trainer()
+    database, written = trainer.read_rows(("ocd.tsv",)), trainer.read_rows(("handwritten.tsv",))
     globs = args.files.split(",")
     total = Tally()
     variants: dict[str, Tally] = {}
@@ -87,7 +88,7 @@ def main() -> int:
         for doc in sorted(p for p in args.corpus.iterdir() if (p / "truth.json").is_file()):
             truth = json.loads((doc / "truth.json").read_text(encoding="utf-8"))
             model = Path(scratch) / doc.name
-            training = _training_rows(trainer, args.corpus, doc.name, truth)
+            training = _training_rows(trainer, args.corpus, doc.name, truth, [*database, *written], written)
             trainer.train(args.epochs or trainer.EPOCHS, model, training, quiet=True)
             _use_model(model)
             tallies = _score(doc, truth, globs, args.errors)
@@ -104,13 +105,19 @@ def main() -> int:
     return 0
 
 
-def _training_rows(trainer: ModuleType, corpus: Path, name: str, truth: dict[str, Any]) -> list[tuple[str, str]]:
-    """The shipped model's training rows without document ``name``'s texts and the handwritten ones restating them."""
+Row = tuple[str, str]
+
+
+def _training_rows(
+    trainer: ModuleType, corpus: Path, name: str, truth: dict[str, Any], base: list[Row], written: list[Row]
+) -> list[Row]:
+    """The shipped model's training rows (``base``: the database's and the handwritten ones, then the corpus's)
+    without document ``name``'s texts and the ``written`` ones restating them."""
     held = {trainer.truth_text(cookie) for cookie in truth["cookies"]}
-    written = trainer.read_rows(("handwritten.tsv",))
-    near = {r for r in written if _restates(r[0], held)}
+    held_words = [_words(text) for text in held]
+    near = {r for r in written if _restates(r[0], held_words)}
     others = trainer.dev_pairs(corpus, frozenset({name}))
-    rows = {r for r in [*trainer.read_rows(("ocd.tsv",)), *written, *others] if r[0] not in held and r not in near}
+    rows = {r for r in [*base, *others] if r[0] not in held and r not in near}
     return [r for r in sorted(rows) if not trainer.held_out(r[0])]
 
 
@@ -139,12 +146,12 @@ def _score(doc: Path, truth: dict[str, Any], globs: list[str], errors: bool) -> 
             if cookie.category_source in ("text", None):
                 tally.text_n += 1
                 tally.text_ok += cookie.category == want
+            text = classified_text(cookie)
             if errors and cookie.category != want:
-                text = classified_text(cookie)[:90]
-                print(f"  {cookie.name} [{cookie.provider}] {cookie.category} != {want}: {text}")
-            if classified_text(cookie).strip():
+                print(f"  {cookie.name} [{cookie.provider}] {cookie.category} != {want}: {text[:90]}")
+            if text.strip():
                 known = known_facts(cookie)
-                asked.append((classified_text(cookie), known.our_category if known else None, want))
+                asked.append((text, known.our_category if known else None, want))
         said = classify([text for text, _, _ in asked], [hint for _, hint, _ in asked])
         for got, (text, _, want) in zip(said, asked, strict=True):
             tally.read_n += 1
@@ -172,10 +179,10 @@ def _words(text: str) -> set[str]:
     return {w for w in re.findall(r"[^\W\d_]{3,}", text.casefold()) if w not in COMMON}
 
 
-def _restates(text: str, held: set[str]) -> bool:
-    """Whether half or more of ``text``'s words are in one of the ``held`` texts (a paraphrase of it)."""
+def _restates(text: str, held_words: list[set[str]]) -> bool:
+    """Whether half or more of ``text``'s words are in one of the held texts (``held_words``: their ``_words``)."""
     words = _words(text)
-    return bool(words) and any(len(words & _words(other)) * 2 >= len(words) for other in held)
+    return bool(words) and any(len(words & other) * 2 >= len(words) for other in held_words)
 
 
 def _share(right: int, count: int) -> str:

@@ -40,6 +40,7 @@ WORD = re.compile(r"[^\W_]+")
 META_STOP_WORDS = "extractor_stop_words"
 
 
+@lru_cache(maxsize=1)
 def spacy_stop_words() -> frozenset[str]:
     """The function words of ``STOP_LANGUAGES`` from spaCy's own lists, folded to lower case (for training)."""
     words: set[str] = set()
