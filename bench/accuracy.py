@@ -1,13 +1,16 @@
 #!/usr/bin/env python3
 """Accuracy on the development corpus: convert it, score it with the corpus's own scorer, print per variant.
 
-usage: python bench/accuracy.py [--corpus DIR] [--files GLOB,GLOB] [--docx] [--glued] [--json OUT.json] [--check]
+usage: python bench/accuracy.py [--corpus DIR] [--files GLOB,GLOB] [--split tune|check|all] [--docx] [--glued]
+                                [--json OUT.json] [--out DIR] [--slowest N] [--jobs N] [--check]
 
 Reads ../shared/corpus/dev (outside this repository); when it is absent the bench says so and exits 0.
 ``--check`` compares the figures with bench/thresholds.json (the score gate: its numbers only go up) and
 exits 1 when one falls below. ``--docx`` also scores a Word document made from each ``page.html`` by LibreOffice
 (``soffice --headless --convert-to docx``, cached in ~/.cache/extractor-bench/docx), as variant ``page.docx``;
 ``--glued`` scores ``page.glued.txt``, the page as a text conversion that ran each table row's cells together.
+``--split`` scores only the documents of one half of ``splits.json`` beside the corpus (develop on ``tune``;
+read ``check`` only through these pooled figures). The slowest files of the run are printed last.
 """
 
 from __future__ import annotations
@@ -98,6 +101,33 @@ def with_variants(corpus: Path, docx: bool, glued: bool) -> Path:
     return mirror
 
 
+def split_documents(corpus: Path, split: str) -> set[str] | None:
+    """The document folders of one half of ``splits.json`` beside the corpus; ``None`` for all of them."""
+    if split == "all":
+        return None
+    splits = corpus.parent / "splits.json"
+    if not splits.is_file():
+        raise SystemExit(f"{splits}: no splits file for --split {split}")
+    return set(json.loads(splits.read_text(encoding="utf-8"))[split])
+
+
+def selection(corpus: Path, documents: set[str] | None, globs: list[str]) -> Path:
+    """A mirror of ``corpus`` holding links to the chosen documents' truth and to their files that match
+    ``globs``, and to the corpus's scorer."""
+    mirror = Path(tempfile.mkdtemp(prefix="extractor-selection-")) / corpus.name
+    mirror.mkdir()
+    (mirror.parent / "score.py").symlink_to((corpus.parent / "score.py").resolve())
+    for folder in sorted(p for p in corpus.iterdir() if p.is_dir()):
+        if documents is not None and folder.name not in documents:
+            continue
+        target = mirror / folder.name
+        target.mkdir()
+        for file in folder.iterdir():
+            if file.name == "truth.json" or (file.suffix in INPUT_SUFFIXES and any(file.match(g) for g in globs)):
+                (target / file.name).symlink_to(file.resolve())
+    return mirror
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
@@ -107,6 +137,9 @@ def main() -> int:
     parser.add_argument("--docx", action="store_true", help="also score page.html converted to .docx by LibreOffice")
     parser.add_argument("--glued", action="store_true", help="also score page.html as text with run-together cells")
     parser.add_argument("--check", action="store_true", help="fail when a figure is below bench/thresholds.json")
+    parser.add_argument("--split", choices=("tune", "check", "all"), default="all", help="documents to score")
+    parser.add_argument("--slowest", type=int, default=5, help="how many of the slowest files to print")
+    parser.add_argument("--jobs", type=int, default=None, help="worker processes (default: all cores)")
     args = parser.parse_args()
     if not (args.corpus.is_dir() and (args.corpus.parent / "score.py").is_file()):
         print(f"corpus not found at {args.corpus}: accuracy bench skipped")
@@ -117,17 +150,17 @@ def main() -> int:
     if args.docx or args.glued:
         args.corpus = with_variants(args.corpus, args.docx, args.glued)
         args.files += ",page.docx" * args.docx + ",page.glued.txt" * args.glued
-    scorer = load_scorer(args.corpus)
     globs = args.files.split(",")
-    inputs = sorted(p for p in args.corpus.glob("*/*") if p.suffix in INPUT_SUFFIXES and any(p.match(g) for g in globs))
+    documents = split_documents(args.corpus, args.split)
+    mirror = selection(args.corpus, documents, globs)
+    scorer = load_scorer(args.corpus)
+    inputs = sorted(p for p in mirror.glob("*/*") if p.suffix in INPUT_SUFFIXES)
     out = args.out or Path(tempfile.mkdtemp(prefix="extractor-accuracy-"))
     started = time.perf_counter()
-    # Convert each document folder so outputs mirror the corpus layout the scorer expects.
-    for folder in sorted({p.parent for p in inputs}):
-        convert([p for p in inputs if p.parent == folder], out / folder.name, ["json"])
+    # One batch over the mirror, so outputs mirror the corpus layout the scorer expects (DOC/FILE.json).
+    outcomes = convert([mirror], out, ["json"], jobs=args.jobs)
     elapsed = time.perf_counter() - started
-    result = scorer.main(str(args.corpus), str(out), str(args.json) if args.json else None, args.files)
-
+    result = scorer.main(str(mirror), str(out), str(args.json) if args.json else None, args.files)
     columns = (
         "files",
         "cookies",
@@ -139,12 +172,14 @@ def main() -> int:
         "duration_acc",
         "category_acc",
     )
-    print(f"corpus: {args.corpus}  files: {len(inputs)}  converted in {elapsed:.1f}s")
+    print(f"corpus: {args.corpus}  split: {args.split}  files: {len(inputs)}  converted in {elapsed:.1f}s")
     print(f"{'variant':<22}" + "".join(f"{c:>14}" for c in columns))
     rows = [*sorted(result["by_variant"].items()), ("ALL (pooled)", result["all"])]
     for variant, figures in rows:
         cells = "".join(f"{'-' if figures.get(c) is None else figures[c]:>14}" for c in columns)
         print(f"{variant:<22}{cells}")
+    slowest = sorted(outcomes, key=lambda o: -o.seconds)[: args.slowest]
+    print("slowest: " + ", ".join(f"{o.name} {o.seconds:.1f}s" for o in slowest))
     if args.check and THRESHOLDS.exists():
         gates = json.loads(THRESHOLDS.read_text(encoding="utf-8")).get(args.files, {})
         failures = [
