@@ -124,9 +124,9 @@ def _training_rows(
 def _score(doc: Path, truth: dict[str, Any], globs: list[str], errors: bool) -> dict[str, Tally]:
     """Per variant of ``doc``: its matched cookies' categories, and the classifier's reading of each purpose."""
     from extractor import extract
+    from extractor.categories import classified_text
     from extractor.knowledge import known_facts
     from extractor.nlp import classify
-    from extractor.normalize.categories import classified_text
 
     expected: dict[str, str] = {}
     for cookie in truth["cookies"]:

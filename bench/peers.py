@@ -68,8 +68,8 @@ def norm(text: object, scorer: Any) -> str:
 
 def grid_records(grids: list[Grid], truth_tables: list[dict[str, Any]], scorer: Any) -> list[dict[str, Any]]:
     """Cookie records from a peer's tables: header rows matched to the truth's, fields from the truth."""
-    from extractor.layout.shapes import join_cell
     from extractor.normalize.names import split_names
+    from extractor.shapes import join_cell
 
     records: list[dict[str, Any]] = []
     fields: list[str] | None = None

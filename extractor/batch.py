@@ -25,11 +25,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from extractor.errors import ConfigError, OutputError
-from extractor.model import COOKIE_FIELDS, SCHEMA_VERSION, Result, Status
+from extractor.model import SCHEMA_VERSION, Result, Status
 from extractor.pipeline import extract
 from extractor.settings import Settings
 from extractor.version import __version__
 from extractor.writers.csv import CSV_COLUMNS, csv_rows, render_csv
+from extractor.writers.frames import cookie_frame
 from extractor.writers.json import atomic_write, clear_stale, dumps
 
 if TYPE_CHECKING:
@@ -509,8 +510,6 @@ def extract_many(
     """
     import glob
 
-    import pandas
-
     if isinstance(paths, str | Path):
         given = str(paths)
         paths = sorted(glob.glob(given, recursive=True)) if glob.has_magic(given) else [given]
@@ -536,39 +535,7 @@ def extract_many(
         with ProcessPool(max_workers=workers) as pool:
             results = list(pool.map(_rows, all_jobs, [settings] * len(all_jobs)).result())
     rows = [row for part in results for row in part]
-    return typed_frame(pandas.DataFrame(rows, columns=["source", *COOKIE_FIELDS]))
-
-
-# Column dtypes of the DataFrames (see README): categories for the closed sets, nullable integers for counts.
-CATEGORICAL = {
-    "category": ("necessary", "functional", "analytics", "marketing", "unclassified"),
-    "category_source": ("column", "heading", "text"),
-    "party": ("first", "third"),
-    "duration_kind": ("session", "persistent", "unknown"),
-    "known_category": ("necessary", "functional", "analytics", "marketing", "unclassified"),
-}
-NULLABLE_INTEGERS = ("table", "row", "page", "duration_seconds")
-
-
-def typed_frame(frame: pandas.DataFrame) -> pandas.DataFrame:
-    """The cookie DataFrame with its documented dtypes."""
-    import pandas
-
-    typed = frame.copy()
-    for column, values in CATEGORICAL.items():
-        typed[column] = pandas.Categorical(typed[column], categories=list(values))
-    for column in NULLABLE_INTEGERS:
-        typed[column] = pandas.array(typed[column].tolist(), dtype="Int64")
-    typed["confidence"] = typed["confidence"].astype("float64")
-    typed["name_is_pattern"] = typed["name_is_pattern"].astype("bool")
-    string_columns = [
-        c
-        for c in typed.columns
-        if c not in (*CATEGORICAL, *NULLABLE_INTEGERS, "confidence", "name_is_pattern", "lines")
-    ]
-    for column in string_columns:
-        typed[column] = typed[column].astype("string")
-    return typed
+    return cookie_frame(rows)
 
 
 def _rows(job: Job, settings: Settings) -> list[dict[str, Any]]:

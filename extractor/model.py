@@ -7,7 +7,7 @@ export, ``x0``/``x1`` are character columns and ``top``/``bottom`` line numbers,
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, get_args
 
 if TYPE_CHECKING:
     import pandas
@@ -27,8 +27,11 @@ Category = Literal["necessary", "functional", "analytics", "marketing", "unclass
 CATEGORIES: tuple[Category, ...] = ("necessary", "functional", "analytics", "marketing", "unclassified")
 Status = Literal["ok", "partial", "failed"]
 DurationKind = Literal["session", "persistent", "unknown"]
+DURATION_KINDS: tuple[DurationKind, ...] = get_args(DurationKind)
 CategorySource = Literal["column", "heading", "text"]
+CATEGORY_SOURCES: tuple[CategorySource, ...] = get_args(CategorySource)
 Party = Literal["first", "third"]
+PARTIES: tuple[Party, ...] = get_args(Party)
 Format = Literal["pdf", "text", "html", "docx"]
 
 # The version of the JSON output contract (extractor/writers/schema.json): the major number changes when a
@@ -290,12 +293,9 @@ class Result:
 
     def to_dataframe(self) -> pandas.DataFrame:
         """One row per cookie, ``source`` first, then the cookie fields (dtypes as ``extract_many``'s)."""
-        import pandas
+        from extractor.writers.frames import cookie_frame
 
-        from extractor.batch import typed_frame
-
-        rows = [{"source": self.source, **c.to_dict()} for c in self.cookies]
-        return typed_frame(pandas.DataFrame(rows, columns=["source", *COOKIE_FIELDS]))
+        return cookie_frame([{"source": self.source, **c.to_dict()} for c in self.cookies])
 
     def _repr_html_(self) -> str:
         """Jupyter's view: status, language, warnings and the cookie table."""

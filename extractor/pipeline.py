@@ -10,12 +10,12 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from extractor.categories import categorize
 from extractor.errors import InputError
 from extractor.knowledge import enrich, known_facts
 from extractor.layout.stitch import rebuild_tables
 from extractor.model import Cookie, ExtractionWarning, Result, Status, Table
 from extractor.normalize import normalize
-from extractor.normalize.categories import categorize
 from extractor.normalize.language import detect_language
 from extractor.readers import load
 from extractor.records import row_confidence, table_records
@@ -48,7 +48,7 @@ def extract(path: str | Path, settings: Settings | Mapping[str, Any] | None = No
         if resolved.strict:
             raise
         return Result(source, None, None, "failed", None, error=str(error), extractor_version=__version__)
-    tables, warnings = rebuild_tables(document)
+    tables, warnings = rebuild_tables(document, resolved.layout)
     tables = [_with_confidence(t) for t in tables]
     records = [normalize(cookie) for table in tables for cookie in table_records(table)]
     owner = next((line.text for line in document.lines if not line.blank), None)

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from extractor.layout.shapes import join_cell, looks_like_cookie_name
 from extractor.model import Cookie, Row, Table
 from extractor.normalize.names import split_names
+from extractor.shapes import join_cell, looks_like_cookie_name
 
 # Confidence lost by a record whose name does not look like a cookie name, or whose row lacks cells.
 DEFAULT_ODD_NAME_FACTOR = 0.7

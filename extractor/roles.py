@@ -1,5 +1,5 @@
-"""Header lexicon: which column role a header cell names, in English, French, German, Spanish, Italian,
-Dutch (and a few more), and which language the words were in.
+"""Header labels: which column role a header cell names (by the lexicon's header words, in every language it
+holds), and which language the words were in.
 
 A header cell's role is that of its earliest *strong* keyword ("Provider of Cookie" -> provider,
 "Cookie Name" -> name); the weak keyword "cookie" alone names the cookie-name column.
@@ -8,196 +8,32 @@ A header cell's role is that of its earliest *strong* keyword ("Provider of Cook
 from __future__ import annotations
 
 import re
-import unicodedata
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from extractor import lexicon
+from extractor.lexicon import fold
 from extractor.model import Role
+from extractor.scoring import Candidate, weigh
+from extractor.shapes import (
+    category_from_text,
+    first_name,
+    has_name_marks,
+    has_strong_name_marks,
+    looks_like_cookie_name,
+    looks_like_duration,
+    looks_like_host,
+    word_count,
+)
 
-# keyword -> (role, languages). Keywords are casefolded and written without accents; multi-word keywords
-# are matched as phrases on word boundaries. "*" as language means the word is shared by many languages.
-LEXICON: dict[str, tuple[Role, str]] = {
-    # name
-    "name": ("name", "en de"),
-    "names": ("name", "en"),
-    "cookie name": ("name", "en"),
-    "identifier": ("name", "en"),
-    "key": ("name", "en"),
-    "nom": ("name", "fr"),
-    "noms": ("name", "fr"),
-    "traceur": ("name", "fr"),
-    "bezeichnung": ("name", "de"),
-    "cookiename": ("name", "de"),
-    "nombre": ("name", "es"),
-    "nome": ("name", "it"),
-    "naam": ("name", "nl"),
-    "cookienaam": ("name", "nl"),
-    "nazwa": ("name", "pl"),
-    # provider
-    "provider": ("provider", "en"),
-    "provided by": ("provider", "en"),
-    "supplier": ("provider", "en"),
-    "owner": ("provider", "en"),
-    "vendor": ("provider", "en"),
-    "service": ("provider", "en fr"),
-    "services": ("provider", "en fr"),
-    "set by": ("provider", "en"),
-    "company": ("provider", "en"),
-    "publisher": ("provider", "en"),
-    "third party": ("provider", "en"),
-    "source": ("provider", "en fr"),
-    "fournisseur": ("provider", "fr"),
-    "editeur": ("provider", "fr"),
-    "emetteur": ("provider", "fr"),
-    "prestataire": ("provider", "fr"),
-    "anbieter": ("provider", "de"),
-    "dienst": ("provider", "de nl"),
-    "herausgeber": ("provider", "de"),
-    "proveedor": ("provider", "es"),
-    "titular": ("provider", "es"),
-    "fornitore": ("provider", "it"),
-    "titolare": ("provider", "it"),
-    "gestore": ("provider", "it"),
-    "terza parte": ("provider", "it"),
-    "aanbieder": ("provider", "nl"),
-    "leverancier": ("provider", "nl"),
-    "partij": ("provider", "nl"),
-    "dostawca": ("provider", "pl"),
-    # function
-    "function": ("function", "en"),
-    "title": ("function", "en"),
-    "feature": ("function", "en"),
-    "fonction": ("function", "fr"),
-    "fonctionnalite": ("function", "fr"),
-    "funktion": ("function", "de"),
-    "funcion": ("function", "es"),
-    "funcionalidad": ("function", "es"),
-    "funzione": ("function", "it"),
-    "functie": ("function", "nl"),
-    "funkcja": ("function", "pl"),
-    # purpose
-    "purpose": ("purpose", "en"),
-    "purposes": ("purpose", "en"),
-    "description": ("purpose", "en fr"),
-    "reason": ("purpose", "en"),
-    "what it does": ("purpose", "en"),
-    "what it is used for": ("purpose", "en"),
-    "used for": ("purpose", "en"),
-    "use": ("purpose", "en"),
-    "usage": ("purpose", "en fr"),
-    "details": ("purpose", "en"),
-    "finalite": ("purpose", "fr"),
-    "finalites": ("purpose", "fr"),
-    "objectif": ("purpose", "fr"),
-    "utilite": ("purpose", "fr"),
-    "but": ("purpose", "fr"),
-    "zweck": ("purpose", "de"),
-    "verwendungszweck": ("purpose", "de"),
-    "beschreibung": ("purpose", "de"),
-    "finalidad": ("purpose", "es"),
-    "proposito": ("purpose", "es"),
-    "descripcion": ("purpose", "es"),
-    "objetivo": ("purpose", "es"),
-    "finalita": ("purpose", "it"),
-    "scopo": ("purpose", "it"),
-    "descrizione": ("purpose", "it"),
-    "doel": ("purpose", "nl"),
-    "doeleinde": ("purpose", "nl"),
-    "omschrijving": ("purpose", "nl"),
-    "beschrijving": ("purpose", "nl"),
-    "opis": ("purpose", "pl"),
-    "cel": ("purpose", "pl"),
-    # duration
-    "expires": ("duration", "en"),
-    "expiry": ("duration", "en"),
-    "expiration": ("duration", "en fr"),
-    "expiration date": ("duration", "en"),
-    "duration": ("duration", "en fr"),
-    "retention": ("duration", "en"),
-    "retention period": ("duration", "en"),
-    "lifespan": ("duration", "en"),
-    "lifetime": ("duration", "en"),
-    "validity": ("duration", "en"),
-    "period": ("duration", "en"),
-    "storage period": ("duration", "en"),
-    "max age": ("duration", "en"),
-    "how long": ("duration", "en"),
-    "duree": ("duration", "fr"),
-    "conservation": ("duration", "fr"),
-    "validite": ("duration", "fr"),
-    "ablauf": ("duration", "de"),
-    "laufzeit": ("duration", "de"),
-    "dauer": ("duration", "de"),
-    "speicherdauer": ("duration", "de"),
-    "gultigkeit": ("duration", "de"),
-    "duracion": ("duration", "es"),
-    "caducidad": ("duration", "es"),
-    "expiracion": ("duration", "es"),
-    "vencimiento": ("duration", "es"),
-    "durata": ("duration", "it"),
-    "scadenza": ("duration", "it"),
-    "bewaartermijn": ("duration", "nl"),
-    "looptijd": ("duration", "nl"),
-    "vervaldatum": ("duration", "nl"),
-    "duur": ("duration", "nl"),
-    "geldigheid": ("duration", "nl"),
-    "czas": ("duration", "pl"),
-    "czas trwania": ("duration", "pl"),
-    "trwania": ("duration", "pl"),
-    "okres": ("duration", "pl"),
-    # type
-    "type": ("type", "en fr nl"),
-    "kind": ("type", "en"),
-    "typ": ("type", "de pl"),
-    "art": ("type", "de"),
-    "tipo": ("type", "es it"),
-    "tipologia": ("type", "it"),
-    "soort": ("type", "nl"),
-    # domain
-    "domain": ("domain", "en de"),
-    "domains": ("domain", "en"),
-    "host": ("domain", "en"),
-    "domaine": ("domain", "fr"),
-    "domane": ("domain", "de"),
-    "standort": ("domain", "de"),
-    "dominio": ("domain", "es it"),
-    "domein": ("domain", "nl"),
-    "domena": ("domain", "pl"),
-    # category
-    "category": ("category", "en"),
-    "categories": ("category", "en"),
-    "classification": ("category", "en"),
-    "categorie": ("category", "fr nl"),
-    "kategorie": ("category", "de"),
-    "categoria": ("category", "es it"),
-    "kategoria": ("category", "pl"),
-    # header words naming no role we extract
-    "size": ("other", "en"),
-    "grosse": ("other", "de"),
-    "taille": ("other", "fr"),
-}
-# "cookie" alone names the cookie-name column, but never outranks a strong keyword in the same cell.
-WEAK_KEYWORDS: dict[str, tuple[Role, str]] = {
-    "cookie": ("name", "*"),
-    "cookies": ("name", "*"),
-    "tracker": ("name", "en"),
-}
 # A header cell is a short label; longer text is prose that happens to contain a keyword.
 DEFAULT_MAX_HEADER_WORDS = 6
 
 
-def fold(text: str) -> str:
-    """Casefold, drop accents and punctuation: the form lexicon keywords are written in."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    plain = plain.replace("ß", "ss").replace("(s)", "s")
-    return re.sub(r"[^\w]+|_", " ", plain).strip()
-
-
 @lru_cache(maxsize=1)
 def _pattern() -> re.Pattern[str]:
-    words = sorted({**LEXICON, **WEAK_KEYWORDS}, key=len, reverse=True)
-    return re.compile(r"\b(" + "|".join(re.escape(w) for w in words) + r")\b")
+    return re.compile("(" + lexicon.phrase_pattern([*lexicon.header_words(), *lexicon.weak_name_headers()]) + ")")
 
 
 @dataclass(frozen=True)
@@ -221,56 +57,15 @@ def match_header(text: str) -> HeaderMatch | None:
     weak: HeaderMatch | None = None
     for found in _pattern().finditer(folded):
         word = found.group(1)
-        if word in LEXICON:
-            role, langs = LEXICON[word]
-            return HeaderMatch(role, tuple(langs.split()), True)
+        if (known := lexicon.header_words().get(word)) is not None:
+            return HeaderMatch(known.role, known.languages, True)
         if weak is None:
-            role, langs = WEAK_KEYWORDS[word]
-            weak = HeaderMatch(role, tuple(langs.split()), False)
+            weak = HeaderMatch("name", lexicon.weak_name_headers()[word], False)
     return weak
 
 
 # Small words that join header labels ("Durée de conservation", "Cookie lié au service").
-HEADER_CONNECTORS = frozenset(
-    [
-        "de",
-        "du",
-        "des",
-        "la",
-        "le",
-        "les",
-        "l",
-        "d",
-        "of",
-        "the",
-        "a",
-        "an",
-        "and",
-        "et",
-        "und",
-        "y",
-        "e",
-        "en",
-        "van",
-        "het",
-        "der",
-        "die",
-        "das",
-        "del",
-        "della",
-        "di",
-        "da",
-        "a",
-        "au",
-        "aux",
-        "by",
-        "set",
-        "lie",
-        "lies",
-        "utilise",
-        "used",
-    ]
-)
+HEADER_CONNECTORS = lexicon.words("header_connectors") | lexicon.words("header_fillers")
 # Words of a header label that are neither keywords nor connectors, at most ("Nom technique du cookie").
 DEFAULT_MAX_LABEL_LEFTOVERS = 2
 
@@ -280,7 +75,13 @@ def is_header_word(word: str) -> bool:
     folded = fold(word)
     if folded in HEADER_CONNECTORS:
         return True
-    return any(folded in key.split() for key in (*LEXICON, *WEAK_KEYWORDS))
+    return folded in _header_vocabulary()
+
+
+@lru_cache(maxsize=1)
+def _header_vocabulary() -> frozenset[str]:
+    """Every word of every header keyword ("durée de conservation" gives "duree", "conservation")."""
+    return frozenset(w for key in (*lexicon.header_words(), *lexicon.weak_name_headers()) for w in key.split())
 
 
 def assign_roles(headers: list[str]) -> list[Role]:
@@ -309,10 +110,165 @@ def header_language(headers: list[str]) -> str | None:
     votes: dict[str, float] = {}
     for header in headers:
         m = match_header(header)
-        if m and "*" not in m.languages:
+        if m and lexicon.SHARED not in m.languages:
             for lang in m.languages:
                 votes[lang] = votes.get(lang, 0.0) + 1 / len(m.languages)
     if not votes:
         return None
     best = max(sorted(votes), key=lambda lang: votes[lang])
     return best
+
+
+# --- column roles from what the cells hold, and the header as one feature among them -------------------------
+
+# A cell of this many words or more is a sentence (a purpose), not a label.
+DEFAULT_PROSE_WORDS = 6
+# A label of at most this many words (a provider, a type, a category).
+DEFAULT_SHORT_WORDS = 4
+
+
+@dataclass(frozen=True)
+class ColumnShape:
+    """What a column's cells hold, each a share of its non-empty cells (0-1)."""
+
+    cells: int
+    marks: float
+    tokens: float
+    prose: float
+    durations: float
+    hosts: float
+    short_capitalised: float
+    repeated: float
+    storage: float
+    party: float
+    categories: float
+
+
+def column_shape(cells: Sequence[str | None]) -> ColumnShape:
+    """Measure a column's cells (a cell listing several names counts by its first)."""
+    texts = [" ".join(c.split()) for c in cells if c and c.strip()]
+    if not texts:
+        return ColumnShape(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+    n = len(texts)
+
+    def share(test: Callable[[str], bool]) -> float:
+        return sum(1 for t in texts if test(t)) / n
+
+    storage = _storage_words()
+    return ColumnShape(
+        cells=n,
+        marks=share(
+            lambda t: " " not in first_name(t) and has_strong_name_marks(first_name(t)) and not looks_like_host(t)
+        ),
+        tokens=share(lambda t: looks_like_cookie_name(first_name(t)) and not looks_like_duration(t)),
+        prose=share(lambda t: word_count(t) >= DEFAULT_PROSE_WORDS),
+        durations=share(looks_like_duration),
+        hosts=share(lambda t: all(looks_like_host(w.strip(",;")) for w in t.split())),
+        short_capitalised=share(
+            lambda t: word_count(t) <= DEFAULT_SHORT_WORDS and t[:1].isupper() and not has_name_marks(t)
+        ),
+        repeated=1.0 - len(set(texts)) / n if n > 1 else 0.0,
+        storage=share(lambda t: bool(fold(t)) and all(w in storage for w in fold(t).split())),
+        party=share(lambda t: word_count(t) <= DEFAULT_SHORT_WORDS and _names_party(t)),
+        categories=share(_only_names_a_category),
+    )
+
+
+# Which measures of a column count for which role (the weight of ``role_measure`` in ``Settings.layout``).
+ROLE_MEASURES: dict[Role, tuple[str, ...]] = {
+    "name": ("marks", "tokens", "prose", "durations", "hosts"),
+    "provider": ("short_capitalised", "repeated", "hosts", "marks", "prose", "durations"),
+    "purpose": ("prose", "marks", "durations"),
+    "function": ("prose", "durations"),
+    "duration": ("durations",),
+    "type": ("storage", "party", "categories"),
+    "domain": ("hosts",),
+    "category": ("categories",),
+}
+
+
+def column_candidates(header: str | None, shape: ColumnShape, weights: Mapping[str, float]) -> list[Candidate[Role]]:
+    """One candidate per role for a column, scored by its header's words and its cells' shape."""
+    match = match_header(header) if header else None
+    other: Role = "other"
+    candidates = [weigh(other, {"other_baseline": 1.0}, weights)]
+    for role, measures in ROLE_MEASURES.items():
+        values: dict[str, float] = {}
+        if match is not None and match.role == role:
+            said = "header_says_type" if role == "type" else "header_names_role"
+            values[said if match.strong else "header_weakly_names_role"] = 1.0
+        elif match is not None and match.strong and match.role == "type":
+            values["header_says_type_for_other_role"] = 1.0
+        elif match is not None and match.strong and match.role != "other":
+            values["header_names_other_role"] = 1.0
+        if role == "provider" and match is not None and not match.strong:
+            values["provider_weak_name_header"] = 1.0
+        for measure in measures:
+            values[f"{role}_{measure}"] = getattr(shape, measure)
+        candidates.append(weigh(role, values, weights))
+    return candidates
+
+
+@dataclass(frozen=True)
+class ColumnRoles:
+    """The roles of a table's columns, chosen jointly (each role once, ``other`` any number of times), with
+    each column's candidates for ``show --explain``."""
+
+    roles: tuple[Role, ...]
+    candidates: tuple[tuple[Candidate[Role], ...], ...]
+    score: float
+
+    def evidence(self, column: int) -> Candidate[Role]:
+        return next(c for c in self.candidates[column] if c.item == self.roles[column])
+
+    def runner_up(self, column: int) -> Candidate[Role] | None:
+        others = [c for c in self.candidates[column] if c.item != self.roles[column]]
+        return max(others, key=lambda c: c.score) if others else None
+
+
+def assign_columns(
+    headers: Sequence[str | None], shapes: Sequence[ColumnShape], weights: Mapping[str, float]
+) -> ColumnRoles:
+    """The best joint assignment of roles to columns: the highest total score with each role used once.
+
+    Dynamic programming over the columns with the set of roles used so far (eight roles: 256 states).
+    """
+    per_column = [tuple(column_candidates(h, s, weights)) for h, s in zip(headers, shapes, strict=True)]
+    order = list(ROLE_MEASURES)
+    best: dict[int, tuple[float, tuple[Role, ...]]] = {0: (0.0, ())}
+    for candidates in per_column:
+        step: dict[int, tuple[float, tuple[Role, ...]]] = {}
+        for used, (total, roles) in best.items():
+            for candidate in candidates:
+                bit = 0 if candidate.item == "other" else 1 << order.index(candidate.item)
+                if used & bit:
+                    continue
+                key, value = used | bit, (total + candidate.score, (*roles, candidate.item))
+                if key not in step or value[0] > step[key][0]:
+                    step[key] = value
+        best = step
+    total, roles = max(best.values(), key=lambda v: v[0])
+    return ColumnRoles(roles, tuple(per_column), total)
+
+
+@lru_cache(maxsize=1)
+def _storage_words() -> frozenset[str]:
+    return frozenset(w for phrase in lexicon.words("storage_types") for w in phrase.split())
+
+
+@lru_cache(maxsize=1)
+def _party_pattern() -> re.Pattern[str]:
+    return re.compile(lexicon.phrase_pattern([p for ps in lexicon.party_words().values() for p in ps], True))
+
+
+def _only_names_a_category(text: str) -> bool:
+    """A value that is a category label and nothing else ("Analytics", "Strictly necessary cookies"), not a
+    service that holds a category word ("Google Analytics")."""
+    if word_count(text) > DEFAULT_SHORT_WORDS or category_from_text(text) is None:
+        return False
+    plain = set(lexicon.weak_name_headers()) | HEADER_CONNECTORS
+    return all(w in plain or category_from_text(w) is not None for w in fold(text).split())
+
+
+def _names_party(text: str) -> bool:
+    return bool(_party_pattern().search(fold(text)))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 from extractor.errors import ConfigError
@@ -13,6 +13,55 @@ DEFAULT_MAX_PAGES = 300
 DEFAULT_MAX_CHARS_PER_PAGE = 20_000
 DEFAULT_MAX_MEMORY_MB = 4096
 DEFAULT_ENCODINGS = ("utf-8", "cp1252")
+
+# Weights of the features that score layout decisions (``extractor.scoring``), by decision. Chosen by hand on
+# 2026-12-01 against the `tune` half of the development corpus (bench/accuracy.py --split tune), then checked on
+# `check` without change; a weight's sign says which way its evidence points.
+# Column roles (``roles.column_candidates``): shares of a column's cells, 0-1, and the header's lexicon match.
+COLUMN_ROLE_WEIGHTS: dict[str, float] = {
+    # The header's words: a match for the role, a weak one ("cookie"), a match for another role. A header
+    # outweighs a column of category words (the policy's own label wins), not a column of names or durations.
+    "header_names_role": 2.5,
+    "header_weakly_names_role": 0.75,
+    "header_names_other_role": -1.5,
+    # "Type" holds anything (the category, the party, the storage kind, the duration): it counts little.
+    "header_says_type": 0.75,
+    "header_says_type_for_other_role": -0.25,
+    # Every role but ``other`` must beat this: a column with no evidence stays ``other``.
+    "other_baseline": 0.5,
+    # name: tokens with marks no word has (_, digits, camelCase), single tokens, sentences and durations against.
+    "name_marks": 3.0,
+    "name_tokens": 1.0,
+    "name_prose": -3.0,
+    "name_durations": -2.0,
+    "name_hosts": -1.0,
+    # provider: short capitalised values that repeat down the column.
+    "provider_short_capitalised": 1.0,
+    "provider_repeated": 0.8,
+    "provider_hosts": 0.3,
+    "provider_marks": -2.0,
+    "provider_prose": -2.0,
+    "provider_durations": -2.0,
+    # A "Cookie" column beside the names holds the service that sets them ("Google Analytics").
+    "provider_weak_name_header": 0.75,
+    # purpose: sentences.
+    "purpose_prose": 3.0,
+    "purpose_marks": -2.0,
+    "purpose_durations": -2.0,
+    # function: a short label beside the purpose; a column of sentences is the purpose whatever its header.
+    "function_prose": -1.5,
+    "function_durations": -2.0,
+    # duration: values that parse as durations.
+    "duration_durations": 3.5,
+    # type: storage kinds and party words.
+    "type_storage": 2.5,
+    "type_party": 2.0,
+    "type_categories": -1.0,
+    # domain: host names.
+    "domain_hosts": 3.0,
+    # category: short values naming a consent category.
+    "category_categories": 3.0,
+}
 
 
 @dataclass(frozen=True)
@@ -27,6 +76,8 @@ class Settings:
         max_pages: PDFs with more pages are refused (a policy is a few pages; a 2,000-page file is something else).
         max_chars_per_page: a PDF page with more characters is refused (a page of dust, not of text).
         max_memory_mb: address-space cap of each batch worker process; a document that needs more fails alone.
+        layout: weights of the features that score layout decisions (``COLUMN_ROLE_WEIGHTS``); a mapping given
+            here overrides the named weights and keeps the others.
     """
 
     max_file_size: int = DEFAULT_MAX_FILE_SIZE
@@ -36,6 +87,7 @@ class Settings:
     max_pages: int = DEFAULT_MAX_PAGES
     max_chars_per_page: int = DEFAULT_MAX_CHARS_PER_PAGE
     max_memory_mb: int = DEFAULT_MAX_MEMORY_MB
+    layout: Mapping[str, float] = field(default_factory=lambda: dict(COLUMN_ROLE_WEIGHTS))
 
     def __post_init__(self) -> None:
         if not isinstance(self.max_file_size, int) or self.max_file_size <= 0:
@@ -44,6 +96,15 @@ class Settings:
             value = getattr(self, name)
             if not isinstance(value, int) or isinstance(value, bool) or value <= 0:
                 raise ConfigError(f"{name}: expected a positive whole number, got {value!r}")
+        unknown_weights = sorted(set(self.layout) - set(COLUMN_ROLE_WEIGHTS))
+        if unknown_weights:
+            raise ConfigError(
+                f"layout: unknown weight(s) {unknown_weights}; expected some of {sorted(COLUMN_ROLE_WEIGHTS)}"
+            )
+        if not all(isinstance(v, int | float) and not isinstance(v, bool) for v in self.layout.values()):
+            raise ConfigError(f"layout: expected numbers as weights, got {dict(self.layout)!r}")
+        if set(self.layout) != set(COLUMN_ROLE_WEIGHTS):
+            object.__setattr__(self, "layout", {**COLUMN_ROLE_WEIGHTS, **self.layout})
         if not self.encodings or not all(isinstance(e, str) for e in self.encodings):
             raise ConfigError(f"encodings: expected a non-empty tuple of codec names, got {self.encodings!r}")
         for name in self.encodings:

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from extractor import extract
+from extractor.categories import category_from_text
 from extractor.knowledge import known_cookies
 from extractor.nlp import DEFAULT_HINT_WEIGHT, classifier_text, classify, load_model
-from extractor.normalize.categories import category_from_text
 from extractor.normalize.durations import is_stated_unknown, parse_duration
 from extractor.normalize.language import detect_language
 from extractor.normalize.names import name_pattern

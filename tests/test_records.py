@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from extractor.layout.shapes import join_cell, looks_like_duration
 from extractor.normalize.names import split_names
+from extractor.shapes import join_cell, looks_like_duration
 
 
 @pytest.mark.parametrize(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from extractor.model import Category, Cookie
+from extractor.model import CATEGORIES, Category, Cookie
 
 CATEGORY_TITLES: dict[Category, str] = {
     "necessary": "Strictly necessary",
@@ -14,7 +14,7 @@ CATEGORY_TITLES: dict[Category, str] = {
     "marketing": "Marketing",
     "unclassified": "Unclassified",
 }
-ORDER: tuple[Category, ...] = ("necessary", "functional", "analytics", "marketing", "unclassified")
+ORDER: tuple[Category, ...] = CATEGORIES
 
 
 def cookie_match(cookie: Cookie) -> str:

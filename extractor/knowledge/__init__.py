@@ -14,10 +14,11 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib.resources import files
 
-from extractor.layout.shapes import has_strong_name_marks
+from extractor import lexicon
 from extractor.model import Category, Cookie, ExtractionWarning
 from extractor.normalize.durations import DAY, parse_duration
 from extractor.normalize.providers import party_of
+from extractor.shapes import has_strong_name_marks
 
 # Open Cookie Database category -> ours, and the policy categories each is compatible with.
 CATEGORY_MAP: dict[str, Category] = {
@@ -38,8 +39,9 @@ COMPATIBLE: dict[str, frozenset[Category]] = {
 }
 # Words of provider names that say nothing about who the provider is.
 GENERIC_WORDS = frozenset(
-    "inc llc ltd limited gmbh ag sa sas sarl bv nv ab oy as plc corp corporation company co the and of "
-    "services service platform group holdings technologies technology software solutions analytics ads".split()
+    word
+    for phrase in (*lexicon.words("generic_provider_words"), *lexicon.words("legal_forms"))
+    for word in phrase.replace(".", "").replace("/", "").split()
 )
 WORD = re.compile(r"[a-z0-9]+")
 

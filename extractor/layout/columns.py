@@ -12,8 +12,9 @@ import bisect
 from dataclasses import dataclass
 from functools import cache
 
-from extractor.layout.shapes import CONNECTORS, looks_like_cookie_name, looks_like_duration, role_fit
+from extractor.lexicon import fold
 from extractor.model import Fragment, Line, Role
+from extractor.shapes import CONNECTORS, looks_like_cookie_name, looks_like_duration, role_fit
 
 # A word starting within this many character widths of a gap's right edge counts as aligned to it.
 DEFAULT_ALIGN_TOLERANCE = 0.5
@@ -208,7 +209,7 @@ def _split_at(fragment_words: list[Word], bound: float, tolerance: float, right_
     def fits_role(k: int) -> bool:
         right = " ".join(w.text for w in fragment_words[k:])
         left = " ".join(w.text for w in fragment_words[:k])
-        if fragment_words[k].text in CONNECTORS and right_role not in ("purpose", "function"):
+        if fold(fragment_words[k].text) in CONNECTORS and right_role not in ("purpose", "function"):
             return False  # "_uetsid and" / "Microsoft Bing": the list of names goes on, no value opens so
         return (right_role == "duration" and looks_like_duration(right)) or (
             left_role == "name" and role_fit("name", left) > 0

@@ -21,12 +21,18 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
+from extractor import lexicon
 from extractor.layout.regions import _split_merged, find_heading, names_category
-from extractor.layout.shapes import (
+from extractor.lexicon import fold
+from extractor.model import Line, Role
+from extractor.normalize.providers import LEGAL_SUFFIX
+from extractor.roles import is_header_word, match_header
+from extractor.shapes import (
     CONNECTORS,
-    DURATION,
-    DURATION_HEAD,
-    SESSION,
+    LIST_WORDS,
+    category_from_text,
+    duration_end,
+    duration_head_end,
     ends_open,
     ends_sentence,
     has_name_marks,
@@ -34,31 +40,20 @@ from extractor.layout.shapes import (
     looks_like_cookie_name,
     looks_like_duration,
     looks_like_heading,
+    looks_like_host,
     starts_sentence,
     word_count,
 )
-from extractor.model import Line, Role
-from extractor.normalize.categories import category_from_text
-from extractor.normalize.providers import LEGAL_SUFFIX
-from extractor.roles import fold, is_header_word, match_header
 
-# Words that continue a type value on the next line ("HTTP" / "Cookie").
-TYPE_CONTINUATIONS = ("cookie", "tracker", "storage", "party", "parties")
-# Values of a type column, and the words that continue them on the next line ("HTTP" / "Cookie").
-TYPE_WORDS = frozenset(
-    "http https html pixel cookie cookies tracker local session storage indexeddb persistent beacon "
-    "propia propias propio propios terceros tercero erstanbieter drittanbieter tiers interne externe "
-    "first third own".split()
-)
-DOMAIN = re.compile(
-    r"^(?:\*\.|\.)?(?:[\w-]+\.)+(?:com|net|org|io|co|uk|fr|de|fi|nl|es|it|eu|gov|be|ch|pl|app|dev|"
-    r"info|biz|us|ca|au|se|no|dk|at|ie|pt|cz|me|tv|ly|ai|cloud|site|online|ms|gl)$",
-    re.IGNORECASE,
-)
-ALTERNATIVE = re.compile(r"\s*(?:/|,|\bor\b|\bou\b|\boder\b|\bo\b|\bof\b)\s*", re.IGNORECASE)
+# Values of a type column (storage kinds, parties), and the words that continue them on the next line
+# ("HTTP" / "Cookie", "Third" / "party").
+TYPE_PHRASES = (*lexicon.words("storage_types"), *(p for ps in lexicon.party_words().values() for p in ps))
+TYPE_WORDS = frozenset(word for phrase in TYPE_PHRASES for word in phrase.split()) - CONNECTORS
+# Words that go on a type value: those that follow another word in a type phrase ("HTTP" / "Cookie").
+TYPE_CONTINUATIONS = frozenset(word for phrase in TYPE_PHRASES for word in phrase.split()[1:]) - CONNECTORS
+ALTERNATIVE = re.compile(rf"\s*(?:/|,|{lexicon.phrase_pattern(lexicon.words('list_connectors'))})\s*", re.IGNORECASE)
 # The count after a name that stands for several cookies ("CONSENT [x3]").
 COUNTER = re.compile(r"^\s+\[x?\d+\](?=\s|$)")
-HOST = re.compile(r"^(?:\.[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}|[a-z0-9-]+(?:\.[a-z0-9-]+){2,})$", re.IGNORECASE)
 # A line naming a category ends an area when a sentence of this many words follows it.
 DEFAULT_PARAGRAPH_WORDS = 6
 # An area ends at a line this wide, relative to a full line of the document's text, with this many words.
@@ -193,13 +188,12 @@ def _typed_parts(text: str, roles: set[Role], vocabulary: frozenset[str]) -> lis
     if "name" in roles and _name_list(rest):
         return [("name", rest)]  # "SIDCC, __Secure-xxxxx, NID": one cell naming several cookies
     while rest:
-        if "duration" in roles and (m := DURATION.match(rest) or SESSION.match(rest)):
-            end = m.end()
+        if "duration" in roles and (end := duration_end(rest)) is not None:
             # "2 years / 24 hours", "1 day or 13 months": alternatives make one duration
             while (more := ALTERNATIVE.match(rest[end:])) and (
-                nxt := DURATION.match(rest[end + more.end() :]) or DURATION_HEAD.match(rest[end + more.end() :])
+                nxt := duration_end(rest[end + more.end() :]) or duration_head_end(rest[end + more.end() :])
             ):
-                end += more.end() + nxt.end()
+                end += more.end() + nxt
             parts.append(("duration", rest[:end].strip()))
             rest = rest[end:].strip()
             continue
@@ -210,12 +204,12 @@ def _typed_parts(text: str, roles: set[Role], vocabulary: frozenset[str]) -> lis
             "name" in roles
             and has_name_marks(first)
             and not any(r == "name" for r, _ in parts)
-            and not (_is_domain(first) and ("domain" in roles or "provider" in roles))
+            and not (looks_like_host(first) and ("domain" in roles or "provider" in roles))
         ):
             if counter := COUNTER.match(rest[len(first) :]):  # "CONSENT [x3]"
                 first = rest[: len(first) + counter.end()]
             parts.append(("name", first.strip()))
-        elif _is_domain(first) and ("domain" in roles or "provider" in roles):
+        elif looks_like_host(first) and ("domain" in roles or "provider" in roles):
             parts.append(("domain" if "domain" in roles else "provider", first))
         elif (
             not parts
@@ -251,23 +245,17 @@ def _trailing_duration(text: str, roles: set[Role]) -> tuple[str, str | None]:
         if len(words) <= size:
             continue
         tail = " ".join(words[-size:])
-        if not (tail[:1].isupper() or tail[:1].isdigit()) or words[-size - 1].casefold() in CONNECTORS:
+        if not (tail[:1].isupper() or tail[:1].isdigit()) or fold(words[-size - 1]) in CONNECTORS:
             continue  # "... kept for 13 months", "... die Sitzung" are the sentence's
-        if (m := DURATION.match(tail) or SESSION.match(tail)) and m.end() == len(tail):
+        if duration_end(tail) == len(tail):
             start = text.rindex(words[-size])
             return text[:start].rstrip(), text[start:]
     return text, None
 
 
-def _is_domain(token: str) -> bool:
-    """A host name: a known top-level domain, or a leading dot or two dots between plain labels
-    (".acme.example", "app.acme.example"; a name such as "statswales.frontend" has one)."""
-    return bool(DOMAIN.match(token) or HOST.match(token))
-
-
 def _name_list(text: str) -> bool:
     """A list of cookie names ("COMPASS, S", "_ga and _gid"), one of them at least marked as a name."""
-    names = [n for n in re.split(r",\s*|\s+(?:and|et|und|y|e|en)\s+", text) if n]
+    names = [n for n in re.split(rf",\s*|\s+{LIST_WORDS}\s+", text, flags=re.IGNORECASE) if n]
     return (
         len(names) >= 2
         and all(looks_like_cookie_name(n) and " " not in n for n in names)
@@ -313,7 +301,7 @@ def prose_vocabulary(lines: tuple[Line, ...]) -> frozenset[str]:
 
 def _open_duration(text: str) -> bool:
     """A duration in words that may go on ("Deleted when" / "oauth state is"), not "1 year" or "Session"."""
-    return word_count(text) >= 2 and not DURATION.fullmatch(text.strip())
+    return word_count(text) >= 2 and duration_end(text.strip()) != len(text.strip())
 
 
 def _opens_with_value(text: str) -> bool:
@@ -321,7 +309,7 @@ def _opens_with_value(text: str) -> bool:
     first = text.split()[0]
     if first[:1].isupper() and word_count(text) <= 2 and fold(first) in TYPE_WORDS:
         return True  # "Propia", "HTTP Cookie"
-    return bool(DURATION.match(text) or SESSION.match(text)) and (first[:1].isupper() or first[:1].isdigit())
+    return duration_end(text) is not None and (first[:1].isupper() or first[:1].isdigit())
 
 
 @dataclass
@@ -763,7 +751,9 @@ def _join_split_durations(lines: tuple[Line, ...], start: int, end: int) -> tupl
         line, nxt = joined[index], joined[index + 1]
         if line.blank or nxt.blank or looks_like_duration(line.text):
             continue
-        if DURATION_HEAD.fullmatch(line.text.strip()) and looks_like_duration(f"{line.text} {nxt.text}"):
+        if duration_head_end(line.text.strip()) == len(line.text.strip()) and looks_like_duration(
+            f"{line.text} {nxt.text}"
+        ):
             text = f"{line.text} {nxt.text}"
             first = line.fragments[0]
             joined[index] = Line(line.page, line.number, (replace(first, text=text, x1=first.x0 + len(text)),))

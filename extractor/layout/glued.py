@@ -17,8 +17,8 @@ from dataclasses import dataclass
 
 from extractor.layout.joints import cuts_of, shared_prefixes
 from extractor.layout.rows import BuiltRows, RowBuilder, table_lines
-from extractor.layout.shapes import has_strong_name_marks, looks_like_heading, role_fit, word_count
 from extractor.model import Line, Role
+from extractor.shapes import has_strong_name_marks, looks_like_heading, role_fit, word_count
 
 # A joint inside a word of a cell of words ("HotjarCollects"): a sign the cell should have been cut there.
 INNER_JOINT = re.compile(r"[a-zà-ÿ][A-ZÀ-Þ]|[\)\]][A-Za-z]")

@@ -8,13 +8,30 @@ the table above it (``TableRegion.continues``).
 from __future__ import annotations
 
 import itertools
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from extractor.layout.joints import split_glued_header
-from extractor.layout.shapes import CONNECTORS, looks_like_heading, word_count
-from extractor.model import Line, Role
-from extractor.normalize.categories import category_from_text
-from extractor.roles import HeaderMatch, assign_roles, is_header_word, match_header
+from extractor.lexicon import fold
+from extractor.model import Fragment, Line, Role
+from extractor.roles import (
+    ColumnRoles,
+    HeaderMatch,
+    assign_columns,
+    assign_roles,
+    column_shape,
+    is_header_word,
+    match_header,
+)
+from extractor.settings import COLUMN_ROLE_WEIGHTS
+from extractor.shapes import (
+    CONNECTORS,
+    category_from_text,
+    has_name_marks,
+    looks_like_duration,
+    looks_like_heading,
+    word_count,
+)
 
 # A heading set in type at least this much larger than the body text (when fonts are known).
 DEFAULT_HEADING_SIZE_RATIO = 1.1
@@ -28,6 +45,14 @@ DEFAULT_MAX_MERGED_LABELS = 3
 DEFAULT_MAX_HEADER_CONTINUATION_WORDS = 3
 # A line naming a consent category in at most this many words may head the next table.
 DEFAULT_SECTION_WORDS = 4
+# Lines below a header read to tell its columns' roles by their content.
+DEFAULT_CONTENT_LOOKAHEAD = 24
+# A header told by content alone needs this many name cells below it, this share of them marked as names
+# (``_``, digits, camelCase: what no word of any language has).
+DEFAULT_CONTENT_MIN_ROWS = 2
+DEFAULT_CONTENT_MIN_NAME_MARKS = 0.5
+# A header label has at most this many words.
+DEFAULT_MAX_LABEL_WORDS = 6
 
 
 @dataclass(frozen=True)
@@ -50,6 +75,8 @@ class HeaderRow:
     box: tuple[float, float, float, float] | None = None
     # The labels were cut out of one piece of text ("Name Purpose", "NamePurpose").
     one_piece: bool = False
+    # How the columns got their roles: each column's candidates (``show --explain``).
+    evidence: ColumnRoles | None = None
 
     @property
     def texts(self) -> tuple[str, ...]:
@@ -172,7 +199,7 @@ def _is_header_continuation(line: Line) -> bool:
 
 def _label_score(text: str) -> int:
     m = match_header(text)
-    closed = 0 if text.split()[-1].casefold() in CONNECTORS else 1
+    closed = 0 if fold(text.split()[-1]) in CONNECTORS else 1
     return (2 if m and m.strong else 1 if m else 0) + closed
 
 
@@ -202,19 +229,101 @@ def _merge_continuation(cells: list[HeaderCell], line: Line, delimited: bool) ->
     return merged
 
 
-def find_header_rows(lines: tuple[Line, ...]) -> list[tuple[int, int, HeaderRow]]:
+def _column_of(cells: Sequence[HeaderCell], fragment: Fragment) -> int:
+    """The column a body fragment stands in: by its cell ordinal where the export gives one, else the header
+    cell it overlaps most (labels are often centred over their values), else the nearest one."""
+    if fragment.field is not None and cells[0].field is not None:
+        return min(fragment.field, len(cells) - 1)
+    overlaps = [min(c.x1, fragment.x1) - max(c.x0, fragment.x0) for c in cells]
+    best = max(range(len(cells)), key=lambda k: overlaps[k])
+    if overlaps[best] > 0:
+        return best
+    centre = (fragment.x0 + fragment.x1) / 2
+    return min(range(len(cells)), key=lambda k: abs((cells[k].x0 + cells[k].x1) / 2 - centre))
+
+
+def body_columns(lines: tuple[Line, ...], start: int, cells: Sequence[HeaderCell]) -> list[list[str]]:
+    """The texts below a header, column by column, from the body lines that hold two cells or more (a lone
+    fragment may be a wrapped line, a heading or prose), up to the next blank run or header."""
+    columns: list[list[str]] = [[] for _ in cells]
+    seen = 0
+    for line in lines[start:]:
+        if seen >= DEFAULT_CONTENT_LOOKAHEAD:
+            break
+        seen += 1
+        if len(line.fragments) < 2:
+            continue
+        for fragment in line.fragments:
+            columns[_column_of(cells, fragment)].append(fragment.text)
+    return columns
+
+
+def column_roles(
+    lines: tuple[Line, ...], start: int, cells: Sequence[HeaderCell], weights: Mapping[str, float]
+) -> ColumnRoles:
+    """The roles of a header's columns, from the header's words and what the lines below it hold."""
+    shapes = [column_shape(texts) for texts in body_columns(lines, start, cells)]
+    return assign_columns([c.text for c in cells], shapes, weights)
+
+
+def _label_like(text: str) -> bool:
+    """A header label: a few words, no sentence end, not itself a cookie name or a duration."""
+    words = text.split()
+    return (
+        0 < len(words) <= DEFAULT_MAX_LABEL_WORDS
+        and not text.rstrip().endswith((".", ":", ";", ","))
+        and not has_name_marks(text)
+        and not looks_like_duration(text)
+    )
+
+
+def content_header(
+    lines: tuple[Line, ...], index: int, weights: Mapping[str, float]
+) -> tuple[list[HeaderCell], ColumnRoles] | None:
+    """A header no lexicon word names, told by what stands below it: a line of two or more short labels over
+    rows whose columns read as cookie names and at least one other role (in any language)."""
+    line = lines[index]
+    if len(line.fragments) < 2 or not all(_label_like(f.text) for f in line.fragments):
+        return None
+    if any(f.text[:1].islower() for f in line.fragments):
+        return None  # labels are capitalised (or in a script without case); lower case is a wrapped row
+    above = next((lines[j] for j in range(index - 1, max(index - 3, -1), -1) if not lines[j].blank), None)
+    if above is not None and len(above.fragments) >= 2 and any(has_name_marks(f.text) for f in above.fragments):
+        return None  # a row of a table going on, not the header of a new one
+    cells = [HeaderCell(f.text, f.x0, f.x1, f.field) for f in line.fragments]
+    columns = body_columns(lines, index + 1, cells)
+    shapes = [column_shape(texts) for texts in columns]
+    chosen = assign_columns([c.text for c in cells], shapes, weights)
+    if "name" not in chosen.roles or sum(1 for r in chosen.roles if r != "other") < 2:
+        return None
+    name = shapes[chosen.roles.index("name")]
+    if name.cells < DEFAULT_CONTENT_MIN_ROWS or name.marks < DEFAULT_CONTENT_MIN_NAME_MARKS:
+        return None
+    return cells, chosen
+
+
+def find_header_rows(
+    lines: tuple[Line, ...], weights: Mapping[str, float] | None = None
+) -> list[tuple[int, int, HeaderRow]]:
     """Header rows as (index of first line, index after last line, header).
 
+    A header is a line of labels that the lexicon names, or, whatever its words, one whose columns below read
+    as cookie names and other roles (``content_header``). Its columns' roles are chosen jointly from the labels
+    and the cells below (``roles.assign_columns``), so a "Type" column holding categories is the category.
     A header on a ``whole_row`` line (markup said where the row ends) is that one line: the line after it is a
     body row even when its words could be header words ("Necessary cookies" across the table).
     """
+    weights = weights if weights is not None else COLUMN_ROLE_WEIGHTS
     found: list[tuple[int, int, HeaderRow]] = []
     i = 0
     while i < len(lines):
         cells = header_cells(lines[i])
         if cells is None:
-            i += 1
-            continue
+            by_content = content_header(lines, i, weights)
+            if by_content is None:
+                i += 1
+                continue
+            cells = by_content[0]
         delimited = lines[i].delimited
         end = i + 1
         used = [lines[i].number]
@@ -222,7 +331,8 @@ def find_header_rows(lines: tuple[Line, ...]) -> list[tuple[int, int, HeaderRow]
             cells = _merge_continuation(cells, lines[end], delimited)
             used.append(lines[end].number)
             end += 1
-        roles = assign_roles([c.text for c in cells])
+        chosen = column_roles(lines, end, cells, weights)
+        roles = chosen.roles if "name" in chosen.roles else tuple(assign_roles([c.text for c in cells]))
         fragments = [f for line in lines[i:end] for f in line.fragments]
         box = (
             min(f.x0 for f in fragments),
@@ -231,7 +341,7 @@ def find_header_rows(lines: tuple[Line, ...]) -> list[tuple[int, int, HeaderRow]
             max(f.bottom for f in fragments),
         )
         one_piece = len(lines[i].fragments) == 1
-        header = HeaderRow(tuple(cells), tuple(roles), lines[i].page, tuple(used), delimited, box, one_piece)
+        header = HeaderRow(tuple(cells), tuple(roles), lines[i].page, tuple(used), delimited, box, one_piece, chosen)
         found.append((i, end, header))
         i = end
     return found
@@ -289,9 +399,9 @@ def is_new_heading(line: Line, table_lines: tuple[Line, ...]) -> bool:
     return True
 
 
-def find_tables(lines: tuple[Line, ...]) -> list[TableRegion]:
+def find_tables(lines: tuple[Line, ...], weights: Mapping[str, float] | None = None) -> list[TableRegion]:
     """Cut a document's lines into table regions, one per header row (see ``find_header_rows``)."""
-    headers = find_header_rows(lines)
+    headers = find_header_rows(lines, weights)
     regions: list[TableRegion] = []
     for k, (start, after, header) in enumerate(headers):
         end = headers[k + 1][0] if k + 1 < len(headers) else len(lines)

@@ -17,14 +17,15 @@ from dataclasses import dataclass, field
 
 from extractor.layout.columns import DEFAULT_MISALIGN, char_width, column_starts, cut_line
 from extractor.layout.regions import HeaderRow, header_cells, names_category
-from extractor.layout.shapes import (
-    DURATION,
+from extractor.lexicon import fold
+from extractor.model import Line, Role, Rule
+from extractor.shapes import (
     DURATION_OPENER,
-    SESSION,
     ends_open,
     ends_sentence,
     first_name,
     has_name_marks,
+    is_whole_duration,
     join_cell,
     looks_like_cookie_name,
     looks_like_duration,
@@ -33,7 +34,6 @@ from extractor.layout.shapes import (
     starts_sentence,
     word_count,
 )
-from extractor.model import Line, Role, Rule
 
 # Blank lines a table may hold before text that starts a new row (page breaks leave some).
 DEFAULT_MAX_BLANK_RUN = 3
@@ -561,17 +561,12 @@ def _continues_any(piece: str, row: RowBuilder, header: HeaderRow, widths: list[
         if len(before) + 1 + len(first) <= DEFAULT_WRAP_FIT * widths[column]:
             continue
         cell = join_cell("\n".join(row.cells[column])) or before
-        if role == "duration" and looks_like_duration(cell) and not _whole_duration(f"{cell} {piece}"):
+        if role == "duration" and looks_like_duration(cell) and not is_whole_duration(f"{cell} {piece}"):
             continue
         if role_fit(role, join_cell(f"{cell}\n{piece}") or piece) < role_fit(role, cell):
             continue  # "virufy.org" + "For more information, ...": no provider any more
         return True
     return False
-
-
-def _whole_duration(text: str) -> bool:
-    m = DURATION.match(text) or SESSION.match(text)
-    return m is not None and m.end() >= len(text.rstrip(" ."))
 
 
 def _is_prose(line: Line, alone: set[str], widest: int, after: Line | None, current: RowBuilder | None) -> bool:
@@ -666,7 +661,7 @@ def _parse_row_start(
 def _duration_start(text: str) -> bool:
     """The first line of a duration cell: a duration, a number, or a word that opens one ("Until" /
     "browsing" / "session ends.")."""
-    return looks_like_duration(text) or text.strip()[:1].isdigit() or bool(DURATION_OPENER.match(text.strip()))
+    return looks_like_duration(text) or text.strip()[:1].isdigit() or bool(DURATION_OPENER.match(fold(text.strip())))
 
 
 def _split_piece(piece: str, roles: tuple[Role, ...]) -> list[tuple[str, float]] | None:

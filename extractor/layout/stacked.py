@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from extractor.layout.shapes import role_fit, word_count
 from extractor.model import Line, Role
+from extractor.shapes import role_fit, word_count
 
 # A chunk of more words than this is prose, not a table cell dumped on its own.
 DEFAULT_MAX_CELL_WORDS = 25

@@ -3,6 +3,7 @@ region that continues the table above it joined to it."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from extractor.layout.dump import DumpedTable, could_be_name, dumped_tables, has_dump_evidence, prose_vocabulary
@@ -16,10 +17,10 @@ from extractor.layout.rows import (
     positioned_rows,
     starts_centred,
 )
-from extractor.layout.shapes import word_count
 from extractor.layout.stacked import Chunk, chunks, share_out
 from extractor.model import Document, ExtractionWarning, Line, Row, Table
 from extractor.roles import header_language
+from extractor.shapes import word_count
 
 # How sure rows read from a reading-order dump are: values are matched up by order alone.
 DEFAULT_DUMP_CONFIDENCE = 0.5
@@ -78,10 +79,17 @@ def _is_glued(region: TableRegion) -> bool:
     return bool(first) and all(len(line.fragments) == 1 for line in first)
 
 
-def rebuild_tables(document: Document) -> tuple[list[Table], list[ExtractionWarning]]:
-    """All cookie tables of a document, with the warnings raised while rebuilding them."""
+def rebuild_tables(
+    document: Document, weights: Mapping[str, float] | None = None
+) -> tuple[list[Table], list[ExtractionWarning]]:
+    """All cookie tables of a document, with the warnings raised while rebuilding them.
+
+    Args:
+        document: the reader's lines.
+        weights: the weights of the layout decisions' features (``Settings.layout``; default: the shipped ones).
+    """
     lines = document.lines
-    regions = find_tables(lines)
+    regions = find_tables(lines, weights)
     logos = page_marks(lines)
     drafts: list[_Draft] = []
     warnings: list[ExtractionWarning] = []

@@ -13,7 +13,7 @@ from importlib.resources import as_file, files
 from typing import TYPE_CHECKING, Any
 
 from extractor.model import Category
-from extractor.normalize.categories import category_from_text
+from extractor.shapes import category_from_text
 
 if TYPE_CHECKING:
     from spacy.language import Language

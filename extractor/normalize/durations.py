@@ -8,11 +8,11 @@ some event ("2 years after last activity") by its length. Session cookies have n
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
-from typing import Literal
 
-DurationKind = Literal["session", "persistent", "unknown"]
+from extractor import lexicon
+from extractor.model import DurationKind
+from extractor.shapes import DATE, PERSISTENT_PHRASE, QUANTITY, SESSION_PHRASE, UNKNOWN_PHRASE
 
 MINUTE = 60
 HOUR = 60 * MINUTE
@@ -21,76 +21,22 @@ WEEK = 7 * DAY
 MONTH = 30 * DAY
 YEAR = 365 * DAY
 
-# unit word (folded: lower case, no accents) -> (seconds, ISO designator, in the time part)
-UNITS: dict[str, tuple[int, str, bool]] = {}
-for _words, _value in (
-    (
-        "s sec secs second seconds seconde secondes sekunde sekunden segundo segundos secondo secondi seconden "
-        "sekund sekundy",
-        (1, "S", True),
-    ),
-    ("min mins minute minutes minuten minuto minutos minuti minut minuty", (MINUTE, "M", True)),
-    (
-        "h hr hrs hour hours heure heures stunde stunden hora horas ora ore uur uren godzina godziny godzin",
-        (HOUR, "H", True),
-    ),
-    ("d day days jour jours tag tage tagen dia dias giorno giorni dag dagen dzien dni doba", (DAY, "D", False)),
-    (
-        "w wk wks week weeks semaine semaines woche wochen semana semanas settimana settimane weken tydzien "
-        "tygodnie tygodni",
-        (WEEK, "W", False),
-    ),
-    (
-        "mo mos month months mois monat monate monaten mes meses mese mesi maand maanden miesiac miesiace miesiecy",
-        (MONTH, "M", False),
-    ),
-    (
-        "y yr yrs year years an ans annee annees jahr jahre jahren ano anos anno anni jaar jaren rok lata lat",
-        (YEAR, "Y", False),
-    ),
-):
-    for _word in _words.split():
-        UNITS[_word] = _value
-
-NUMBER_WORDS: dict[str, int] = {}
-for _words, _number in (
-    ("a an one un une ein eine einem einer uno una un' een jeden jedna", 1),
-    ("two deux zwei dos due twee dwa dwie", 2),
-    ("three trois drei tres tre drie trzy", 3),
-    ("four quatre vier cuatro quattro cztery", 4),
-    ("five cinq funf cinco cinque vijf piec", 5),
-    ("six seis sei zes szesc", 6),
-    ("seven sept sieben siete sette zeven", 7),
-    ("eight huit acht ocho otto", 8),
-    ("nine neuf neun nueve nove negen", 9),
-    ("ten dix zehn diez dieci tien", 10),
-    ("twelve douze zwolf doce dodici twaalf", 12),
-    ("thirteen treize dreizehn trece tredici dertien", 13),
-    ("eighteen dix-huit achtzehn", 18),
-    ("twenty vingt zwanzig veinte venti twintig", 20),
-    ("thirty trente dreissig treinta trenta dertig", 30),
-):
-    for _word in _words.split():
-        NUMBER_WORDS[_word] = _number
-
-SESSION_WORDS = re.compile(
-    r"\b(?:session|sessions|seesion|sessione|sesion|sessie|sitzung|sitzungsende|browsersitzung|sesja|sesji|"
-    r"end of (?:the )?(?:browser )?session|browser (?:is )?closed|closing the browser|fermeture du navigateur|"
-    r"fin de (?:la )?session|duree de la session|immediately removed|deleted when|until .*(?:close|logout|log out))"
+# unit name (the lexicon's ``units`` keys) -> (seconds, ISO 8601 designator, in the time part)
+UNIT_SECONDS: dict[str, tuple[int, str, bool]] = {
+    "second": (1, "S", True),
+    "minute": (MINUTE, "M", True),
+    "hour": (HOUR, "H", True),
+    "day": (DAY, "D", False),
+    "week": (WEEK, "W", False),
+    "month": (MONTH, "M", False),
+    "year": (YEAR, "Y", False),
+}
+# What may stand between the parts of one duration written in full ("1 year, 1 month and 4 days").
+PART_GAP = re.compile(
+    r"^(?:\s|,|"
+    + "|".join(re.escape(w) for w in sorted(lexicon.words("list_connectors"), key=len, reverse=True))
+    + r")*$"
 )
-PERSISTENT_WORDS = re.compile(
-    r"\b(?:persistent|persistant|persistente|permanent|permanente|forever|unlimited|illimite|unbegrenzt|"
-    r"no expiration|never expires|dauerhaft|blijvend|stala)\b"
-)
-UNKNOWN_WORDS = re.compile(
-    r"^(?:unknown|varies|various|variable|undefined|n/?a|-|none|inconnu|variable|unbekannt|desconocido|"
-    r"sconosciuto|onbekend)?$"
-)
-DATE = re.compile(
-    r"\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b|"
-    r"\b\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{4}\b"
-)
-QUANTITY = re.compile(r"(\d+(?:[.,]\d+)?|[a-z'-]+)\s*-?\s*([a-z]+)")
 
 
 @dataclass(frozen=True)
@@ -110,54 +56,69 @@ class Duration:
 UNKNOWN = Duration("unknown", None, None)
 
 
-def _fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).replace("ß", "ss")
-    return " ".join(plain.replace("ł", "l").split())
+def _quantities(folded: str) -> list[list[tuple[float, str]]]:
+    """Every "number unit" of folded text as (count, unit name), grouped into the durations they make: parts
+    written one after another ("1 year 1 month 4 days") are one duration; "1 week to 1 year" is two."""
+    groups: list[list[tuple[float, str]]] = []
+    end = None
+    units, numbers = lexicon.unit_words(), lexicon.number_words()
+    for match in QUANTITY.finditer(folded):
+        number = match.group("number")
+        count = float(number.replace(",", ".")) if number[:1].isdigit() else float(numbers[number])
+        part = (count, units[match.group("unit")])
+        if (
+            end is not None
+            and groups
+            and PART_GAP.match(folded[end : match.start()])
+            and part[1] not in {u for _, u in groups[-1]}
+        ):
+            groups[-1].append(part)
+        else:
+            groups.append([part])
+        end = match.end()
+    return groups
 
 
-def _quantities(text: str) -> list[tuple[float, str]]:
-    """Every "number unit" in the text, as (count, unit word)."""
-    found: list[tuple[float, str]] = []
-    for match in QUANTITY.finditer(text):
-        number, unit = match.group(1), match.group(2)
-        if unit not in UNITS:
-            continue
-        if number[:1].isdigit():
-            found.append((float(number.replace(",", ".")), unit))
-        elif number in NUMBER_WORDS:
-            found.append((float(NUMBER_WORDS[number]), unit))
-    return found
+def _seconds(parts: list[tuple[float, str]]) -> int:
+    return round(sum(count * UNIT_SECONDS[unit][0] for count, unit in parts))
 
 
-def _iso(count: float, unit: str) -> str:
-    _, designator, time_part = UNITS[unit]
-    value = int(count) if count == int(count) else count
-    return f"PT{value}{designator}" if time_part else f"P{value}{designator}"
+def _iso(parts: list[tuple[float, str]]) -> str:
+    date = time = ""
+    order = list(UNIT_SECONDS)[::-1]
+    for count, unit in sorted(parts, key=lambda part: order.index(part[1])):
+        _, designator, time_part = UNIT_SECONDS[unit]
+        value = int(count) if count == int(count) else count
+        if time_part:
+            time += f"{value}{designator}"
+        else:
+            date += f"{value}{designator}"
+    return "P" + date + (f"T{time}" if time else "")
 
 
 def parse_duration(text: str | None) -> Duration:
-    """Read a duration cell in English, French, German, Spanish, Italian, Dutch or Polish.
+    """Read a duration cell in any language of the lexicon: "13 months", "2 år", "6 měsíců", "12 mėnesių",
+    "1 year 1 month 4 days", "Session", "Until the browser is closed".
 
     Returns ``Duration("unknown", None, None)`` for text that states no duration ("Unknown", "Varies", a
     word that is not a duration).
     """
     if text is None:
         return UNKNOWN
-    folded = _fold(text)
-    if UNKNOWN_WORDS.match(folded):
+    folded = lexicon.fold(text, keep_punctuation=True)
+    if UNKNOWN_PHRASE.match(folded):
         return UNKNOWN
-    quantities = _quantities(folded)
-    if quantities:
-        count, unit = max(quantities, key=lambda q: q[0] * UNITS[q[1]][0])
-        return Duration("persistent", round(count * UNITS[unit][0]), _iso(count, unit))
-    if SESSION_WORDS.search(folded):
+    groups = _quantities(folded)
+    if groups:
+        longest = max(groups, key=_seconds)
+        return Duration("persistent", _seconds(longest), _iso(longest))
+    if SESSION_PHRASE.search(folded):
         return Duration("session", None, None)
-    if PERSISTENT_WORDS.search(folded) or DATE.search(folded):
+    if PERSISTENT_PHRASE.search(folded) or DATE.search(folded):
         return Duration("persistent", None, None)
     return UNKNOWN
 
 
 def is_stated_unknown(text: str | None) -> bool:
     """Whether the text says the duration is unknown or varies (a reading, not a failure to read)."""
-    return text is not None and bool(UNKNOWN_WORDS.match(_fold(text)))
+    return text is not None and bool(UNKNOWN_PHRASE.match(lexicon.fold(text, keep_punctuation=True)))

@@ -12,15 +12,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from extractor.layout.shapes import cell_lines, has_name_marks, join_cell, looks_like_cookie_name
+from extractor import lexicon
+from extractor.shapes import cell_lines, has_name_marks, join_cell, looks_like_cookie_name
 
 LIST_SEPARATORS = re.compile(r"\s*[,;]\s*|\s*\n\s*")
-CONJUNCTIONS = re.compile(r"\s+(?:and|or|et|ou|und|oder|y|o|e|en|of|i|lub|&)\s+|\s+/\s+", re.IGNORECASE)
+CONJUNCTIONS = re.compile(rf"\s+{lexicon.phrase_pattern(lexicon.words('list_connectors'))}\s+|\s+/\s+", re.IGNORECASE)
 # "any cookie starting with _hs", "cookies beginning with", "commençant par", "beginnend mit", ...
 PREFIX_PHRASE = re.compile(
-    r"(?:start(?:s|ing)?|begin(?:s|ning)?|prefixed|commen[cç]ant|d[ée]butant|beginnend|beginnen|que empiezan?|"
-    r"che iniziano|die beginnen|zaczynaj[aą]ce)\s+(?:with|by|par|mit|con|por|met|od)?\s*[\"'“‘]?(?P<prefix>[\w.$-]+)",
-    re.IGNORECASE,
+    rf"{lexicon.phrase_pattern(lexicon.words('prefix_phrases'))}\s*[\"'“‘]?(?P<prefix>[\w.$-]+)", re.IGNORECASE
 )
 PLACEHOLDER = re.compile(r"<[^<>]+>|\{[^{}]+\}|\[(?!x?\d+\])[^\[\]]+\]|x{3,}|X{3,}|#$")
 WILDCARD = re.compile(r"\*")
@@ -60,7 +59,7 @@ def split_names(cell: str) -> list[str]:
 
 def name_pattern(name: str) -> NamePattern:
     """The pattern a name stands for, if it is one."""
-    phrase = PREFIX_PHRASE.search(name)
+    phrase = PREFIX_PHRASE.search(lexicon.fold_chars(name))
     if phrase and " " in name.strip():
         return NamePattern(True, f"^{re.escape(phrase.group('prefix'))}.*$")
     token = COUNT_SUFFIX.sub("", name.strip())

@@ -8,25 +8,18 @@ or from the provider being a platform known to set cookies on other sites (the O
 from __future__ import annotations
 
 import re
-from typing import Literal
 
-Party = Literal["first", "third"]
+from extractor import lexicon
+from extractor.model import Party
 
 LEGAL_SUFFIX = re.compile(
-    r"[,\s]+(?:inc|llc|l\.l\.c|ltd|limited|gmbh|ag|s\.?a\.?s?|sarl|s\.?r\.?l|b\.?v|n\.?v|ab|oy|a/s|plc|corp|"
-    r"corporation|co|company|se|kg|ug|spa|s\.p\.a|pty|pte)\.?$",
+    r"[,\s]+(?:"
+    + "|".join(re.escape(f).replace(r"\.", r"\.?") for f in sorted(lexicon.words("legal_forms"), key=len, reverse=True))
+    + r")\.?$",
     re.IGNORECASE,
 )
-THIRD_PARTY = re.compile(
-    r"\b(?:third[- ]?party|3rd[- ]?party|third|tiers|tierce|drittanbieter|dritt|terceros?|terze? part[ie]|"
-    r"derde[- ]?partij|derden|zewn[eę]trzn)",
-    re.IGNORECASE,
-)
-FIRST_PARTY = re.compile(
-    r"\b(?:first[- ]?party|1st[- ]?party|own|propri[eé]taire|interne?|erstanbieter|eigen|propias?|propri[oa]|"
-    r"eerste[- ]?partij|w[lł]asn)",
-    re.IGNORECASE,
-)
+THIRD_PARTY = re.compile(lexicon.phrase_pattern(lexicon.party_words()["third"], prefix_only=True))
+FIRST_PARTY = re.compile(lexicon.phrase_pattern(lexicon.party_words()["first"], prefix_only=True))
 WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
 
@@ -65,9 +58,10 @@ def party_of(
         known_platform: the platform of the known cookie this one was matched to, if any.
     """
     for text in (type_text, domain):
-        if text and THIRD_PARTY.search(text):
+        folded = lexicon.fold(text) if text else ""
+        if folded and THIRD_PARTY.search(folded):
             return "third"
-        if text and FIRST_PARTY.search(text):
+        if folded and FIRST_PARTY.search(folded):
             return "first"
     if provider and owner:
         mine, theirs = _squashed(owner), _squashed(provider)

@@ -7,12 +7,14 @@ import hashlib
 import io
 import re
 
+from extractor import lexicon
 from extractor.errors import InputError
 from extractor.model import Document
 from extractor.readers.structured import LineWriter, TableRow
 from extractor.settings import Settings
 
-HEADING_STYLE = re.compile(r"^(?:heading|titre|überschrift|titolo|título|kop)\s*(\d)", re.IGNORECASE)
+# Heading paragraph styles in the languages Word is used in ("Heading 2", "Titre 2", "Überschrift 2").
+HEADING_STYLE = re.compile(rf"^{lexicon.phrase_pattern(lexicon.words('heading_styles'), prefix_only=True)}\s*(\d)")
 
 
 def read_docx(data: bytes, source: str, settings: Settings) -> Document:
@@ -31,7 +33,7 @@ def read_docx(data: bytes, source: str, settings: Settings) -> Document:
         if tag == "p":
             paragraph = Paragraph(element, document)
             style = paragraph.style.name if paragraph.style is not None else ""
-            match = HEADING_STYLE.match(style or "")
+            match = HEADING_STYLE.match(lexicon.fold(style or ""))
             level = int(match.group(1)) if match else (1 if style == "Title" else None)
             if level is not None:
                 writer.blank()

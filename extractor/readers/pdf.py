@@ -14,6 +14,7 @@ import re
 from collections import Counter
 from typing import Any
 
+from extractor import lexicon
 from extractor.errors import InputError
 from extractor.model import Document, Fragment, Line, Rule
 from extractor.settings import Settings
@@ -34,8 +35,10 @@ DEFAULT_PARAGRAPH_GAP = 0.9
 # Running headers and footers: the same text within this many points of the same place on this share of pages.
 DEFAULT_RUNNING_TOLERANCE = 3.0
 DEFAULT_RUNNING_SHARE = 0.5
+# "12", "Page 2 of 5", "p. 3", "Seite 2 von 5", "2 / 5": a page number, in the lexicon's languages.
 PAGE_NUMBER = re.compile(
-    r"^(?:page\s+|p\.\s*|seite\s+|página\s+|pagina\s+)?\d{1,4}(?:\s*(?:/|of|sur|von|de|di)\s*\d{1,4})?$", re.I
+    rf"^(?:{lexicon.phrase_pattern(lexicon.words('page_labels'))}\s*)?\d{{1,4}}"
+    rf"(?:\s*(?:/|{lexicon.phrase_pattern(lexicon.words('page_labels'))})\s*\d{{1,4}})?$"
 )
 
 
@@ -142,7 +145,7 @@ def _running_texts(pages: list[list[list[dict[str, Any]]]]) -> set[tuple[str, in
 
 def _line_key(line: list[dict[str, Any]]) -> str:
     text = " ".join(w["text"] for w in line)
-    return "#" if PAGE_NUMBER.match(text.strip()) else text
+    return "#" if PAGE_NUMBER.match(lexicon.fold(text, keep_punctuation=True)) else text
 
 
 def read_pdf(data: bytes, source: str, settings: Settings, password: str | None = None) -> Document:
@@ -197,7 +200,7 @@ def read_pdf(data: bytes, source: str, settings: Settings, password: str | None 
             line
             for line in visual
             if (_line_key(line), round(line[0]["top"] / DEFAULT_RUNNING_TOLERANCE)) not in running
-            and not PAGE_NUMBER.match(" ".join(w["text"] for w in line).strip())
+            and not PAGE_NUMBER.match(lexicon.fold(" ".join(w["text"] for w in line), keep_punctuation=True))
         ]
         previous_bottom: float | None = None
         for number, words in enumerate(kept, start=1):

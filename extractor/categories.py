@@ -1,0 +1,58 @@
+"""Canonical consent categories, in this order of trust: a category column, the heading above the table,
+the function and purpose text (a text classifier trained in this repository, see ``extractor.nlp``).
+
+``category_source`` says which one decided; a record nothing decides stays ``unclassified``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from extractor.model import Category, CategorySource, Cookie, Table
+from extractor.shapes import category_from_text
+
+
+def categorize(
+    cookies: list[Cookie], tables: list[Table], hints: Sequence[Category | None] | None = None
+) -> list[Cookie]:
+    """Each record with its category and where it came from.
+
+    Args:
+        cookies: the records, ``unclassified``.
+        tables: the tables they come from (for category cells and headings).
+        hints: per record, the category known facts give that cookie (or ``None``); it only weighs in when
+            the category is read from the purpose text.
+    """
+    from extractor.nlp import classify
+
+    decided: list[tuple[Category, CategorySource] | None] = []
+    for cookie in cookies:
+        table = tables[cookie.table] if cookie.table < len(tables) else None
+        decided.append(_stated(cookie, table))
+    pending = [i for i, d in enumerate(decided) if d is None]
+    texts = [classified_text(cookies[i]) for i in pending]
+    pending_hints = [hints[i] for i in pending] if hints is not None else None
+    for i, predicted in zip(pending, classify(texts, pending_hints), strict=True):
+        decided[i] = (predicted, "text") if predicted is not None else None
+    return [
+        replace(cookie, category=d[0], category_source=d[1]) if d else cookie
+        for cookie, d in zip(cookies, decided, strict=True)
+    ]
+
+
+def _stated(cookie: Cookie, table: Table | None) -> tuple[Category, CategorySource] | None:
+    if table is None:
+        return None
+    if "category" in table.columns and cookie.row < len(table.rows):
+        cell = table.rows[cookie.row].cells[table.columns.index("category")]
+        if cell and cell.strip():
+            # The policy states a category: one we do not know ("Unclassified", "Other") is not guessed at.
+            return category_from_text(cell) or "unclassified", "column"
+    found = category_from_text(table.heading)
+    return (found, "heading") if found else None
+
+
+def classified_text(cookie: Cookie) -> str:
+    """The text the classifier reads for a record: its function and purpose."""
+    return " ".join(t for t in (cookie.function, cookie.purpose) if t)

@@ -1,0 +1,271 @@
+"""What cell text looks like: cookie names, durations, prose, headings, category words. Built on the lexicon;
+shared by readers, layout, normalisation and records."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+
+from extractor import lexicon
+from extractor.model import Category, Role
+
+# A cookie name is one token: letters, digits and the punctuation names use ("_ga_<container-id>",
+# "_pk_id.*", "pagead/1p-user-list/#", "CONSENT [x3]").
+COOKIE_TOKEN = re.compile(r"^[\w.*<>#$@%&+\-/:\[\]{}|~^!?=]+(?: \[x?\d+\])?$", re.UNICODE)
+# Marks that only cookie names carry: "_", "*", "<>", "#", "/", a dot or digit inside the token, camelCase,
+# three capitalised humps ("AnalyticsSyncHistory"; two are a brand: "LinkedIn"), lower-case-hyphen-words.
+STRONG_NAME_MARKS = re.compile(
+    r"[_*<>#\[\]/]|\w\.\w|[A-Za-z]\d|\d[A-Za-z]|^[a-z]+[A-Z]|^[A-Z][a-z]+[A-Z][a-z0-9]+[A-Z]"
+    r"|^[a-z0-9]+(?:-[a-z0-9]+){2,}$"
+)
+# Capitals only ("IDE", "MUID"): a cookie name in a name column, but also an acronym inside a sentence.
+CAPITALS_NAME = re.compile(r"^(?=.*[A-Z])[A-Z0-9_]{2,}$")
+# Shapes are asked of the same cell texts again and again (every reading of a table tries them): each
+# answer is kept for this many texts per predicate.
+DEFAULT_SHAPE_CACHE = 1 << 16
+DEFAULT_MAX_HEADING_CHARS = 80
+DEFAULT_MAX_HEADING_WORDS = 12
+# Words that leave a line open: it certainly goes on ("Durée de" / "conservation", "used for" / "analytics").
+# A connector of one language that is a word of a sentence in English ("is": Lithuanian "iš" folded) leaves
+# no line open: English is the language most tables of other languages mix in.
+CONNECTORS = (lexicon.words("header_connectors") | lexicon.words("list_connectors")) - (
+    frozenset(lexicon.fold(w) for w in lexicon.language("en").function_words)
+    - frozenset(lexicon.language("en").header_connectors)
+    - frozenset(lexicon.language("en").list_connectors)
+)
+
+
+def _alternation(words: Iterable[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+def _bounded(words: Iterable[str]) -> str:
+    """Words that end at a word's end; words of a CJK script end anywhere (those scripts put no spaces)."""
+    spaced = [w for w in words if not lexicon.is_cjk(w)]
+    unspaced = [w for w in words if lexicon.is_cjk(w)]
+    parts = [rf"(?:{_alternation(spaced)})(?![^\W\d_])"] if spaced else []
+    parts += [f"(?:{_alternation(unspaced)})"] if unspaced else []
+    return "(?:" + "|".join(parts) + ")" if parts else "(?!)"
+
+
+_NUMBER_WORD = _bounded(lexicon.number_words())
+_UNIT = _bounded(lexicon.unit_words())
+_PREFIX = _bounded(lexicon.words("duration_prefixes"))
+_DIGITS = r"\d+(?:[.,]\d+)?"
+# A quantity of time, on folded text: "2y", "two years", "13 months", "6 mesicu", "1年". The duration parser
+# (``normalize.durations``) reads the same table, so a cell looks like a duration exactly when it parses.
+# Romanian writes "24 de ore" from twenty on.
+_OF = r"(?:de\s+)?"
+QUANTITY = re.compile(rf"(?<![\w.,])(?P<number>{_DIGITS}|{_NUMBER_WORD})\s*-?\s*{_OF}(?P<unit>{_UNIT})")
+DURATION = re.compile(rf"^(?:{_PREFIX}\s*)?(?:{_DIGITS}\s*|{_NUMBER_WORD}\s*)-?\s*{_OF}{_UNIT}")
+# The number a duration starts with, when its unit went to the next line ("Up to two" / "years", "24" / "hours").
+DURATION_HEAD = re.compile(rf"(?:{_PREFIX}\s*)?(?:{_DIGITS}|{_NUMBER_WORD})")
+_MONTH = _bounded(lexicon.words("month_names"))
+# A date: "31/12/2025", "2025-12-31", "10 Nov 2030", "31. Dezember 2025", "December 31, 2025".
+DATE = re.compile(
+    rf"\d{{1,2}}[./-]\d{{1,2}}[./-]\d{{2,4}}|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}\.?\s*(?:de\s+)?{_MONTH}\.?,?\s+(?:de\s+)?\d{{4}}"
+    rf"|{_MONTH}\.?\s+\d{{1,2}},?\s+\d{{4}}"
+)
+SESSION_PHRASE = re.compile(lexicon.phrase_pattern(lexicon.words("session")))
+PERSISTENT_PHRASE = re.compile(lexicon.phrase_pattern(lexicon.words("persistent")))
+UNKNOWN_PHRASE = re.compile("^" + lexicon.phrase_pattern(lexicon.words("unknown")) + "?$")
+# Words a duration written out opens with ("Until" / "the browser ...", "Deleted when ...").
+DURATION_OPENER = re.compile("^" + lexicon.phrase_pattern(lexicon.words("duration_openers")))
+# A duration written out is short: "Until the browser is closed", not a sentence that opens with "When".
+DEFAULT_MAX_WRITTEN_DURATION_WORDS = 8
+
+
+@lru_cache(maxsize=DEFAULT_SHAPE_CACHE)
+def looks_like_cookie_name(text: str) -> bool:
+    """One token (or a name with a counter suffix) that could be a cookie name."""
+    return bool(COOKIE_TOKEN.match(text.strip()))
+
+
+@lru_cache(maxsize=DEFAULT_SHAPE_CACHE)
+def has_name_marks(text: str) -> bool:
+    """A token that is surely a cookie name, not a word: it has ``_``, digits, dots, camelCase, capitals..."""
+    token = text.strip()
+    return has_strong_name_marks(token) or (looks_like_cookie_name(token) and bool(CAPITALS_NAME.match(token)))
+
+
+@lru_cache(maxsize=DEFAULT_SHAPE_CACHE)
+def has_strong_name_marks(text: str) -> bool:
+    """A token no sentence would hold: ``_``, ``*``, a dot or digit inside a word, camelCase."""
+    token = text.strip()
+    return looks_like_cookie_name(token) and not token.isdigit() and bool(STRONG_NAME_MARKS.search(token))
+
+
+@lru_cache(maxsize=DEFAULT_SHAPE_CACHE)
+def looks_like_duration(text: str) -> bool:
+    """A duration cell: "13 months", "Session", "One year", "2 ans", "Up to 12 months", "Until the browser is
+    closed", a date."""
+    folded = lexicon.fold(text, keep_punctuation=True)
+    if not folded:
+        return False
+    if DURATION.match(folded) or DATE.match(folded):
+        return True
+    if SESSION_PHRASE.match(folded) or PERSISTENT_PHRASE.match(folded):
+        return True
+    return (
+        bool(DURATION_OPENER.match(folded))
+        and word_count(folded) <= DEFAULT_MAX_WRITTEN_DURATION_WORDS
+        and (bool(SESSION_PHRASE.search(folded)) or bool(QUANTITY.search(folded)) or bool(DATE.search(folded)))
+    )
+
+
+@lru_cache(maxsize=DEFAULT_SHAPE_CACHE)
+def duration_end(text: str) -> int | None:
+    """Where a duration that opens ``text`` ends (an offset of ``text``), or ``None``: "13 months HTTP" -> 9;
+    a duration written out ("Until the browser is closed") runs to the end."""
+    chars = lexicon.fold_chars(text)
+    found = DURATION.match(chars) or SESSION_PHRASE.match(chars) or PERSISTENT_PHRASE.match(chars)
+    found = found or DATE.match(chars)
+    if found is None and DURATION_OPENER.match(chars) and looks_like_duration(text):
+        return len(text)
+    return found.end() if found else None
+
+
+def duration_head_end(text: str) -> int | None:
+    """Where the number that opens ``text`` ends, when a duration's unit may follow on the next line."""
+    found = DURATION_HEAD.match(lexicon.fold_chars(text))
+    return found.end() if found else None
+
+
+def is_whole_duration(text: str) -> bool:
+    """A duration and nothing else ("13 months", "Session.", not "13 months HTTP")."""
+    end = duration_end(text)
+    return end is not None and end >= len(text.rstrip(" ."))
+
+
+# A host name: a known top-level domain, or a leading dot or two dots between plain labels (".acme.example",
+# "app.acme.example"; a name such as "statswales.frontend" has one).
+DOMAIN = re.compile(
+    r"^(?:\*\.|\.)?(?:[\w-]+\.)+(?:com|net|org|io|co|uk|fr|de|fi|nl|es|it|eu|gov|be|ch|pl|app|dev|"
+    r"info|biz|us|ca|au|se|no|dk|at|ie|pt|cz|sk|me|tv|ly|ai|cloud|site|online|ms|gl|ee|lv|lt|hu|bg|ro|gr|si|hr|"
+    r"is|lu|jp|cn|kr|br|tr|ua|ru|cat|eus|gal|wales|cymru)$",
+    re.IGNORECASE,
+)
+HOST = re.compile(r"^(?:\.[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}|[a-z0-9-]+(?:\.[a-z0-9-]+){2,})$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=DEFAULT_SHAPE_CACHE)
+def looks_like_host(token: str) -> bool:
+    """A host or domain name (".acme.example", "app.acme.example", "google.com")."""
+    return bool(DOMAIN.match(token) or HOST.match(token))
+
+
+def word_count(text: str) -> int:
+    return len(text.split())
+
+
+@lru_cache(maxsize=DEFAULT_SHAPE_CACHE)
+def looks_like_heading(text: str) -> bool:
+    """A short title line: capitalised, a few words, no sentence punctuation at the end."""
+    text = text.strip().lstrip("#").strip()
+    if not text or len(text) > DEFAULT_MAX_HEADING_CHARS or word_count(text) > DEFAULT_MAX_HEADING_WORDS:
+        return False
+    if text[-1] in ".:;,!" or text.startswith(("•", "*", "-", "–", "·", "o ")):
+        return False
+    first = text[0]
+    return first.isupper() or first.isdigit()
+
+
+def starts_sentence(text: str) -> bool:
+    """Cell text that begins a new sentence (a capital letter or a digit)."""
+    text = text.strip().lstrip("\"'“‘(")
+    return bool(text) and (text[0].isupper() or text[0].isdigit())
+
+
+def ends_sentence(text: str) -> bool:
+    return text.rstrip().endswith((".", "!", "?", ".)", '."', ".”"))
+
+
+def ends_open(text: str) -> bool:
+    """Text that certainly continues on the next line: a trailing hyphen, slash or connector word."""
+    text = text.rstrip()
+    if not text:
+        return False
+    if text.endswith(("-", "/", ",")):
+        return True
+    return lexicon.fold(text.split()[-1]) in CONNECTORS
+
+
+# Names listed in a cell, cut after a comma or a connector: the first name and what follows it.
+LIST_WORDS = rf"(?:{_alternation(lexicon.words('list_connectors'))})"
+NAME_LIST = re.compile(rf"(\S+)(?:(?:,\s*|\s+{LIST_WORDS}\s+)\S+)*(?:,|\s+{LIST_WORDS})?", re.IGNORECASE)
+
+
+@lru_cache(maxsize=DEFAULT_SHAPE_CACHE)
+def first_name(text: str) -> str:
+    """The first name of a cell listing names ("_uetsid and" / "_uetvid", "_ga, _gid"), else the text."""
+    if not looks_like_cookie_name(text) and (names := NAME_LIST.fullmatch(text.strip())):
+        return names.group(1)
+    return text
+
+
+@lru_cache(maxsize=DEFAULT_SHAPE_CACHE)
+def role_fit(role: Role, text: str) -> float:
+    """How well a cell text fits a column of the given role: positive fits, negative does not."""
+    words = word_count(text)
+    if role == "name":
+        text = first_name(text)
+        return 2.0 if has_name_marks(text) else 1.0 if looks_like_cookie_name(text) else -2.0
+    if role == "duration":
+        if looks_like_duration(text):
+            return 2.0
+        # "Until" / "browsing ...", "13" / "months": a duration wrapped after its first words
+        folded = lexicon.fold(text, keep_punctuation=True)
+        opens = DURATION_OPENER.match(folded) or DURATION_HEAD.fullmatch(folded)
+        return 0.5 if words <= 2 and opens else -1.0
+    if role in ("purpose", "function"):
+        return (0.5 if starts_sentence(text) else 0.0) + (0.5 if words >= 3 else 0.0)
+    if role == "provider":
+        return 0.5 if (starts_sentence(text) and words <= 4) or (words == 1 and "." in text.strip(".")) else 0.0
+    if role == "domain":
+        return 1.0 if "." in text and words == 1 else 0.0
+    if role in ("type", "category"):
+        return 0.3 if words <= 2 else -0.5
+    return 0.0
+
+
+# A line ending inside a word: a hyphen or slash after a letter ("google-" / "analytics.com"), or an
+# underscore ("_ga_" / "<container-id>"); the next line goes on without a space.
+WORD_SPLIT_END = re.compile(r"(?:\w[-/]|_)$")
+
+
+def cell_lines(text: str) -> list[str]:
+    """A cell's source lines, with lines that end inside a word joined to the next."""
+    lines: list[str] = []
+    for part in (p.strip() for p in text.split("\n")):
+        if not part:
+            continue
+        if lines and WORD_SPLIT_END.search(lines[-1]) and (part[:1].isalnum() or part[:1] in "<_"):
+            lines[-1] += part
+        else:
+            lines.append(part)
+    return lines
+
+
+def join_cell(text: str | None) -> str | None:
+    """A cell's source lines joined with single spaces (none where a line ends inside a word)."""
+    if text is None:
+        return None
+    collapsed = " ".join(" ".join(cell_lines(text)).split())
+    return collapsed or None
+
+
+# One pattern per category: any of its stems at the start of a word (folded text).
+CATEGORY_PATTERNS: tuple[tuple[Category, re.Pattern[str]], ...] = tuple(
+    (category, re.compile(lexicon.phrase_pattern(stems, prefix_only=True)))
+    for category, stems in lexicon.category_stems()
+)
+
+
+@lru_cache(maxsize=DEFAULT_SHAPE_CACHE)
+def category_from_text(text: str | None) -> Category | None:
+    """The category a label or heading names ("Analytics cookies", "Cookies de mesure d'audience"), or ``None``."""
+    if not text:
+        return None
+    folded = lexicon.fold(text)
+    return next((category for category, pattern in CATEGORY_PATTERNS if pattern.search(folded)), None)
