@@ -117,6 +117,10 @@ PasswordOption = Annotated[str | None, typer.Option("--password", help="Password
 def show(
     file: Annotated[Path, typer.Argument(help="One document.", show_default=False)],
     password: PasswordOption = None,
+    explain: Annotated[
+        bool,
+        typer.Option("--explain", help="Also print, per table, why each column got its role and which reading won."),
+    ] = False,
 ) -> None:
     """Print the rebuilt table(s) and the warnings of one document."""
     from rich.console import Console
@@ -138,6 +142,10 @@ def show(
         for row in table.rows:
             grid.add_row(*[" ".join((cell or "").split()) for cell in row.cells])
         console.print(grid)
+        if explain:
+            console.print(f"[bold]why[/bold] table {table.index}: read as {table.method or 'unknown'}", markup=True)
+            for line in table.explanation:
+                console.print(f"  {line}", markup=False, highlight=False)
     console.print(f"{len(result.cookies)} cookie(s)")
     for warning in result.warnings:
         where = f"page {warning.page}, line {warning.line}: " if warning.line else ""

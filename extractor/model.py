@@ -174,6 +174,10 @@ class Table:
     language: str | None = None
     column_starts: tuple[float, ...] = ()
     header_box: Box | None = None
+    # The reading that rebuilt the table ("positioned", "ruled", "delimited", "glued", "stacked", "dumped")
+    # and, line by line, why: each column's role and the reading's score against the runner-up.
+    method: str | None = None
+    explanation: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {

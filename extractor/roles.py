@@ -32,8 +32,38 @@ DEFAULT_MAX_HEADER_WORDS = 6
 
 
 @lru_cache(maxsize=1)
-def _pattern() -> re.Pattern[str]:
-    return re.compile("(" + lexicon.phrase_pattern([*lexicon.header_words(), *lexicon.weak_name_headers()]) + ")")
+def _keywords() -> tuple[frozenset[str], int, tuple[str, ...]]:
+    """Every header keyword, the most words one has, and those written in a CJK script (matched anywhere)."""
+    words = frozenset([*lexicon.header_words(), *lexicon.weak_name_headers()])
+    longest = max((len(w.split()) for w in words), default=1)
+    return words, longest, tuple(sorted((w for w in words if lexicon.is_cjk(w)), key=len, reverse=True))
+
+
+def keywords_in(folded: str) -> list[str]:
+    """The header keywords of folded text in reading order, the longest at each word ("duree de conservation"
+    before "duree"); keywords of a CJK script wherever they stand."""
+    words, longest, cjk = _keywords()
+    tokens = folded.split()
+    found: list[tuple[int, str]] = []
+    i = 0
+    while i < len(tokens):
+        for n in range(min(longest, len(tokens) - i), 0, -1):
+            phrase = " ".join(tokens[i : i + n])
+            if phrase in words:
+                found.append((i, phrase))
+                i += n
+                break
+        else:
+            i += 1
+    if cjk:
+        compact = folded.replace(" ", "")
+        taken: list[tuple[int, int]] = []
+        for keyword in cjk:
+            at = compact.find(keyword)
+            if at >= 0 and not any(a < at + len(keyword) and at < b for a, b in taken):
+                taken.append((at, at + len(keyword)))
+                found.append((at, keyword))
+    return [phrase for _, phrase in sorted(found)]
 
 
 @dataclass(frozen=True)
@@ -45,18 +75,19 @@ class HeaderMatch:
     strong: bool
 
 
+@lru_cache(maxsize=1 << 14)
 def match_header(text: str) -> HeaderMatch | None:
     """The role named by one header cell, or ``None`` when the text is not a header label."""
     folded = fold(text)
     if not folded or len(folded.split()) > DEFAULT_MAX_HEADER_WORDS or text.rstrip().endswith((".", "-")):
         return None
-    keywords = " ".join(m.group(1) for m in _pattern().finditer(folded)).split()
+    found_keywords = keywords_in(folded)
+    keywords = " ".join(found_keywords).split()
     leftovers = [w for w in folded.split() if w not in keywords and w not in HEADER_CONNECTORS and len(w) > 1]
     if len(leftovers) > DEFAULT_MAX_LABEL_LEFTOVERS:
         return None
     weak: HeaderMatch | None = None
-    for found in _pattern().finditer(folded):
-        word = found.group(1)
+    for word in found_keywords:
         if (known := lexicon.header_words().get(word)) is not None:
             return HeaderMatch(known.role, known.languages, True)
         if weak is None:

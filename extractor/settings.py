@@ -17,8 +17,11 @@ DEFAULT_ENCODINGS = ("utf-8", "cp1252")
 # Weights of the features that score layout decisions (``extractor.scoring``), by decision. Chosen by hand on
 # 2026-12-01 against the `tune` half of the development corpus (bench/accuracy.py --split tune), then checked on
 # `check` without change; a weight's sign says which way its evidence points.
-# Column roles (``roles.column_candidates``): shares of a column's cells, 0-1, and the header's lexicon match.
-COLUMN_ROLE_WEIGHTS: dict[str, float] = {
+LAYOUT_WEIGHTS: dict[str, float] = {
+    # Which reading of a document's tables wins (``layout.stitch``): how many rows each explains, a row
+    # counting by the share of its cells filled and only when its name could be a cookie's.
+    "reading_explained_rows": 1.0,
+    # Column roles (``roles.column_candidates``): shares of a column's cells, 0-1, and the header's match.
     # The header's words: a match for the role, a weak one ("cookie"), a match for another role. A header
     # outweighs a column of category words (the policy's own label wins), not a column of names or durations.
     "header_names_role": 2.5,
@@ -76,7 +79,7 @@ class Settings:
         max_pages: PDFs with more pages are refused (a policy is a few pages; a 2,000-page file is something else).
         max_chars_per_page: a PDF page with more characters is refused (a page of dust, not of text).
         max_memory_mb: address-space cap of each batch worker process; a document that needs more fails alone.
-        layout: weights of the features that score layout decisions (``COLUMN_ROLE_WEIGHTS``); a mapping given
+        layout: weights of the features that score layout decisions (``LAYOUT_WEIGHTS``); a mapping given
             here overrides the named weights and keeps the others.
     """
 
@@ -87,7 +90,7 @@ class Settings:
     max_pages: int = DEFAULT_MAX_PAGES
     max_chars_per_page: int = DEFAULT_MAX_CHARS_PER_PAGE
     max_memory_mb: int = DEFAULT_MAX_MEMORY_MB
-    layout: Mapping[str, float] = field(default_factory=lambda: dict(COLUMN_ROLE_WEIGHTS))
+    layout: Mapping[str, float] = field(default_factory=lambda: dict(LAYOUT_WEIGHTS))
 
     def __post_init__(self) -> None:
         if not isinstance(self.max_file_size, int) or self.max_file_size <= 0:
@@ -96,15 +99,13 @@ class Settings:
             value = getattr(self, name)
             if not isinstance(value, int) or isinstance(value, bool) or value <= 0:
                 raise ConfigError(f"{name}: expected a positive whole number, got {value!r}")
-        unknown_weights = sorted(set(self.layout) - set(COLUMN_ROLE_WEIGHTS))
+        unknown_weights = sorted(set(self.layout) - set(LAYOUT_WEIGHTS))
         if unknown_weights:
-            raise ConfigError(
-                f"layout: unknown weight(s) {unknown_weights}; expected some of {sorted(COLUMN_ROLE_WEIGHTS)}"
-            )
+            raise ConfigError(f"layout: unknown weight(s) {unknown_weights}; expected some of {sorted(LAYOUT_WEIGHTS)}")
         if not all(isinstance(v, int | float) and not isinstance(v, bool) for v in self.layout.values()):
             raise ConfigError(f"layout: expected numbers as weights, got {dict(self.layout)!r}")
-        if set(self.layout) != set(COLUMN_ROLE_WEIGHTS):
-            object.__setattr__(self, "layout", {**COLUMN_ROLE_WEIGHTS, **self.layout})
+        if set(self.layout) != set(LAYOUT_WEIGHTS):
+            object.__setattr__(self, "layout", {**LAYOUT_WEIGHTS, **self.layout})
         if not self.encodings or not all(isinstance(e, str) for e in self.encodings):
             raise ConfigError(f"encodings: expected a non-empty tuple of codec names, got {self.encodings!r}")
         for name in self.encodings:

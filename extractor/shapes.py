@@ -188,7 +188,9 @@ def ends_open(text: str) -> bool:
         return False
     if text.endswith(("-", "/", ",")):
         return True
-    return lexicon.fold(text.split()[-1]) in CONNECTORS
+    words = text.split()
+    # A lone word is a value ("u", "e"), whatever language has it for "and" or "in".
+    return len(words) > 1 and lexicon.fold(words[-1]) in CONNECTORS
 
 
 # Names listed in a cell, cut after a comma or a connector: the first name and what follows it.

@@ -141,4 +141,4 @@ def glued_rows(roles: tuple[Role, ...], body: tuple[Line, ...]) -> BuiltRows:
         confidences.append(DEFAULT_SURE if split.margin >= DEFAULT_CLEAR_MARGIN else DEFAULT_UNSURE)
         used = index + 1
     confidence = min(confidences) if confidences else DEFAULT_UNSURE
-    return BuiltRows(rows, used, confidence, row_confidence=tuple(confidences))
+    return BuiltRows(rows, used, confidence, row_confidence=tuple(confidences), method="glued")

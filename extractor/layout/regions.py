@@ -23,7 +23,7 @@ from extractor.roles import (
     is_header_word,
     match_header,
 )
-from extractor.settings import COLUMN_ROLE_WEIGHTS
+from extractor.settings import LAYOUT_WEIGHTS
 from extractor.shapes import (
     CONNECTORS,
     category_from_text,
@@ -313,7 +313,7 @@ def find_header_rows(
     A header on a ``whole_row`` line (markup said where the row ends) is that one line: the line after it is a
     body row even when its words could be header words ("Necessary cookies" across the table).
     """
-    weights = weights if weights is not None else COLUMN_ROLE_WEIGHTS
+    weights = weights if weights is not None else LAYOUT_WEIGHTS
     found: list[tuple[int, int, HeaderRow]] = []
     i = 0
     while i < len(lines):

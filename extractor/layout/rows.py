@@ -133,6 +133,9 @@ class BuiltRows:
     column_starts: tuple[float, ...] = ()
     # Per row, where the layout knows better than one figure for the table (run-together cells).
     row_confidence: tuple[float, ...] = ()
+    # How the rows were read: "positioned" (rows start at the anchor column), "ruled" (at drawn rules),
+    # "centred" (cells centred on their row), "delimited" (cell ordinals), "glued" (cells cut by shape).
+    method: str = "positioned"
 
 
 def anchor_column(roles: tuple[Role, ...]) -> int:
@@ -164,16 +167,18 @@ def positioned_rows(
     anchor = anchor_column(header.roles)
     row_starts = _anchor_starts(cut, anchor, previous)
     ruled = _ruled_starts(cut, rules, header)
+    method = "positioned"
     if ruled is not None and _agrees(ruled, row_starts):
         row_starts = _ruled_row_starts(ruled, cut, anchor, previous)
+        method = "ruled"
     rows = _top_rows(cut, len(header.cells), previous, row_starts)
     if previous is None and cut:
         centred_rows, score = _centered_rows(cut, header.roles, anchor)
         top_score = sum(_boundary(cut, i, header.roles, anchor) for i in row_starts[1:])
         # Without the document's word for it, centring must explain the rows clearly better.
         if centered or score > top_score + DEFAULT_CENTRING_MARGIN:
-            rows = centred_rows
-    return BuiltRows(rows, used, 0.95, tuple(starts))
+            rows, method = centred_rows, "centred"
+    return BuiltRows(rows, used, 0.95, tuple(starts), method=method)
 
 
 def _ruled_starts(cut: Cut, rules: tuple[Rule, ...], header: HeaderRow) -> set[int] | None:
@@ -516,8 +521,10 @@ def delimited_rows(
             placed = [(f.field if f.field is not None else 0, f.text) for f in line.fragments]
             if any(column >= n for column, _ in placed):
                 break
-            starts = any(column == anchor for column, _ in placed) and not (
-                current is not None and ends_open(current.last(anchor))
+            # Markup that says where a row ends (HTML, Word) makes every line a row of its own.
+            starts = line.whole_row or (
+                any(column == anchor for column, _ in placed)
+                and not (current is not None and ends_open(current.last(anchor)))
             )
         else:
             if len(pieces) == 1 and rows and _is_prose(line, alone, widest, following[index], current):
@@ -544,7 +551,7 @@ def delimited_rows(
         for column, text in placed:
             current.add(column, text, line)
         used = index + 1
-    return BuiltRows(rows, used, 0.95 if exact else 0.85)
+    return BuiltRows(rows, used, 0.95 if exact else 0.85, method="delimited")
 
 
 def _continues_any(piece: str, row: RowBuilder, header: HeaderRow, widths: list[int]) -> bool:

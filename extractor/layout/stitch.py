@@ -4,11 +4,11 @@ region that continues the table above it joined to it."""
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from extractor.layout.dump import DumpedTable, could_be_name, dumped_tables, has_dump_evidence, prose_vocabulary
 from extractor.layout.glued import glued_rows
-from extractor.layout.regions import TableRegion, find_heading, find_tables, is_new_heading
+from extractor.layout.regions import HeaderRow, TableRegion, find_heading, find_tables, is_new_heading
 from extractor.layout.rows import (
     BuiltRows,
     RowBuilder,
@@ -20,6 +20,8 @@ from extractor.layout.rows import (
 from extractor.layout.stacked import Chunk, chunks, share_out
 from extractor.model import Document, ExtractionWarning, Line, Row, Table
 from extractor.roles import header_language
+from extractor.scoring import choose, weigh
+from extractor.settings import LAYOUT_WEIGHTS
 from extractor.shapes import word_count
 
 # How sure rows read from a reading-order dump are: values are matched up by order alone.
@@ -36,6 +38,7 @@ class _Draft:
     column_starts: tuple[float, ...] = ()
     rows: list[RowBuilder] = field(default_factory=list)
     confidence: list[float] = field(default_factory=list)
+    methods: list[str] = field(default_factory=list)
 
 
 # Body lines looked at to tell a table of run-together cells.
@@ -146,6 +149,8 @@ def rebuild_tables(
             draft = _Draft(region, heading)
             drafts.append(draft)
         draft.rows.extend(built.rows)
+        if built.rows and built.method not in draft.methods:
+            draft.methods.append(built.method)
         draft.confidence.extend(built.row_confidence or [built.confidence] * len(built.rows))
         if built.column_starts and not draft.column_starts:
             draft.column_starts = built.column_starts
@@ -161,6 +166,8 @@ def rebuild_tables(
                         row.add(column, line.text, line)
                 draft.rows.append(row)
                 draft.confidence.append(0.7)
+            if dumped.rows and "stacked" not in draft.methods:
+                draft.methods.append("stacked")
             # The table's final index: drafts left empty are dropped before numbering.
             index = sum(1 for d in drafts[:-1] if d.rows)
             warnings.extend(_noise_warning(chunk, index) for chunk in dumped.noise)
@@ -172,12 +179,26 @@ def rebuild_tables(
         return tables, warnings
     by_shape = [_freeze_dumped(index, table) for index, table in enumerate(dumped_tables(lines))]
     vocabulary = prose_vocabulary(lines)
-    if _quality(by_shape, vocabulary) > _quality(tables, vocabulary):
-        return by_shape, [
+    weights = weights if weights is not None else LAYOUT_WEIGHTS
+    readings = [
+        weigh(("grid", tables), {"reading_explained_rows": _quality(tables, vocabulary)}, weights),
+        weigh(("dumped", by_shape), {"reading_explained_rows": _quality(by_shape, vocabulary)}, weights),
+    ]
+    choice = choose(readings)
+    if choice is None or choice.runner_up is None:  # two readings always make a choice
+        return tables, warnings
+    (name, chosen), other = choice.best.item, choice.runner_up
+    because = (
+        f"reading: {name} {choice.best.explain()} over {other.item[0]} {other.explain()} "
+        f"(confidence {choice.confidence:.2f})"
+    )
+    chosen = [replace(t, explanation=(*t.explanation, because)) for t in chosen]
+    if name == "dumped":
+        return chosen, [
             ExtractionWarning("dumped-table", f"table {t.index} read from a reading-order dump: rows are guessed")
-            for t in by_shape
+            for t in chosen
         ]
-    return tables, warnings
+    return chosen, warnings
 
 
 def _quality(tables: list[Table], vocabulary: frozenset[str]) -> float:
@@ -207,6 +228,11 @@ def _freeze_dumped(index: int, table: DumpedTable) -> Table:
         columns=tuple(table.roles),
         rows=rows,
         language=header_language(table.headers),
+        method="dumped",
+        explanation=tuple(
+            f"column {k} {header!r}: {role} (labels of a reading-order dump)"
+            for k, (header, role) in enumerate(zip(table.headers, table.roles, strict=True))
+        ),
     )
 
 
@@ -232,4 +258,26 @@ def _freeze(index: int, draft: _Draft) -> Table:
         language=header_language(list(header.texts)),
         column_starts=draft.column_starts,
         header_box=header.box,
+        method="+".join(draft.methods) or None,
+        explanation=_column_explanation(header),
     )
+
+
+def _column_explanation(header: HeaderRow) -> tuple[str, ...]:
+    """Per column, the role it got, the evidence, and the runner-up role."""
+    if header.evidence is None:
+        pairs = zip(header.texts, header.roles, strict=True)
+        return tuple(f"column {k} {text!r}: {role}" for k, (text, role) in enumerate(pairs))
+    lines = []
+    for k, (text, role) in enumerate(zip(header.texts, header.roles, strict=True)):
+        chosen = next((c for c in header.evidence.candidates[k] if c.item == role), None)
+        runner_up = max(
+            (c for c in header.evidence.candidates[k] if c.item != role), key=lambda c: c.score, default=None
+        )
+        said = f"column {k} {text!r}: {role}"
+        if chosen is not None:
+            said += f" {chosen.explain()}"
+        if runner_up is not None:
+            said += f"; runner-up {runner_up.item} {runner_up.explain()}"
+        lines.append(said)
+    return tuple(lines)
