@@ -101,18 +101,26 @@ HEADER_CONNECTORS = lexicon.words("header_connectors") | lexicon.words("header_f
 DEFAULT_MAX_LABEL_LEFTOVERS = 2
 
 
-def is_header_word(word: str) -> bool:
-    """Whether a word belongs to the header vocabulary (wrapped labels: "Durée de" / "conservation")."""
+def is_header_word(word: str, connectors: bool = True) -> bool:
+    """Whether a word belongs to the header vocabulary (wrapped labels: "Durée de" / "conservation"); with
+    ``connectors=False``, only the words of header keywords count, not the small words that join them."""
     folded = fold(word)
-    if folded in HEADER_CONNECTORS:
+    if connectors and folded in HEADER_CONNECTORS:
         return True
     return folded in _header_vocabulary()
+
+
+def is_header_phrase(text: str) -> bool:
+    """Words of header labels only, one of them at least a keyword's ("de conservation", not "u" or "de")."""
+    words = text.split()
+    return bool(words) and all(is_header_word(w) for w in words) and any(is_header_word(w, False) for w in words)
 
 
 @lru_cache(maxsize=1)
 def _header_vocabulary() -> frozenset[str]:
     """Every word of every header keyword ("durée de conservation" gives "duree", "conservation")."""
-    return frozenset(w for key in (*lexicon.header_words(), *lexicon.weak_name_headers()) for w in key.split())
+    every = (w for key in (*lexicon.header_words(), *lexicon.weak_name_headers()) for w in key.split())
+    return frozenset(every) - HEADER_CONNECTORS
 
 
 def assign_roles(headers: list[str]) -> list[Role]:

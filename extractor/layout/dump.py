@@ -26,7 +26,7 @@ from extractor.layout.regions import _split_merged, find_heading, names_category
 from extractor.lexicon import fold
 from extractor.model import Line, Role
 from extractor.normalize.providers import LEGAL_SUFFIX
-from extractor.roles import is_header_word, match_header
+from extractor.roles import is_header_phrase, is_header_word, match_header
 from extractor.shapes import (
     CONNECTORS,
     LIST_WORDS,
@@ -50,7 +50,13 @@ from extractor.shapes import (
 TYPE_PHRASES = (*lexicon.words("storage_types"), *(p for ps in lexicon.party_words().values() for p in ps))
 TYPE_WORDS = frozenset(word for phrase in TYPE_PHRASES for word in phrase.split()) - CONNECTORS
 # Words that go on a type value: those that follow another word in a type phrase ("HTTP" / "Cookie").
-TYPE_CONTINUATIONS = frozenset(word for phrase in TYPE_PHRASES for word in phrase.split()[1:]) - CONNECTORS
+# Words that go on a type value on the next line ("HTTP" / "Cookie", "Third" / "party"): the last words of type
+# phrases that are no type value alone, and the words for "cookie" and "tracker".
+TYPE_CONTINUATIONS = (
+    frozenset(phrase.split()[-1] for phrase in TYPE_PHRASES if " " in phrase)
+    - frozenset(phrase for phrase in TYPE_PHRASES if " " not in phrase)
+    - CONNECTORS
+) | frozenset(lexicon.weak_name_headers())
 ALTERNATIVE = re.compile(rf"\s*(?:/|,|{lexicon.phrase_pattern(lexicon.words('list_connectors'))})\s*", re.IGNORECASE)
 # The count after a name that stands for several cookies ("CONSENT [x3]").
 COUNTER = re.compile(r"^\s+\[x?\d+\](?=\s|$)")
@@ -286,7 +292,9 @@ def could_be_name(token: str, vocabulary: frozenset[str]) -> bool:
         return False
     if token[:1].isupper() and len(token) >= 3 and not token.isupper():
         return False
-    return token.casefold() not in vocabulary and not is_header_word(token)
+    # A token of one or two letters is a name ("u", "ab", "id") more often than a bit of a label ("läuft ab").
+    label = len(token) > 2 and is_header_word(token, connectors=False)
+    return token.casefold() not in vocabulary and not label
 
 
 def prose_vocabulary(lines: tuple[Line, ...]) -> frozenset[str]:
@@ -493,7 +501,7 @@ def _read_area(
                 segments[-1].across = "provider" in order and order[order.index("provider") + 1 :][:1] == ["purpose"]
                 broken = True
                 continue
-            if all(is_header_word(w) for w in line.text.split()):
+            if is_header_phrase(line.text):
                 broken = True
                 continue
         first = line.text.split()[0]
@@ -772,7 +780,7 @@ def _starts_prose(lines: tuple[Line, ...], index: int, end: int) -> bool:
         and word_count(text) >= 2
         and text[:1].islower()
         and not has_name_marks(text.split()[0])
-        and not all(is_header_word(w) for w in text.split())
+        and not is_header_phrase(text)
     )
 
 

@@ -20,6 +20,7 @@ from extractor.roles import (
     assign_columns,
     assign_roles,
     column_shape,
+    is_header_phrase,
     is_header_word,
     match_header,
 )
@@ -191,7 +192,8 @@ def _with_name_split(cells: list[HeaderCell]) -> list[HeaderCell]:
 def _is_header_continuation(line: Line) -> bool:
     if line.blank:
         return False
-    return all(
+    # Each piece a few words of labels; the small words that join labels count ("lié au" / "service").
+    return is_header_phrase(line.text) and all(
         word_count(f.text) <= DEFAULT_MAX_HEADER_CONTINUATION_WORDS and all(is_header_word(w) for w in f.text.split())
         for f in line.fragments
     )

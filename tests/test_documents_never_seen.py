@@ -1,0 +1,107 @@
+"""Whole documents of kinds the lexicon alone did not read: tables in other languages, told by their cells.
+
+Each document is written here for the kind it stands for (no corpus text): a Portuguese policy exported as
+aligned text and as HTML, a Swedish Word document, a Czech tab-separated copy, and a table whose headers are
+in a language no lexicon file holds.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+
+from extractor import extract
+
+PT_ROWS = [
+    ("_ga", "Google", "Distingue os utilizadores para estatísticas de visitas.", "2 anos", "Analítico"),
+    ("_gid", "Google", "Conta as páginas vistas por cada visitante.", "24 horas", "Analítico"),
+    ("PHPSESSID", "Loja", "Mantém a sessão do utilizador entre páginas.", "Sessão", "Necessário"),
+    ("_fbp", "Meta", "Mostra anúncios em outros sites.", "3 meses", "Publicidade"),
+]
+
+
+def _names(path: Path) -> list[tuple[str, str | None, str | None]]:
+    result = extract(path)
+    return [(c.name, c.provider, c.duration) for c in result.cookies]
+
+
+def test_a_portuguese_policy_as_aligned_text(tmp_path: Path) -> None:
+    header = ("Nome", "Fornecedor", "Finalidade", "Validade", "Tipo")
+    widths = (12, 12, 58, 11, 12)
+    lines = ["Política de cookies", "", "Utilizamos cookies para o funcionamento do site.", ""]
+    for row in (header, *PT_ROWS):
+        lines.append("".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip())
+    path = tmp_path / "politica.txt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert _names(path) == [(n, p, d) for n, p, _, d, _ in PT_ROWS]
+
+
+def test_a_portuguese_policy_as_a_web_page(tmp_path: Path) -> None:
+    cells = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in PT_ROWS)
+    page = (
+        "<html><body><h1>Política de cookies</h1><table><tr><th>Nome</th><th>Fornecedor</th><th>Finalidade</th>"
+        f"<th>Validade</th><th>Tipo</th></tr>{cells}</table></body></html>"
+    )
+    path = tmp_path / "politica.html"
+    path.write_text(page, encoding="utf-8")
+    result = extract(path)
+    assert [(c.name, c.provider, c.purpose, c.duration) for c in result.cookies] == [r[:4] for r in PT_ROWS]
+    # "Tipo" holds the category here: read as the category column, not as a type.
+    assert result.tables[0].columns[-1] == "category"
+    assert [c.category for c in result.cookies] == ["analytics", "analytics", "necessary", "marketing"]
+
+
+def test_a_swedish_word_document(tmp_path: Path) -> None:
+    rows = [
+        ("_ga", "Google", "Används för att skilja användare åt i besöksstatistiken.", "2 år"),
+        ("_gid", "Google", "Räknar sidvisningar för varje besökare.", "24 timmar"),
+        ("cookieconsent", "Webbplatsen", "Sparar ditt val om kakor.", "1 år"),
+    ]
+    document = docx.Document()
+    document.add_heading("Nödvändiga och statistiska kakor", level=2)
+    table = document.add_table(rows=1 + len(rows), cols=4)
+    for column, label in enumerate(("Namn", "Leverantör", "Syfte", "Lagringstid")):
+        table.cell(0, column).text = label
+    for r, row in enumerate(rows, start=1):
+        for column, value in enumerate(row):
+            table.cell(r, column).text = value
+    path = tmp_path / "kakor.docx"
+    document.save(str(path))
+    assert _names(path) == [(n, p, d) for n, p, _, d in rows]
+    assert [c.duration_seconds for c in extract(path).cookies] == [2 * 365 * 86400, 86400, 365 * 86400]
+
+
+def test_a_czech_tab_separated_copy(tmp_path: Path) -> None:
+    text = (
+        "Zásady používání souborů cookie\n\n"
+        "Analytické cookies\n"
+        "Název\tPoskytovatel\tÚčel\tPlatnost\n"
+        "_ga\tGoogle\tRozlišuje návštěvníky pro statistiku.\t2 roky\n"
+        "_gid\tGoogle\tPočítá zobrazené stránky.\t24 hodin\n"
+        "_hjid\tHotjar\tZaznamenává pohyb návštěvníka na stránce.\t1 rok\n"
+    )
+    path = tmp_path / "cookies.txt"
+    path.write_text(text, encoding="utf-8")
+    result = extract(path)
+    assert [(c.name, c.provider, c.duration) for c in result.cookies] == [
+        ("_ga", "Google", "2 roky"),
+        ("_gid", "Google", "24 hodin"),
+        ("_hjid", "Hotjar", "1 rok"),
+    ]
+    assert {c.category for c in result.cookies} == {"analytics"}
+    assert result.language == "cs"
+
+
+def test_headers_in_a_language_no_lexicon_file_holds_are_read_by_their_cells(tmp_path: Path) -> None:
+    text = (
+        "Xolo\tBrin\tTasku\tVemo\n"
+        "_ga\tGoogle\tKeeps statistics of the visits to the site.\t2 years\n"
+        "PHPSESSID\tAcme\tKeeps the session of the signed in user.\tSession\n"
+        "_hjid\tHotjar\tRecords how visitors move on the page.\t1 year\n"
+    )
+    path = tmp_path / "unknown.txt"
+    path.write_text(text, encoding="utf-8")
+    result = extract(path)
+    assert result.tables[0].columns == ("name", "provider", "purpose", "duration")
+    assert [c.name for c in result.cookies] == ["_ga", "PHPSESSID", "_hjid"]

@@ -1,0 +1,126 @@
+"""The lexicon: every word list as data, one file per language, read alike by every consumer."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from extractor import lexicon
+from extractor.lexicon import LexiconError, fold, fold_chars, parse_language
+from extractor.lexicon.check import main as check_main
+from extractor.normalize.durations import parse_duration
+from extractor.normalize.language import detect_language
+from extractor.shapes import category_from_text, looks_like_duration
+
+# The languages the lexicon promises (issue 15): the EU's 24, Norwegian, Icelandic, Welsh, Catalan, Basque,
+# Galician, Turkish, Ukrainian, Russian, and Japanese, Chinese and Korean.
+PROMISED = (
+    "bg cs da de el en es et fi fr ga hr hu it lt lv mt nl pl pt ro sk sl sv no is cy ca eu gl tr uk ru ja zh ko"
+).split()
+
+
+def test_every_promised_language_has_a_file():
+    assert set(PROMISED) <= set(lexicon.language_codes())
+
+
+@pytest.mark.parametrize("code", PROMISED)
+def test_each_language_names_every_role_and_the_units_of_durations(code):
+    language = lexicon.language(code)
+    assert {"name", "purpose", "duration", "provider"} <= set(language.headers), code
+    assert {"day", "month", "year"} <= set(language.units), code
+    assert {"necessary", "analytics", "marketing", "functional"} <= set(language.categories), code
+    assert len(language.function_words) >= 15, code
+
+
+def test_the_files_validate_with_the_checker(capsys):
+    assert check_main([]) == 0
+    assert "conflict: header" not in capsys.readouterr().out.replace("conflict: header word 'namen'", "")
+
+
+# Written in one place, read alike by the layout's shape and the parser (they used to disagree on these).
+AGREED_DURATIONS = ["sieben Tage", "3 wks", "1 settimana", "2 annees", "fourteen days", "sechs Monate"]
+
+
+@pytest.mark.parametrize("text", AGREED_DURATIONS)
+def test_the_duration_shape_and_the_parser_agree(text):
+    assert looks_like_duration(text)
+    assert parse_duration(text).parsed
+
+
+@pytest.mark.parametrize(
+    ("text", "seconds"),
+    [
+        ("2 år", 2 * 365 * 86400),
+        ("6 měsíců", 6 * 30 * 86400),
+        ("12 mėnesių", 12 * 30 * 86400),
+        ("2 flynedd", 2 * 365 * 86400),
+        ("1 year 1 month 4 days", (365 + 30 + 4) * 86400),
+        ("24 de ore", 24 * 3600),
+        ("13 kuukautta", 13 * 30 * 86400),
+        ("1年", 365 * 86400),
+        ("30日", 30 * 86400),
+    ],
+)
+def test_durations_parse_in_languages_beyond_western_europe(text, seconds):
+    assert parse_duration(text).seconds == seconds
+    assert looks_like_duration(text)
+
+
+def test_a_duration_in_parts_keeps_its_parts_in_iso():
+    assert parse_duration("1 year 1 month 4 days").iso == "P1Y1M4D"
+    assert parse_duration("1 week to 1 year").iso == "P1Y"  # a range counts by its upper end
+
+
+@pytest.mark.parametrize(
+    ("label", "category"),
+    [
+        ("Nødvendige cookies", "necessary"),
+        ("Analytické cookies", "analytics"),
+        ("Cookies de marketing", "marketing"),
+        ("Funktionella kakor", "functional"),
+        ("Statistikas sīkdatnes", "analytics"),
+    ],
+)
+def test_category_words_of_many_languages(label, category):
+    assert category_from_text(label) == category
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Vi bruger cookies for at sikre, at hjemmesiden fungerer, og for at forstå, hvordan den bliver brugt.", "da"),
+        ("Používáme soubory cookie, abychom zajistili, že web funguje a abychom věděli, jak se používá.", "cs"),
+        (
+            "Käytämme evästeitä, jotta sivusto toimii ja jotta tiedämme, miten sitä käytetään. Se on meille tärkeää.",
+            "fi",
+        ),
+    ],
+)
+def test_language_detection_reads_the_new_languages(text, code):
+    assert detect_language(text) == code
+
+
+def test_one_fold_for_words_and_text():
+    assert fold("Durée de conservation") == "duree de conservation"
+    assert fold("Cookie-Name(s)") == "cookie names"
+    assert fold_chars("Jusqu'à 13 MOIS") == "jusqu'a 13 mois"  # one character for one: offsets still hold
+    assert fold("쿠키 이름") == "쿠키 이름"  # Hangul is not taken apart
+
+
+def test_a_language_file_with_an_unknown_key_is_refused(tmp_path: Path):
+    with pytest.raises(LexiconError, match="unknown key"):
+        parse_language({"code": "xx", "name": "X", "header": {}}, "xx.json")
+    bad = tmp_path / "xx.json"
+    bad.write_text(json.dumps({"code": "xx", "name": "X", "units": {"fortnight": ["fn"]}}), encoding="utf-8")
+    assert check_main([str(bad)]) == 1
+
+
+def test_adding_a_language_is_adding_a_file():
+    made_up = parse_language(
+        {"code": "xx", "name": "Testish", "headers": {"duration": ["lastingness"]}, "units": {"day": ["sols"]}},
+        "xx.json",
+    )
+    assert made_up.headers["duration"] == ("lastingness",)
+    assert made_up.units["day"] == ("sols",)
