@@ -105,3 +105,12 @@ def test_an_import_inside_a_function_is_seen(tmp_path):
 def test_layers_name_each_group_once():
     groups = [g for layer in LAYERS for g in layer]
     assert len(groups) == len(set(groups))
+
+
+def test_the_readme_architecture_table_is_written_from_the_layers():
+    import subprocess
+    import sys
+
+    script = PACKAGE.parent / "scripts" / "architecture.py"
+    done = subprocess.run([sys.executable, str(script), "--check"], capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stdout

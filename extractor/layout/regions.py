@@ -1,4 +1,5 @@
-"""Find table regions: header rows recognised by the role lexicon, the heading above each, the body below.
+"""Find table regions: header rows (named by the lexicon, or told by what their columns hold), the heading above
+each, the body below.
 
 A region runs from a header row to the next header row (or the end); the row builders decide where inside
 it the table really ends. A header row repeated after a page break, with no heading in between, continues
