@@ -503,7 +503,10 @@ def delimited_rows(
     """Rows of a tab-separated table (arguments as for ``positioned_rows``)."""
     n = len(header.cells)
     anchor = anchor_column(header.roles)
-    exact = _exact_fields(body, n)
+    # Markup (HTML, Word) gives every cell its column, missing trailing cells included; its table ends where
+    # its rows do.
+    markup = next((line.whole_row for line in body if not line.blank), False)
+    exact = markup or _exact_fields(body, n)
     full = [line for line in body if len(line.fragments) == n][:DEFAULT_COLUMN_SAMPLE]
     profiles = [[_profile(line.fragments[c].text) for line in full] for c in range(n)]
     widths = [max((len(line.fragments[c].text) for line in full), default=0) for c in range(n)]
@@ -517,6 +520,8 @@ def delimited_rows(
     alone: set[str] = set()
     for index, line, after_blank in table_lines(body):
         pieces = [f.text for f in line.fragments]
+        if markup and not line.whole_row:
+            break
         if exact:
             placed = [(f.field if f.field is not None else 0, f.text) for f in line.fragments]
             if any(column >= n for column, _ in placed):
