@@ -74,6 +74,7 @@ def convert(
     max_memory: Annotated[int, typer.Option("--max-memory", help="Memory cap of each worker, in MB.")] = 4096,
     verbose: Annotated[bool, typer.Option("-v", "--verbose", help="Log every file.")] = False,
     password: Annotated[str | None, typer.Option("--password", help="Password of encrypted PDFs.")] = None,
+    labels: LabelsOption = None,
 ) -> None:
     """Convert documents: OUT/<file>.json and .csv, OUT/inventory.csv and .jsonl, OUT/report.json."""
     from extractor.batch import Engine
@@ -88,12 +89,19 @@ def convert(
         raise typer.Exit(EXIT_USAGE)
     progress = Progress(verbose=verbose)
     try:
+        settings = Settings(
+            password=password,
+            max_pages=max_pages,
+            max_file_size=max_file_size,
+            max_memory_mb=max_memory,
+            labels=_labels(labels),
+        )
         with progress:
             outcomes = run(
                 inputs,
                 out,
                 chosen,
-                Settings(password=password, max_pages=max_pages, max_file_size=max_file_size, max_memory_mb=max_memory),
+                settings,
                 progress.update,
                 jobs=jobs,
                 resume=resume,
@@ -111,12 +119,27 @@ def convert(
 
 
 PasswordOption = Annotated[str | None, typer.Option("--password", help="Password of an encrypted PDF.")]
+LabelsOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--labels",
+        help='Header labels of your own: a JSON or TOML file of label -> role ({"Kakans namn": "name"}).',
+        show_default=False,
+    ),
+]
+
+
+def _labels(path: Path | None) -> dict[str, str]:
+    from extractor.settings import load_labels
+
+    return load_labels(path) if path is not None else {}
 
 
 @app.command()
 def show(
     file: Annotated[Path, typer.Argument(help="One document.", show_default=False)],
     password: PasswordOption = None,
+    labels: LabelsOption = None,
     explain: Annotated[
         bool,
         typer.Option("--explain", help="Also print, per table, why each column got its role and which reading won."),
@@ -128,11 +151,8 @@ def show(
 
     from extractor.pipeline import extract
 
-    try:
-        result = extract(file, strict=True, password=password)
-    except ExtractorError as error:
-        _stderr(f"error: {error}")
-        raise typer.Exit(EXIT_FAILED) from None
+    with _exit_on_error():
+        result = extract(file, strict=True, password=password, labels=_labels(labels))
     console = Console()
     console.print(f"[bold]{result.source}[/bold]  status={result.status}  language={result.language}")
     for table in result.tables:
@@ -158,13 +178,14 @@ def debug(
     page: Annotated[int, typer.Option("--page", "-p", help="1-based page number.")] = 1,
     out: Annotated[Path, typer.Option("-o", "--out", help="PNG file to write.")] = Path("page.png"),
     password: PasswordOption = None,
+    labels: LabelsOption = None,
 ) -> None:
     """Draw the detected table region, column bounds and row bounds over a PDF page, as a PNG."""
     from extractor.debug import save_debug_image
     from extractor.pipeline import extract
 
     with _exit_on_error():
-        result = extract(file, strict=True, password=password)
+        result = extract(file, strict=True, password=password, labels=_labels(labels))
         save_debug_image(result, page, out, password=password)
     _stderr(f"{len(result.tables)} table(s); page {page} drawn -> {out}")
 

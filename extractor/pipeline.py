@@ -19,6 +19,7 @@ from extractor.normalize import normalize
 from extractor.normalize.language import detect_language
 from extractor.readers import load
 from extractor.records import row_confidence, table_records
+from extractor.roles import user_labels
 from extractor.settings import Settings
 from extractor.version import __version__
 
@@ -48,7 +49,8 @@ def extract(path: str | Path, settings: Settings | Mapping[str, Any] | None = No
         if resolved.strict:
             raise
         return Result(source, None, None, "failed", None, error=str(error), extractor_version=__version__)
-    tables, warnings = rebuild_tables(document, resolved.layout)
+    with user_labels(resolved.labels):
+        tables, warnings = rebuild_tables(document, resolved.layout)
     tables = [_with_confidence(t) for t in tables]
     records = [normalize(cookie) for table in tables for cookie in table_records(table)]
     owner = next((line.text for line in document.lines if not line.blank), None)

@@ -8,9 +8,12 @@ A header cell's role is that of its earliest *strong* keyword ("Provider of Cook
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import cast
 
 from extractor import lexicon
 from extractor.lexicon import fold
@@ -75,10 +78,33 @@ class HeaderMatch:
     strong: bool
 
 
-@lru_cache(maxsize=1 << 14)
+# The user's own header labels (``Settings.labels``), folded, for the extraction under way.
+_USER_LABELS: ContextVar[tuple[tuple[str, Role], ...]] = ContextVar("user_labels", default=())
+
+
+@contextmanager
+def user_labels(labels: Mapping[str, str]) -> Iterator[None]:
+    """Header labels of the user's own, in force for the extraction inside the ``with`` block."""
+    token = _USER_LABELS.set(tuple(sorted((fold(k), cast(Role, v)) for k, v in labels.items() if fold(k))))
+    try:
+        yield
+    finally:
+        _USER_LABELS.reset(token)
+
+
 def match_header(text: str) -> HeaderMatch | None:
-    """The role named by one header cell, or ``None`` when the text is not a header label."""
+    """The role named by one header cell, or ``None`` when the text is not a header label. A label of the
+    user's own (``user_labels``) found in the cell outranks the lexicon."""
+    return _match_header(text, _USER_LABELS.get())
+
+
+@lru_cache(maxsize=1 << 14)
+def _match_header(text: str, labels: tuple[tuple[str, Role], ...]) -> HeaderMatch | None:
     folded = fold(text)
+    padded = f" {folded} "
+    for label, role in labels:
+        if f" {label} " in padded:
+            return HeaderMatch(role, (), True)
     if not folded or len(folded.split()) > DEFAULT_MAX_HEADER_WORDS or text.rstrip().endswith((".", "-")):
         return None
     found_keywords = keywords_in(folded)

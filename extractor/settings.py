@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
+from pathlib import Path
 from typing import Any
 
 from extractor.errors import ConfigError
+from extractor.model import ROLES
 
 DEFAULT_MAX_FILE_SIZE = 50 * 1024 * 1024
 DEFAULT_MAX_PAGES = 300
@@ -79,6 +81,8 @@ class Settings:
         max_pages: PDFs with more pages are refused (a policy is a few pages; a 2,000-page file is something else).
         max_chars_per_page: a PDF page with more characters is refused (a page of dust, not of text).
         max_memory_mb: address-space cap of each batch worker process; a document that needs more fails alone.
+        labels: header labels of the user's own and the role each names ("Kakans namn": "name"), for wording no
+            lexicon file foresees; they outrank the lexicon (``load_labels`` reads them from a file).
         layout: weights of the features that score layout decisions (``LAYOUT_WEIGHTS``); a mapping given
             here overrides the named weights and keeps the others.
     """
@@ -91,6 +95,7 @@ class Settings:
     max_chars_per_page: int = DEFAULT_MAX_CHARS_PER_PAGE
     max_memory_mb: int = DEFAULT_MAX_MEMORY_MB
     layout: Mapping[str, float] = field(default_factory=lambda: dict(LAYOUT_WEIGHTS))
+    labels: Mapping[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         if not isinstance(self.max_file_size, int) or self.max_file_size <= 0:
@@ -99,6 +104,10 @@ class Settings:
             value = getattr(self, name)
             if not isinstance(value, int) or isinstance(value, bool) or value <= 0:
                 raise ConfigError(f"{name}: expected a positive whole number, got {value!r}")
+        roles = (*ROLES, "other")
+        bad_labels = {k: v for k, v in self.labels.items() if not isinstance(k, str) or v not in roles}
+        if bad_labels:
+            raise ConfigError(f"labels: expected label -> one of {list(roles)}, got {bad_labels!r}")
         unknown_weights = sorted(set(self.layout) - set(LAYOUT_WEIGHTS))
         if unknown_weights:
             raise ConfigError(f"layout: unknown weight(s) {unknown_weights}; expected some of {sorted(LAYOUT_WEIGHTS)}")
@@ -133,3 +142,25 @@ class Settings:
         if "encodings" in base and isinstance(base["encodings"], list):
             base["encodings"] = tuple(base["encodings"])
         return cls(**base)
+
+
+def load_labels(path: str | Path) -> dict[str, str]:
+    """Header labels from a file: JSON (``{"Kakans namn": "name"}``) or TOML (a ``[labels]`` table, or the
+    labels at the top level), for ``Settings.labels``.
+
+    Raises:
+        ConfigError: the file cannot be read or holds something else than label -> role.
+    """
+    import json
+    import tomllib
+
+    source = Path(path)
+    try:
+        text = source.read_text(encoding="utf-8")
+        data = tomllib.loads(text) if source.suffix.lower() == ".toml" else json.loads(text)
+    except (OSError, UnicodeDecodeError, ValueError) as error:
+        raise ConfigError(f"{source}: cannot read header labels ({error})") from None
+    labels = data.get("labels", data) if isinstance(data, dict) else data
+    if not isinstance(labels, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in labels.items()):
+        raise ConfigError(f'{source}: expected an object of header label -> role, like {{"Kakans namn": "name"}}')
+    return dict(labels)

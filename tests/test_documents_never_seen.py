@@ -105,3 +105,38 @@ def test_headers_in_a_language_no_lexicon_file_holds_are_read_by_their_cells(tmp
     result = extract(path)
     assert result.tables[0].columns == ("name", "provider", "purpose", "duration")
     assert [c.name for c in result.cookies] == ["_ga", "PHPSESSID", "_hjid"]
+
+
+PLAIN_NAMES = (
+    "Zork\tBlip\tFrob\n"
+    "lang\tRemembers the language you chose.\t1 year\n"
+    "consent\tStores your cookie choices.\t6 months\n"
+)
+
+
+def test_labels_of_the_users_own_name_what_no_lexicon_foresees(tmp_path: Path) -> None:
+    # Names with no marks ("lang", "consent") under made-up labels: neither the lexicon nor the cells tell.
+    path = tmp_path / "plain.txt"
+    path.write_text(PLAIN_NAMES, encoding="utf-8")
+    assert extract(path).cookies == ()
+    labels = {"Zork": "name", "Blip": "purpose", "Frob": "duration"}
+    result = extract(path, labels=labels)
+    assert [(c.name, c.duration) for c in result.cookies] == [("lang", "1 year"), ("consent", "6 months")]
+
+
+def test_labels_from_a_file_on_the_command_line(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from extractor.cli import app
+
+    path = tmp_path / "plain.txt"
+    path.write_text(PLAIN_NAMES, encoding="utf-8")
+    labels = tmp_path / "labels.toml"
+    labels.write_text('[labels]\nZork = "name"\nBlip = "purpose"\nFrob = "duration"\n', encoding="utf-8")
+    done = CliRunner().invoke(app, ["convert", str(path), "-o", str(tmp_path / "out"), "--labels", str(labels)])
+    assert done.exit_code == 0, done.output
+    assert "2 cookie(s)" in done.output
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"Zork": "colour"}', encoding="utf-8")
+    done = CliRunner().invoke(app, ["show", str(path), "--labels", str(bad)])
+    assert done.exit_code == 2 and "labels" in done.output
