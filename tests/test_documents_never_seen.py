@@ -140,3 +140,14 @@ def test_labels_from_a_file_on_the_command_line(tmp_path: Path) -> None:
     bad.write_text('{"Zork": "colour"}', encoding="utf-8")
     done = CliRunner().invoke(app, ["show", str(path), "--labels", str(bad)])
     assert done.exit_code == 2 and "labels" in done.output
+
+
+def test_cookie_names_left_outside_every_table_are_reported(tmp_path: Path) -> None:
+    # One line of labels, no words any lexicon has, and a body too thin to tell: never silence.
+    text = "Qa Qb\n_ga_XYZ123 Google\n\n_hjSessionUser_1 Hotjar\n\n_fbp Meta\n"
+    path = tmp_path / "thin.txt"
+    path.write_text(text, encoding="utf-8")
+    result = extract(path)
+    assert result.cookies == ()
+    unread = [w for w in result.warnings if w.code == "unread-names"]
+    assert len(unread) == 1 and "_ga_XYZ123" in unread[0].message and unread[0].line == 2

@@ -22,7 +22,7 @@ from extractor.model import Document, ExtractionWarning, Line, Row, Table
 from extractor.roles import header_language
 from extractor.scoring import choose, weigh
 from extractor.settings import LAYOUT_WEIGHTS
-from extractor.shapes import word_count
+from extractor.shapes import has_strong_name_marks, looks_like_host, word_count
 
 # How sure rows read from a reading-order dump are: values are matched up by order alone.
 DEFAULT_DUMP_CONFIDENCE = 0.5
@@ -82,15 +82,58 @@ def _is_glued(region: TableRegion) -> bool:
     return bool(first) and all(len(line.fragments) == 1 for line in first)
 
 
+# Cookie-shaped names outside every table read: this many or more, and the document is said to hold a table
+# that was not recognised.
+DEFAULT_UNREAD_NAMES = 3
+DEFAULT_UNREAD_PIECE_WORDS = 4
+
+
+def unread_names(lines: tuple[Line, ...], tables: list[Table]) -> ExtractionWarning | None:
+    """A warning when lines outside every table hold cookie-shaped names (``_ga``, ``_hjSessionUser_*``): a
+    table whose header was not recognised, said rather than left in silence."""
+    used = {(row.page, number) for table in tables for row in table.rows for number in row.lines}
+    found: list[Line] = []
+    names: list[str] = []
+    for line in lines:
+        if line.blank or (line.page, line.number) in used:
+            continue
+        # A name that opens a short piece of text (a cell, or a row of a few words), not one a sentence mentions.
+        marked = [
+            f.text.split()[0]
+            for f in line.fragments
+            if word_count(f.text) <= DEFAULT_UNREAD_PIECE_WORDS and has_strong_name_marks(f.text.split()[0])
+        ]
+        if marked and not any(looks_like_host(t) for t in marked):
+            found.append(line)
+            names.extend(marked)
+    if len(names) < DEFAULT_UNREAD_NAMES:
+        return None
+    examples = ", ".join(list(dict.fromkeys(names))[:3])
+    return ExtractionWarning(
+        "unread-names",
+        f"{len(names)} cookie-shaped name(s) outside any table read ({examples}, ...): a table whose header was "
+        "not recognised? Name its labels with --labels",
+        found[0].page,
+        found[0].number,
+    )
+
+
 def rebuild_tables(
     document: Document, weights: Mapping[str, float] | None = None
 ) -> tuple[list[Table], list[ExtractionWarning]]:
-    """All cookie tables of a document, with the warnings raised while rebuilding them.
+    """All cookie tables of a document, with the warnings raised while rebuilding them (among them one for
+    cookie-shaped names left outside every table).
 
     Args:
         document: the reader's lines.
         weights: the weights of the layout decisions' features (``Settings.layout``; default: the shipped ones).
     """
+    tables, warnings = _rebuild(document, weights)
+    unread = unread_names(document.lines, tables)
+    return tables, [*warnings, unread] if unread is not None else warnings
+
+
+def _rebuild(document: Document, weights: Mapping[str, float] | None) -> tuple[list[Table], list[ExtractionWarning]]:
     lines = document.lines
     regions = find_tables(lines, weights)
     logos = page_marks(lines)
