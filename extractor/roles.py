@@ -123,6 +123,8 @@ def _match_header(text: str, labels: tuple[tuple[str, Role], ...]) -> HeaderMatc
 
 # Small words that join header labels ("Durée de conservation", "Cookie lié au service").
 HEADER_CONNECTORS = lexicon.words("header_connectors") | lexicon.words("header_fillers")
+# A label's qualifier in brackets, whatever its words: "Durée de vie" / "(jours)".
+QUALIFIER = re.compile(r"\([^()]{1,40}\)")
 # Words of a header label that are neither keywords nor connectors, at most ("Nom technique du cookie").
 DEFAULT_MAX_LABEL_LEFTOVERS = 2
 
@@ -136,10 +138,19 @@ def is_header_word(word: str, connectors: bool = True) -> bool:
     return folded in _header_vocabulary()
 
 
+def is_label_piece(text: str) -> bool:
+    """A piece of a wrapped header label: header words and the small words that join them ("lié au",
+    "de conservation"), or a qualifier in brackets ("(jours)", "(if persistent)")."""
+    words = QUALIFIER.sub(" ", text).split()
+    return all(is_header_word(w) for w in words) and (bool(words) or bool(QUALIFIER.search(text)))
+
+
 def is_header_phrase(text: str) -> bool:
-    """Words of header labels only, one of them at least a keyword's ("de conservation", not "u" or "de")."""
-    words = text.split()
-    return bool(words) and all(is_header_word(w) for w in words) and any(is_header_word(w, False) for w in words)
+    """Words of header labels only, one of them at least a keyword's or a qualifier in brackets ("de
+    conservation", "(jours)"; not "u" or "de" alone)."""
+    words = QUALIFIER.sub(" ", text).split()
+    named = any(is_header_word(w, False) for w in words) or bool(QUALIFIER.search(text))
+    return is_label_piece(text) and named
 
 
 @lru_cache(maxsize=1)

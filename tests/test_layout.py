@@ -257,3 +257,52 @@ def test_any_aligned_table_gives_rows_made_of_its_own_text(rows: list[tuple[str,
             for cell in row.cells:
                 assert cell is None or set(cell.split()) <= source_words
     assert rebuild_tables(document(text))[0] == tables
+
+
+def test_a_header_label_wrapped_with_a_qualifier_in_brackets() -> None:
+    # "Durée de vie" / "(jours)": the qualifier is the label's, not a first row's duration.
+    text = (
+        "Nom\tDescription\tDurée de vie\n\t\t(jours)\n_ga\tCompte les visites.\t730\n_gid\tCompte les pages vues.\t1\n"
+    )
+    tables, _ = rebuild_tables(document(text))
+    assert tables[0].headers[-1] == "Durée de vie (jours)"
+    assert [[" ".join((c or "").split()) for c in r.cells] for r in tables[0].rows] == [
+        ["_ga", "Compte les visites.", "730"],
+        ["_gid", "Compte les pages vues.", "1"],
+    ]
+
+
+def test_drawn_rules_that_agree_with_the_names_outweigh_centred_cells() -> None:
+    # A document whose other tables centre their cells: here rules drawn above each name say rows start there.
+    from dataclasses import replace
+
+    from extractor.layout.rows import positioned_rows
+    from extractor.model import Rule
+
+    text = (
+        "Name      Purpose                    Expires\n"
+        "_ga       Counts the visits          2 years\n"
+        "          of each visitor\n"
+        "          and the pages they open.\n"
+        "_gid      Counts pages.              1 day\n"
+        "_gat      Limits the request rate.   1 minute\n"
+    )
+    doc = document(text)
+    # As a PDF lays it out: lines 12 pt apart, 10 pt high, a rule in the gap above each name and below the table.
+    lines = tuple(
+        replace(
+            line,
+            fragments=tuple(replace(f, top=12.0 * line.number, bottom=12.0 * line.number + 10) for f in line.fragments),
+        )
+        for line in doc.lines
+    )
+    rules = tuple(Rule(1, 0.0, 45.0, 12.0 * number - 1) for number in (2, 5, 6, 7))
+    doc = replace(doc, lines=lines, rules=rules)
+    region = find_tables(doc.lines)[0]
+    built = positioned_rows(region.header, region.body, None, region.after, True, doc.rules)
+    assert built.method == "ruled"
+    assert [" ".join(r.cells[0]) for r in built.rows] == ["_ga", "_gid", "_gat"]
+    assert (
+        " ".join(" ".join(built.rows[0].cells[1]).split())
+        == "Counts the visits of each visitor and the pages they open."
+    )

@@ -22,7 +22,7 @@ from extractor.roles import (
     assign_roles,
     column_shape,
     is_header_phrase,
-    is_header_word,
+    is_label_piece,
     match_header,
 )
 from extractor.settings import LAYOUT_WEIGHTS
@@ -195,8 +195,7 @@ def _is_header_continuation(line: Line) -> bool:
         return False
     # Each piece a few words of labels; the small words that join labels count ("lié au" / "service").
     return is_header_phrase(line.text) and all(
-        word_count(f.text) <= DEFAULT_MAX_HEADER_CONTINUATION_WORDS and all(is_header_word(w) for w in f.text.split())
-        for f in line.fragments
+        word_count(f.text) <= DEFAULT_MAX_HEADER_CONTINUATION_WORDS and is_label_piece(f.text) for f in line.fragments
     )
 
 
@@ -215,6 +214,9 @@ def _merge_continuation(cells: list[HeaderCell], line: Line, delimited: bool) ->
             min(range(len(cells)), key=lambda i: abs((cells[i].x0 + cells[i].x1) / 2 - (f.x0 + f.x1) / 2))
             for f in frags
         )
+    elif all(f.field is not None and any(c.field == f.field for c in cells) for f in frags):
+        # Cell ordinals say which label each wrapped piece continues ("\t\t(jours)").
+        targets = tuple(next(k for k, c in enumerate(cells) if c.field == f.field) for f in frags)
     else:
         best: tuple[int, tuple[int, ...]] | None = None
         for combo in itertools.combinations(range(len(cells)), min(len(frags), len(cells))):

@@ -172,7 +172,8 @@ def positioned_rows(
         row_starts = _ruled_row_starts(ruled, cut, anchor, previous)
         method = "ruled"
     rows = _top_rows(cut, len(header.cells), previous, row_starts)
-    if previous is None and cut:
+    # Drawn rules that agree with the names say where rows start: no centring to guess.
+    if previous is None and cut and method != "ruled":
         centred_rows, score = _centered_rows(cut, header.roles, anchor)
         top_score = sum(_boundary(cut, i, header.roles, anchor) for i in row_starts[1:])
         # Without the document's word for it, centring must explain the rows clearly better.
