@@ -306,3 +306,20 @@ def test_drawn_rules_that_agree_with_the_names_outweigh_centred_cells() -> None:
         " ".join(" ".join(built.rows[0].cells[1]).split())
         == "Counts the visits of each visitor and the pages they open."
     )
+
+
+def test_prose_wrapped_at_one_width_does_not_make_a_column() -> None:
+    # Every purpose line has a word starting at the same place, one space after the word before it (the
+    # export saw no column gap there): the domain column starts where its values do.
+    text = (
+        "Name    Purpose                Domain\n"
+        "_ga     Counts the visits of   example.org\n"
+        "        people who come to the\n"
+        "        all of the pages.\n"
+        "_gid    Keeps them apart for   example.org\n"
+        "        each day so we can\n"
+        "        tell the visits.\n"
+    )
+    rows = table_rows(text)
+    assert [r[2] for r in rows] == ["example.org", "example.org"]
+    assert rows[0][1] == "Counts the visits of people who come to the all of the pages."

@@ -28,6 +28,9 @@ DEFAULT_WIDTH_WEIGHT = 1.0
 DEFAULT_CONTENT_WEIGHT = 2.0
 # Weight of a line with a word running across a bound, against one with a word starting at it.
 DEFAULT_CROSSING_WEIGHT = 2.0
+# A word that starts at a bound but inside its fragment (one space after the word before it: the reader saw
+# no column gap there) is weak evidence of a column: prose wrapped at a fixed width starts words alike.
+DEFAULT_INSIDE_FRAGMENT_WEIGHT = 0.25
 # A bound through the middle of a header label is unlikely but possible (centred labels overhang).
 DEFAULT_LABEL_CUT_PENALTY = 1.0
 # Gap widths beyond this many character widths add no more evidence.
@@ -39,6 +42,8 @@ class Word:
     text: str
     x0: float
     x1: float
+    # The word opens its fragment: the reader saw a column gap (or nothing) before it.
+    opens: bool = True
 
 
 @dataclass(frozen=True)
@@ -58,7 +63,8 @@ def char_width(lines: list[Line]) -> float:
 def words(fragment: Fragment) -> list[Word]:
     """A fragment's words with their extents (exact where the reader gave them, else by character)."""
     if fragment.spans is not None and len(fragment.spans) == len(fragment.text.split(" ")):
-        return [Word(w, x0, x1) for w, (x0, x1) in zip(fragment.text.split(" "), fragment.spans, strict=True)]
+        pairs = zip(fragment.text.split(" "), fragment.spans, strict=True)
+        return [Word(w, x0, x1, k == 0) for k, (w, (x0, x1)) in enumerate(pairs)]
     unit = (fragment.x1 - fragment.x0) / max(len(fragment.text), 1)
     out: list[Word] = []
     position = 0
@@ -66,7 +72,7 @@ def words(fragment: Fragment) -> list[Word]:
         if word:
             start = fragment.text.index(word, position)
             position = start + len(word)
-            out.append(Word(word, fragment.x0 + start * unit, fragment.x0 + position * unit))
+            out.append(Word(word, fragment.x0 + start * unit, fragment.x0 + position * unit, not out))
     return out
 
 
@@ -172,25 +178,28 @@ def column_starts(header: list[tuple[float, float]], roles: tuple[Role, ...], bo
 
 def _line_counts(
     lines: list[list[Word]], positions: list[float], align: float, tolerance: float
-) -> tuple[dict[float, int], dict[float, int]]:
-    """For each candidate bound: how many lines start a word at it, and how many run a word across it.
+) -> tuple[dict[float, float], dict[float, int]]:
+    """For each candidate bound: how many lines start a word at it (a word inside its fragment counting for
+    ``DEFAULT_INSIDE_FRAGMENT_WEIGHT``), and how many run a word across it.
 
     One sweep per line over the sorted candidates, so the cost grows with words, not words times bounds.
     """
-    aligned = dict.fromkeys(positions, 0)
+    aligned: dict[float, float] = dict.fromkeys(positions, 0.0)
     crossing = dict.fromkeys(positions, 0)
     for line in lines:
-        starts: set[float] = set()
+        starts: dict[float, float] = {}
         across: set[float] = set()
         for word in line:
             low = bisect.bisect_left(positions, word.x0 - align)
             high = bisect.bisect_right(positions, word.x0 + align)
-            starts.update(positions[low:high])
+            weight = 1.0 if word.opens else DEFAULT_INSIDE_FRAGMENT_WEIGHT
+            for x in positions[low:high]:
+                starts[x] = max(starts.get(x, 0.0), weight)
             low = bisect.bisect_right(positions, word.x0 + tolerance)
             high = bisect.bisect_left(positions, word.x1 - tolerance)
             across.update(positions[low:high])
-        for x in starts:
-            aligned[x] += 1
+        for x, weight in starts.items():
+            aligned[x] += weight
         for x in across:
             crossing[x] += 1
     return aligned, crossing
