@@ -323,3 +323,17 @@ def test_prose_wrapped_at_one_width_does_not_make_a_column() -> None:
     rows = table_rows(text)
     assert [r[2] for r in rows] == ["example.org", "example.org"]
     assert rows[0][1] == "Counts the visits of people who come to the all of the pages."
+
+
+def test_a_label_wrapped_over_three_lines_of_a_tabbed_copy() -> None:
+    # "Durée" / "de vie" / "(jours)": the copy drops the leading tabs, so the pieces say nothing of their column.
+    text = (
+        "Nom\tDescription\tDomaines\tDurée\n"
+        "de vie\n"
+        "(jours)\n"
+        "_ga\tCompte les visites.\texemple.fr\t730\n"
+        "_gid\tCompte les pages vues.\texemple.fr\t1\n"
+    )
+    tables, _ = rebuild_tables(document(text))
+    assert tables[0].headers == ("Nom", "Description", "Domaines", "Durée de vie (jours)")
+    assert [r.cells[0] for r in tables[0].rows] == ["_ga", "_gid"]

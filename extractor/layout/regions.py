@@ -16,6 +16,8 @@ from extractor.layout.joints import split_glued_header
 from extractor.lexicon import fold
 from extractor.model import Fragment, Line, Role
 from extractor.roles import (
+    HEADER_CONNECTORS,
+    QUALIFIER,
     ColumnRoles,
     HeaderMatch,
     assign_columns,
@@ -23,6 +25,7 @@ from extractor.roles import (
     column_shape,
     is_header_phrase,
     is_label_piece,
+    keywords_in,
     match_header,
 )
 from extractor.settings import LAYOUT_WEIGHTS
@@ -43,6 +46,8 @@ DEFAULT_HEADING_LOOKBACK = 30
 DEFAULT_MIN_HEADER_SHARE = 0.6
 # A merged header fragment ("Name Purpose") is split into at most this many labels.
 DEFAULT_MAX_MERGED_LABELS = 3
+# What a label gains, against the other readings of a wrapped header line, by having gone on above.
+DEFAULT_GOES_ON_BONUS = 0.5
 # Words of one wrapped header-cell fragment on a header continuation line, at most.
 DEFAULT_MAX_HEADER_CONTINUATION_WORDS = 3
 # A line naming a consent category in at most this many words may head the next table.
@@ -200,13 +205,22 @@ def _is_header_continuation(line: Line) -> bool:
 
 
 def _label_score(text: str) -> int:
+    """How well a label reads: named by a strong keyword, not left open by a joining word, and every word a
+    keyword's or a joining word ("Durée de vie" over "Nom de vie")."""
     m = match_header(text)
     closed = 0 if fold(text.split()[-1]) in CONNECTORS else 1
-    return (2 if m and m.strong else 1 if m else 0) + closed
+    folded = fold(QUALIFIER.sub(" ", text))
+    covered = " ".join(keywords_in(folded)).split()
+    whole = all(w in covered or w in HEADER_CONNECTORS for w in folded.split())
+    return (2 if m and m.strong else 1 if m else 0) + closed + (1 if whole else 0)
 
 
-def _merge_continuation(cells: list[HeaderCell], line: Line, delimited: bool) -> list[HeaderCell]:
-    """Append a wrapped header line's fragments to the labels they continue."""
+def _merge_continuation(
+    cells: list[HeaderCell], line: Line, delimited: bool, continued: frozenset[int] = frozenset()
+) -> tuple[list[HeaderCell], frozenset[int]]:
+    """Append a wrapped header line's fragments to the labels they continue; returns the labels and which of
+    them went on. Where ordinals and positions say nothing, the readings are scored by how well each label then
+    reads, and a label the line above continued is the likelier to go on ("Durée" / "de vie" / "(jours)")."""
     frags = list(line.fragments)
     targets: tuple[int, ...]
     if not delimited:
@@ -214,16 +228,17 @@ def _merge_continuation(cells: list[HeaderCell], line: Line, delimited: bool) ->
             min(range(len(cells)), key=lambda i: abs((cells[i].x0 + cells[i].x1) / 2 - (f.x0 + f.x1) / 2))
             for f in frags
         )
-    elif all(f.field is not None and any(c.field == f.field for c in cells) for f in frags):
-        # Cell ordinals say which label each wrapped piece continues ("\t\t(jours)").
+    elif all(f.field and any(c.field == f.field for c in cells) for f in frags):
+        # Cell ordinals say which label each wrapped piece continues ("\t\t(jours)"); a lone piece at ordinal 0
+        # says nothing (the export drops leading tabs).
         targets = tuple(next(k for k, c in enumerate(cells) if c.field == f.field) for f in frags)
     else:
-        best: tuple[int, tuple[int, ...]] | None = None
+        best: tuple[float, tuple[int, ...]] | None = None
         for combo in itertools.combinations(range(len(cells)), min(len(frags), len(cells))):
             texts = [c.text for c in cells]
             for i, f in zip(combo, frags, strict=False):
                 texts[i] = f"{texts[i]} {f.text}"
-            score = sum(_label_score(t) for t in texts)
+            score = sum(_label_score(t) for t in texts) + DEFAULT_GOES_ON_BONUS * len(continued & set(combo))
             if best is None or score > best[0]:
                 best = (score, combo)
         targets = best[1] if best else ()
@@ -231,7 +246,7 @@ def _merge_continuation(cells: list[HeaderCell], line: Line, delimited: bool) ->
     for i, f in zip(targets, frags, strict=False):
         c = merged[i]
         merged[i] = HeaderCell(f"{c.text} {f.text}", min(c.x0, f.x0), max(c.x1, f.x1), c.field)
-    return merged
+    return merged, frozenset(targets)
 
 
 def _column_of(cells: Sequence[HeaderCell], fragment: Fragment) -> int:
@@ -332,8 +347,9 @@ def find_header_rows(
         delimited = lines[i].delimited
         end = i + 1
         used = [lines[i].number]
+        continued: frozenset[int] = frozenset()
         while not lines[i].whole_row and end < len(lines) and end - i <= 2 and _is_header_continuation(lines[end]):
-            cells = _merge_continuation(cells, lines[end], delimited)
+            cells, continued = _merge_continuation(cells, lines[end], delimited, continued)
             used.append(lines[end].number)
             end += 1
         chosen = column_roles(lines, end, cells, weights)
