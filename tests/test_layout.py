@@ -337,3 +337,19 @@ def test_a_label_wrapped_over_three_lines_of_a_tabbed_copy() -> None:
     tables, _ = rebuild_tables(document(text))
     assert tables[0].headers == ("Nom", "Description", "Domaines", "Durée de vie (jours)")
     assert [r.cells[0] for r in tables[0].rows] == ["_ga", "_gid"]
+
+
+def test_a_tabbed_row_cut_by_a_page_break_goes_on() -> None:
+    # A copy of a PDF leaves a blank line where the page ended, in the middle of a cell.
+    text = (
+        "Name\tPurpose\tExpires\n"
+        "_ga\tCounts the visits\t2 years\n"
+        "of each visitor\n"
+        "\n"
+        "to the site.\n"
+        "_gid\tCounts the pages.\t1 day\n"
+    )
+    assert table_rows(text) == [
+        ["_ga", "Counts the visits of each visitor to the site.", "2 years"],
+        ["_gid", "Counts the pages.", "1 day"],
+    ]

@@ -544,7 +544,7 @@ def delimited_rows(
             starts, placed = _place_loose(pieces, n, anchor, header.roles, current, profiles, widths, complete)
             if starts:
                 widest = max(widest, *(len(text) for _, text in placed))
-        if after_blank and not starts:
+        if after_blank and not starts and not _goes_on_past_a_break(pieces, placed, current, header, widths):
             break
         if starts:
             if current is not None:
@@ -558,6 +558,28 @@ def delimited_rows(
             current.add(column, text, line)
         used = index + 1
     return BuiltRows(rows, used, 0.95 if exact else 0.85, method="delimited")
+
+
+def _goes_on_past_a_break(
+    pieces: list[str],
+    placed: list[tuple[int, str]],
+    current: RowBuilder | None,
+    header: HeaderRow,
+    widths: list[int],
+) -> bool:
+    """A lone piece in lower case after a blank line that a sentence of the row, unfinished, had no room for:
+    a cell a page break cut (a copy of a PDF leaves a blank line where the page ended), not a logo or a
+    paragraph."""
+    if current is None or len(pieces) != 1 or not pieces[0][:1].islower():
+        return False
+    first = pieces[0].split()[0]
+    return bool(placed) and all(
+        header.roles[column] in PROSE_ROLES
+        and (before := current.last(column))
+        and not ends_sentence(before)
+        and len(before) + 1 + len(first) > DEFAULT_WRAP_FIT * widths[column]
+        for column, _ in placed
+    )
 
 
 def _continues_any(piece: str, row: RowBuilder, header: HeaderRow, widths: list[int]) -> bool:
