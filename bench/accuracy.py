@@ -85,8 +85,8 @@ def with_variants(corpus: Path, docx: bool, glued: bool) -> Path:
             continue
         if glued:
             (target / "page.glued.txt").write_text(glued_text(page), encoding="utf-8")
-        if not docx or soffice is None:
-            continue
+        if not docx or soffice is None or (folder / "page.docx").exists():
+            continue  # the corpus ships its own page.docx: never write through the link to it
         cached = DOCX_CACHE / (hashlib.sha256(page.read_bytes()).hexdigest() + ".docx")
         if not cached.exists():
             with tempfile.TemporaryDirectory() as work:

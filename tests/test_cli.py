@@ -107,6 +107,14 @@ def test_show_prints_tables_and_warnings() -> None:
     assert "noise" in result.stdout
 
 
+def test_show_explain_prints_the_evidence_for_each_column_and_the_reading() -> None:
+    result = runner.invoke(app, ["show", "--explain", str(SEED)], env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    assert "why table 0: read as" in result.stdout
+    assert "'Cookie name(s)': name" in result.stdout and "runner-up" in result.stdout
+    assert "header_names_role" in result.stdout  # the named features behind the choice
+
+
 def test_show_of_a_bad_file_names_it(tmp_path: Path) -> None:
     empty = tmp_path / "empty.txt"
     empty.write_bytes(b"")
