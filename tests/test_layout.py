@@ -353,3 +353,21 @@ def test_a_tabbed_row_cut_by_a_page_break_goes_on() -> None:
         ["_ga", "Counts the visits of each visitor to the site.", "2 years"],
         ["_gid", "Counts the pages.", "1 day"],
     ]
+
+
+def test_labels_a_text_browser_centred_over_three_lines() -> None:
+    # The longest label wraps above and below the header line; a sentence cut at "de" inside the body is no
+    # header.
+    text = (
+        "                                          Durée\n"
+        " Nom          Fournisseur  Finalité       maximale de   Type\n"
+        "                                          conservation\n"
+        " __cf_bm      Hubspot      Distingue les  1 jour        Cookie\n"
+        "                           humains des robots.          HTTP\n"
+        "                           Stocke l'autorisation de     Cookie\n"
+        " CookieConsent Cookiebot   cookies de l'usager.  1 année HTTP\n"
+    )
+    tables, _ = rebuild_tables(document(text))
+    assert len(tables) == 1
+    assert tables[0].headers[3] == "Durée maximale de conservation"
+    assert tables[0].columns == ("name", "provider", "purpose", "duration", "type")

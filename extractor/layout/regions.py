@@ -32,6 +32,7 @@ from extractor.settings import LAYOUT_WEIGHTS
 from extractor.shapes import (
     CONNECTORS,
     category_from_text,
+    ends_open,
     has_name_marks,
     looks_like_duration,
     looks_like_heading,
@@ -58,6 +59,8 @@ DEFAULT_CONTENT_LOOKAHEAD = 24
 # (``_``, digits, camelCase: what no word of any language has).
 DEFAULT_CONTENT_MIN_ROWS = 2
 DEFAULT_CONTENT_MIN_NAME_MARKS = 0.5
+# A cell of this many words left open by a joining word is a wrapped sentence, not a label.
+DEFAULT_OPEN_SENTENCE_WORDS = 4
 # A header label has at most this many words.
 DEFAULT_MAX_LABEL_WORDS = 6
 
@@ -173,6 +176,10 @@ def header_cells(line: Line) -> list[HeaderCell] | None:
     if len(known) < max(2, DEFAULT_MIN_HEADER_SHARE * len(cells)) or len(roles) < 2:
         return None
     if not any(m.strong for m in known):
+        return None
+    # A sentence cut at a line end ("Stocke l'autorisation d'utilisation de"), not a label: labels that wrap
+    # are short ("Durée maximale de" / "conservation").
+    if any(word_count(c.text) >= DEFAULT_OPEN_SENTENCE_WORDS and ends_open(c.text) for c in cells):
         return None
     # Labels are written alike: all capitalised or all in lower case. "Cookie" / "months" / "networking
     # service" is a row of wrapped values that happen to hold label words.
@@ -352,9 +359,21 @@ def find_header_rows(
             cells, continued = _merge_continuation(cells, lines[end], delimited, continued)
             used.append(lines[end].number)
             end += 1
+        start = i
+        above = i - 1
+        if (
+            not delimited
+            and above >= 0
+            and (not found or found[-1][1] <= above)
+            and _wraps_above(lines[above], lines[i])
+        ):
+            # A text browser centres labels vertically: "Durée" above "maximale de" above "conservation".
+            cells = _prepend(cells, lines[above])
+            used.insert(0, lines[above].number)
+            start = above
         chosen = column_roles(lines, end, cells, weights)
         roles = chosen.roles if "name" in chosen.roles else tuple(assign_roles([c.text for c in cells]))
-        fragments = [f for line in lines[i:end] for f in line.fragments]
+        fragments = [f for line in lines[start:end] for f in line.fragments]
         box = (
             min(f.x0 for f in fragments),
             min(f.top for f in fragments),
@@ -363,9 +382,29 @@ def find_header_rows(
         )
         one_piece = len(lines[i].fragments) == 1
         header = HeaderRow(tuple(cells), tuple(roles), lines[i].page, tuple(used), delimited, box, one_piece, chosen)
-        found.append((i, end, header))
+        found.append((start, end, header))
         i = end
     return found
+
+
+def _wraps_above(line: Line, header: Line) -> bool:
+    """A line of label pieces right above a header line, on its page: the first lines of labels that wrap."""
+    return (
+        not line.blank
+        and line.page == header.page
+        and len(line.fragments) < len(header.fragments)
+        and _is_header_continuation(line)
+    )
+
+
+def _prepend(cells: list[HeaderCell], line: Line) -> list[HeaderCell]:
+    """The header labels with the pieces of the line above put before the label each stands over."""
+    merged = list(cells)
+    for f in line.fragments:
+        k = min(range(len(cells)), key=lambda i: abs((cells[i].x0 + cells[i].x1) / 2 - (f.x0 + f.x1) / 2))
+        c = merged[k]
+        merged[k] = HeaderCell(f"{f.text} {c.text}", min(c.x0, f.x0), max(c.x1, f.x1), c.field)
+    return merged
 
 
 def find_heading(lines: tuple[Line, ...], start: int, stop: int) -> str | None:
