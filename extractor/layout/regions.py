@@ -179,7 +179,7 @@ def header_cells(line: Line) -> list[HeaderCell] | None:
         return None
     # A sentence cut at a line end ("Stocke l'autorisation d'utilisation de"), not a label: labels that wrap
     # are short ("Durée maximale de" / "conservation").
-    if any(word_count(c.text) >= DEFAULT_OPEN_SENTENCE_WORDS and ends_open(c.text) for c in cells):
+    if any(_open_sentence(c.text) for c in cells):
         return None
     # Labels are written alike: all capitalised or all in lower case. "Cookie" / "months" / "networking
     # service" is a row of wrapped values that happen to hold label words.
@@ -191,6 +191,13 @@ def header_cells(line: Line) -> list[HeaderCell] | None:
     if "name" not in roles:
         return _with_name_split(cells)
     return cells
+
+
+def _open_sentence(text: str) -> bool:
+    """Words left open by a joining word or a comma, four or more before any bracket: a sentence wrapped at
+    the line end (a label's qualifier in brackets may wrap: "Type (if persistent cookie," / "period)")."""
+    before = text.split("(", 1)[0]
+    return word_count(before) >= DEFAULT_OPEN_SENTENCE_WORDS and ends_open(before)
 
 
 def _with_name_split(cells: list[HeaderCell]) -> list[HeaderCell]:
