@@ -151,3 +151,14 @@ def test_cookie_names_left_outside_every_table_are_reported(tmp_path: Path) -> N
     assert result.cookies == ()
     unread = [w for w in result.warnings if w.code == "unread-names"]
     assert len(unread) == 1 and "_ga_XYZ123" in unread[0].message and unread[0].line == 2
+
+
+def test_an_origin_column_takes_its_role_from_what_it_holds(tmp_path: Path) -> None:
+    # "Origin" may hold the host or the party: the label is known, its role comes from the cells.
+    rows = "_ga\tCounts visits.\t2 years\t{0}\n_fbp\tShows adverts.\t3 months\t{1}\n"
+    hosts = tmp_path / "hosts.txt"
+    hosts.write_text("Name\tPurpose\tExpiry\tOrigin\n" + rows.format("google.com", "facebook.com"), encoding="utf-8")
+    parties = tmp_path / "parties.txt"
+    parties.write_text("Name\tPurpose\tExpiry\tOrigin\n" + rows.format("Third party", "Third party"), encoding="utf-8")
+    assert extract(hosts).tables[0].columns[-1] == "domain"
+    assert extract(parties).tables[0].columns[-1] == "type"
