@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from pathlib import Path
@@ -269,27 +269,27 @@ def category_stems() -> tuple[tuple[Category, tuple[str, ...]], ...]:
     )
 
 
+def _first_reading(table: Callable[[Language], Mapping[Any, tuple[str, ...]]]) -> dict[str, Any]:
+    """Folded word -> what the first language file naming it reads it as (``en`` first, then by code); a
+    word two languages read differently keeps the first reading (``check`` reports it)."""
+    found: dict[str, Any] = {}
+    for lang in sorted(languages(), key=lambda lang: (lang.code != "en", lang.code)):
+        for reading, written in table(lang).items():
+            for word in written:
+                found.setdefault(word, reading)
+    return found
+
+
 @lru_cache(maxsize=1)
 def unit_words() -> dict[str, str]:
-    """Folded unit word -> unit name (``second`` ... ``year``). A word two languages give different units keeps
-    the first (``en`` first); ``check`` reports it."""
-    found: dict[str, str] = {}
-    for lang in sorted(languages(), key=lambda lang: (lang.code != "en", lang.code)):
-        for unit, unit_words_ in lang.units.items():
-            for word in unit_words_:
-                found.setdefault(word, unit)
-    return found
+    """Folded unit word -> unit name (``second`` ... ``year``)."""
+    return _first_reading(lambda lang: lang.units)
 
 
 @lru_cache(maxsize=1)
 def number_words() -> dict[str, int]:
     """Folded number word -> its value ("two", "deux", "zwei" -> 2)."""
-    found: dict[str, int] = {}
-    for lang in sorted(languages(), key=lambda lang: (lang.code != "en", lang.code)):
-        for number, written in lang.numbers.items():
-            for word in written:
-                found.setdefault(word, number)
-    return found
+    return _first_reading(lambda lang: lang.numbers)
 
 
 @lru_cache(maxsize=1)
