@@ -162,3 +162,27 @@ def test_an_origin_column_takes_its_role_from_what_it_holds(tmp_path: Path) -> N
     parties.write_text("Name\tPurpose\tExpiry\tOrigin\n" + rows.format("Third party", "Third party"), encoding="utf-8")
     assert extract(hosts).tables[0].columns[-1] == "domain"
     assert extract(parties).tables[0].columns[-1] == "type"
+
+
+def test_cookies_given_as_a_list_of_labelled_lines(tmp_path: Path) -> None:
+    # No table at all: each cookie a short run of "Label: value" lines, a value wrapping onto the next line.
+    text = (
+        "Cookies we use\n\n"
+        "Name: _ga\n"
+        "Provider: Google\n"
+        "Purpose: Distinguishes visitors to count\n"
+        "the visits.\n"
+        "Duration: 2 years\n\n"
+        "Name: PHPSESSID\n"
+        "Provider: Example\n"
+        "Purpose: Keeps the session.\n"
+        "Duration: Session\n"
+    )
+    path = tmp_path / "list.txt"
+    path.write_text(text, encoding="utf-8")
+    result = extract(path)
+    assert [(c.name, c.provider, c.purpose, c.duration) for c in result.cookies] == [
+        ("_ga", "Google", "Distinguishes visitors to count the visits.", "2 years"),
+        ("PHPSESSID", "Example", "Keeps the session.", "Session"),
+    ]
+    assert result.tables[0].method == "cards"

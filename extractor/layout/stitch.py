@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
+from extractor.layout.cards import card_tables
 from extractor.layout.dump import DumpedTable, could_be_name, dumped_tables, has_dump_evidence, prose_vocabulary
 from extractor.layout.glued import glued_rows
 from extractor.layout.regions import HeaderRow, TableRegion, find_heading, find_tables, is_new_heading
@@ -129,6 +130,8 @@ def rebuild_tables(
         weights: the weights of the layout decisions' features (``Settings.layout``; default: the shipped ones).
     """
     tables, warnings = _rebuild(document, weights)
+    used = {(row.page, number) for table in tables for row in table.rows for number in row.lines}
+    tables = [*tables, *card_tables(document.lines, used, len(tables))]
     unread = unread_names(document.lines, tables)
     return tables, [*warnings, unread] if unread is not None else warnings
 

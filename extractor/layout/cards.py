@@ -1,0 +1,129 @@
+"""Cookies given as lists rather than tables: one "card" per cookie, each a run of labelled lines
+("Name: _ga" / "Purpose: Distinguishes users." / "Duration: 2 years"), the label naming the column.
+
+A card opens with a line whose label names the cookie (the name role); a line with no label goes on with the
+value above it; a card ends at a blank run or a line that is neither. The labels of the cards make the header
+of one table, in the order they first appear.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from extractor.layout.regions import find_heading
+from extractor.model import Line, Role, Row, Table
+from extractor.roles import header_language, match_header
+from extractor.shapes import first_name, has_name_marks, looks_like_cookie_name
+
+# "Label: value" with a short label ("Cookie name: _ga", "Durée de conservation : 13 mois").
+LABELLED = re.compile(r"^\s*(?P<label>[^:]{1,40}?)\s*:\s*(?P<value>\S.*)?$")
+# Cards make a table only when there are at least this many.
+DEFAULT_MIN_CARDS = 2
+# Blank lines a card may hold between its labelled lines.
+DEFAULT_MAX_BLANK_RUN = 1
+# Of the cards' names, at least this share marked as cookie names (_, digits, capitals, camelCase).
+DEFAULT_MARKED_SHARE = 0.5
+# How sure a row read from a card is: the labels say where each value goes, the list where a cookie starts.
+DEFAULT_CARD_CONFIDENCE = 0.9
+
+
+@dataclass
+class _Card:
+    page: int
+    values: dict[Role, list[str]] = field(default_factory=dict)
+    lines: list[int] = field(default_factory=list)
+
+
+def _labelled(line: Line) -> tuple[Role, str, str] | None:
+    found = LABELLED.match(line.text)
+    if found is None:
+        return None
+    match = match_header(found.group("label"))
+    if match is None or match.role == "other":
+        return None
+    return match.role, found.group("label"), found.group("value") or ""
+
+
+def card_tables(lines: tuple[Line, ...], used: set[tuple[int, int]], first_index: int) -> list[Table]:
+    """Tables of cards among the lines no other table used, numbered from ``first_index``."""
+    tables: list[Table] = []
+    cards: list[_Card] = []
+    labels: dict[Role, str] = {}
+    start = 0
+    last: Role | None = None
+    blank_run = 0
+
+    def close() -> None:
+        nonlocal cards, labels
+        if len(cards) >= DEFAULT_MIN_CARDS and _names_cookies(cards):
+            tables.append(_table(lines, start, first_index + len(tables), cards, labels))
+        cards, labels = [], {}
+
+    for index, line in enumerate(lines):
+        if line.blank:
+            blank_run += 1
+            if blank_run > DEFAULT_MAX_BLANK_RUN:
+                close()
+                last = None
+            continue
+        blank_run = 0
+        labelled = None if (line.page, line.number) in used else _labelled(line)
+        if labelled is not None:
+            role, label, value = labelled
+            if role == "name" or not cards or role in cards[-1].values:
+                if role != "name":
+                    close()
+                    last = None
+                    continue
+                if not cards:
+                    start = index
+                cards.append(_Card(line.page))
+            labels.setdefault(role, label)
+            cards[-1].values.setdefault(role, []).append(value)
+            cards[-1].lines.append(line.number)
+            last = role
+        elif cards and last is not None and (line.page, line.number) not in used:
+            cards[-1].values[last].append(line.text)  # a value wrapped onto the next line
+            cards[-1].lines.append(line.number)
+        else:
+            close()
+            last = None
+    close()
+    return tables
+
+
+def _names_cookies(cards: list[_Card]) -> bool:
+    """Cards of cookies: each names one cookie-shaped token, most of them marked as names ("_ga",
+    "PHPSESSID"), and says something else of it (a list of people or addresses is no such thing)."""
+    names = [" ".join(card.values.get("name", [])) for card in cards]
+    if not all(looks_like_cookie_name(first_name(n)) for n in names):
+        return False
+    if not all(len(card.values) >= 2 for card in cards):
+        return False
+    return sum(has_name_marks(first_name(n)) for n in names) >= DEFAULT_MARKED_SHARE * len(names)
+
+
+def _table(lines: tuple[Line, ...], start: int, index: int, cards: list[_Card], labels: dict[Role, str]) -> Table:
+    roles = tuple(labels)
+    rows = tuple(
+        Row(
+            tuple("\n".join(card.values[role]) if role in card.values else None for role in roles),
+            card.page,
+            tuple(card.lines),
+            DEFAULT_CARD_CONFIDENCE,
+        )
+        for card in cards
+    )
+    headers = tuple(labels[role] for role in roles)
+    return Table(
+        index=index,
+        page=cards[0].page,
+        heading=find_heading(lines, start, 0),
+        headers=headers,
+        columns=roles,
+        rows=rows,
+        language=header_language(list(headers)),
+        method="cards",
+        explanation=tuple(f"column {k} {labels[r]!r}: {r} (a label of each card)" for k, r in enumerate(roles)),
+    )
