@@ -233,9 +233,7 @@ def column_shape(cells: Sequence[str | None]) -> ColumnShape:
     storage = _storage_words()
     return ColumnShape(
         cells=n,
-        marks=share(
-            lambda t: " " not in first_name(t) and has_strong_name_marks(first_name(t)) and not looks_like_host(t)
-        ),
+        marks=share(lambda t: _marked_name(first_name(t))),
         tokens=share(lambda t: looks_like_cookie_name(first_name(t)) and not looks_like_duration(t)),
         prose=share(lambda t: word_count(t) >= DEFAULT_PROSE_WORDS),
         durations=share(looks_like_duration),
@@ -335,6 +333,17 @@ def _storage_words() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _party_pattern() -> re.Pattern[str]:
     return re.compile(lexicon.phrase_pattern([p for ps in lexicon.party_words().values() for p in ps], True))
+
+
+def _marked_name(token: str) -> bool:
+    """A token marked as a cookie name, not a host or a link ("www.example.com", "https://...")."""
+    return (
+        " " not in token
+        and has_strong_name_marks(token)
+        and not looks_like_host(token)
+        and "://" not in token
+        and not token.casefold().startswith("www.")
+    )
 
 
 def _only_names_a_category(text: str) -> bool:

@@ -186,3 +186,16 @@ def test_cookies_given_as_a_list_of_labelled_lines(tmp_path: Path) -> None:
         ("PHPSESSID", "Example", "Keeps the session.", "Session"),
     ]
     assert result.tables[0].method == "cards"
+
+
+def test_a_list_of_partners_with_links_is_no_cookie_table(tmp_path: Path) -> None:
+    # Rows alike (the first is no header: its cells come again below), links are no cookie names.
+    text = (
+        "Nos partenaires\n\n"
+        "Flashtalking\tPolitique de confidentialité consultable ici\thttps://www.flashtalking.com/privacy\n"
+        "Moat\tPolitique de confidentialité consultable ici\thttps://moat.com/privacy\n"
+        "Pubmatic\tPolitique de confidentialité consultable ici\thttps://pubmatic.com/legal/privacy\n"
+    )
+    path = tmp_path / "partners.txt"
+    path.write_text(text, encoding="utf-8")
+    assert extract(path).cookies == ()

@@ -326,6 +326,8 @@ def content_header(
         return None  # a row of a table going on, not the header of a new one
     cells = [HeaderCell(f.text, f.x0, f.x1, f.field) for f in line.fragments]
     columns = body_columns(lines, index + 1, cells)
+    if any(cell.text in texts for cell, texts in zip(cells, columns, strict=True)):
+        return None  # a label never stands again among its column's values: this is a row like those below
     shapes = [column_shape(texts) for texts in columns]
     chosen = assign_columns([c.text for c in cells], shapes, weights)
     if "name" not in chosen.roles or sum(1 for r in chosen.roles if r != "other") < 2:
