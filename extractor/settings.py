@@ -123,6 +123,15 @@ class Settings:
             except LookupError:
                 raise ConfigError(f"encodings: unknown codec {name!r}") from None
 
+    def __hash__(self) -> int:
+        """Settings stay usable as a key: the mappings are hashed by their items."""
+        return hash(
+            tuple(
+                tuple(sorted(value.items())) if isinstance(value, Mapping) else value
+                for value in (getattr(self, f.name) for f in fields(self))
+            )
+        )
+
     @classmethod
     def resolve(cls, value: Settings | Mapping[str, Any] | None = None, **overrides: Any) -> Settings:
         """Build settings from ``None`` (defaults), a mapping or a ``Settings``, plus keyword overrides."""

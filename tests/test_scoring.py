@@ -98,3 +98,9 @@ def test_weights_are_settings_a_user_can_change():
 def test_column_roles_come_from_the_cells_and_the_header_together(headers, columns, expected):
     shapes = [column_shape(c) for c in columns]
     assert assign_columns(headers, shapes, LAYOUT_WEIGHTS).roles == expected
+
+
+def test_settings_with_weights_and_labels_stay_hashable():
+    with_labels = Settings.resolve({"labels": {"Kakans namn": "name"}})
+    assert hash(Settings()) == hash(Settings.resolve(None))
+    assert hash(with_labels) != hash(Settings()) and with_labels != Settings()
