@@ -20,6 +20,7 @@ from extractor.lexicon import fold
 from extractor.model import Role
 from extractor.scoring import Candidate, weigh
 from extractor.shapes import (
+    STORAGE_WORDS,
     category_from_text,
     first_name,
     has_name_marks,
@@ -27,6 +28,7 @@ from extractor.shapes import (
     looks_like_cookie_name,
     looks_like_duration,
     looks_like_host,
+    names_party,
     word_count,
 )
 
@@ -230,7 +232,6 @@ def column_shape(cells: Sequence[str | None]) -> ColumnShape:
     def share(test: Callable[[str], bool]) -> float:
         return sum(1 for t in texts if test(t)) / n
 
-    storage = _storage_words()
     return ColumnShape(
         cells=n,
         marks=share(lambda t: _marked_name(first_name(t))),
@@ -242,8 +243,8 @@ def column_shape(cells: Sequence[str | None]) -> ColumnShape:
             lambda t: word_count(t) <= DEFAULT_SHORT_WORDS and t[:1].isupper() and not has_name_marks(t)
         ),
         repeated=1.0 - len(set(texts)) / n if n > 1 else 0.0,
-        storage=share(lambda t: bool(fold(t)) and all(w in storage for w in fold(t).split())),
-        party=share(lambda t: word_count(t) <= DEFAULT_SHORT_WORDS and _names_party(t)),
+        storage=share(lambda t: bool(fold(t)) and all(w in STORAGE_WORDS for w in fold(t).split())),
+        party=share(lambda t: word_count(t) <= DEFAULT_SHORT_WORDS and names_party(t)),
         categories=share(_only_names_a_category),
     )
 
@@ -292,11 +293,15 @@ class ColumnRoles:
     candidates: tuple[tuple[Candidate[Role], ...], ...]
     score: float
 
-    def evidence(self, column: int) -> Candidate[Role]:
-        return next(c for c in self.candidates[column] if c.item == self.roles[column])
+    def evidence(self, column: int, role: Role | None = None) -> Candidate[Role]:
+        """The candidate of a column for a role (by default the one chosen)."""
+        role = self.roles[column] if role is None else role
+        return next(c for c in self.candidates[column] if c.item == role)
 
-    def runner_up(self, column: int) -> Candidate[Role] | None:
-        others = [c for c in self.candidates[column] if c.item != self.roles[column]]
+    def runner_up(self, column: int, role: Role | None = None) -> Candidate[Role] | None:
+        """The best candidate of a column but the one for ``role`` (by default the one chosen)."""
+        role = self.roles[column] if role is None else role
+        others = [c for c in self.candidates[column] if c.item != role]
         return max(others, key=lambda c: c.score) if others else None
 
 
@@ -325,16 +330,6 @@ def assign_columns(
     return ColumnRoles(roles, tuple(per_column), total)
 
 
-@lru_cache(maxsize=1)
-def _storage_words() -> frozenset[str]:
-    return frozenset(w for phrase in lexicon.words("storage_types") for w in phrase.split())
-
-
-@lru_cache(maxsize=1)
-def _party_pattern() -> re.Pattern[str]:
-    return re.compile(lexicon.phrase_pattern([p for ps in lexicon.party_words().values() for p in ps], True))
-
-
 def _marked_name(token: str) -> bool:
     """A token marked as a cookie name, not a host or a link ("www.example.com", "https://...")."""
     return (
@@ -351,9 +346,11 @@ def _only_names_a_category(text: str) -> bool:
     service that holds a category word ("Google Analytics")."""
     if word_count(text) > DEFAULT_SHORT_WORDS or category_from_text(text) is None:
         return False
-    plain = set(lexicon.weak_name_headers()) | HEADER_CONNECTORS
+    plain = _plain_label_words()
     return all(w in plain or category_from_text(w) is not None for w in fold(text).split())
 
 
-def _names_party(text: str) -> bool:
-    return bool(_party_pattern().search(fold(text)))
+@lru_cache(maxsize=1)
+def _plain_label_words() -> frozenset[str]:
+    """Words a category label may carry beside the category's own: "cookies", "de", "and"."""
+    return frozenset(lexicon.weak_name_headers()) | HEADER_CONNECTORS

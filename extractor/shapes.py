@@ -155,6 +155,19 @@ def looks_like_host(token: str) -> bool:
     return bool(DOMAIN.match(token) or HOST.match(token))
 
 
+# Phrases saying who sets a cookie ("third party", "Drittanbieter", "tiers"), stems on folded text, and the words
+# of storage kinds ("HTTP", "local storage", "pixel").
+THIRD_PARTY = re.compile(lexicon.phrase_pattern(lexicon.party_words()["third"], prefix_only=True))
+FIRST_PARTY = re.compile(lexicon.phrase_pattern(lexicon.party_words()["first"], prefix_only=True))
+STORAGE_WORDS = frozenset(word for phrase in lexicon.words("storage_types") for word in phrase.split())
+
+
+def names_party(text: str) -> bool:
+    """Text that says the cookie is first- or third-party."""
+    folded = lexicon.fold(text)
+    return bool(THIRD_PARTY.search(folded) or FIRST_PARTY.search(folded))
+
+
 def word_count(text: str) -> int:
     return len(text.split())
 

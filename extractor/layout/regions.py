@@ -238,10 +238,7 @@ def _merge_continuation(
     frags = list(line.fragments)
     targets: tuple[int, ...]
     if not delimited:
-        targets = tuple(
-            min(range(len(cells)), key=lambda i: abs((cells[i].x0 + cells[i].x1) / 2 - (f.x0 + f.x1) / 2))
-            for f in frags
-        )
+        targets = tuple(_nearest_cell(cells, f) for f in frags)
     elif all(f.field and any(c.field == f.field for c in cells) for f in frags):
         # Cell ordinals say which label each wrapped piece continues ("\t\t(jours)"); a lone piece at ordinal 0
         # says nothing (the export drops leading tabs).
@@ -270,8 +267,11 @@ def _column_of(cells: Sequence[HeaderCell], fragment: Fragment) -> int:
         return min(fragment.field, len(cells) - 1)
     overlaps = [min(c.x1, fragment.x1) - max(c.x0, fragment.x0) for c in cells]
     best = max(range(len(cells)), key=lambda k: overlaps[k])
-    if overlaps[best] > 0:
-        return best
+    return best if overlaps[best] > 0 else _nearest_cell(cells, fragment)
+
+
+def _nearest_cell(cells: Sequence[HeaderCell], fragment: Fragment) -> int:
+    """The header cell whose centre is nearest the fragment's."""
     centre = (fragment.x0 + fragment.x1) / 2
     return min(range(len(cells)), key=lambda k: abs((cells[k].x0 + cells[k].x1) / 2 - centre))
 
@@ -410,7 +410,7 @@ def _prepend(cells: list[HeaderCell], line: Line) -> list[HeaderCell]:
     """The header labels with the pieces of the line above put before the label each stands over."""
     merged = list(cells)
     for f in line.fragments:
-        k = min(range(len(cells)), key=lambda i: abs((cells[i].x0 + cells[i].x1) / 2 - (f.x0 + f.x1) / 2))
+        k = _nearest_cell(cells, f)
         c = merged[k]
         merged[k] = HeaderCell(f"{f.text} {c.text}", min(c.x0, f.x0), max(c.x1, f.x1), c.field)
     return merged

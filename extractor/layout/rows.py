@@ -560,6 +560,11 @@ def delimited_rows(
     return BuiltRows(rows, used, 0.95 if exact else 0.85, method="delimited")
 
 
+def _had_no_room(line: str, word: str, width: int) -> bool:
+    """Whether a cell's line had no room left for the word (so the word may have wrapped below it)."""
+    return len(line) + 1 + len(word) > DEFAULT_WRAP_FIT * width
+
+
 def _goes_on_past_a_break(
     pieces: list[str],
     placed: list[tuple[int, str]],
@@ -577,7 +582,7 @@ def _goes_on_past_a_break(
         header.roles[column] in PROSE_ROLES
         and (before := current.last(column))
         and not ends_sentence(before)
-        and len(before) + 1 + len(first) > DEFAULT_WRAP_FIT * widths[column]
+        and _had_no_room(before, first, widths[column])
         for column, _ in placed
     )
 
@@ -593,7 +598,7 @@ def _continues_any(piece: str, row: RowBuilder, header: HeaderRow, widths: list[
             continue
         if ends_open(before):
             return True
-        if len(before) + 1 + len(first) <= DEFAULT_WRAP_FIT * widths[column]:
+        if not _had_no_room(before, first, widths[column]):
             continue
         cell = join_cell("\n".join(row.cells[column])) or before
         if role == "duration" and looks_like_duration(cell) and not is_whole_duration(f"{cell} {piece}"):

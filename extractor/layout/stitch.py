@@ -89,10 +89,14 @@ DEFAULT_UNREAD_NAMES = 3
 DEFAULT_UNREAD_PIECE_WORDS = 4
 
 
-def unread_names(lines: tuple[Line, ...], tables: list[Table]) -> ExtractionWarning | None:
-    """A warning when lines outside every table hold cookie-shaped names (``_ga``, ``_hjSessionUser_*``): a
-    table whose header was not recognised, said rather than left in silence."""
-    used = {(row.page, number) for table in tables for row in table.rows for number in row.lines}
+def used_lines(tables: list[Table]) -> set[tuple[int, int]]:
+    """The (page, line) of every source line a table's rows hold."""
+    return {(row.page, number) for table in tables for row in table.rows for number in row.lines}
+
+
+def unread_names(lines: tuple[Line, ...], used: set[tuple[int, int]]) -> ExtractionWarning | None:
+    """A warning when lines no table used (``used``) hold cookie-shaped names (``_ga``, ``_hjSessionUser_*``):
+    a table whose header was not recognised, said rather than left in silence."""
     found: list[Line] = []
     names: list[str] = []
     for line in lines:
@@ -130,9 +134,10 @@ def rebuild_tables(
         weights: the weights of the layout decisions' features (``Settings.layout``; default: the shipped ones).
     """
     tables, warnings = _rebuild(document, weights)
-    used = {(row.page, number) for table in tables for row in table.rows for number in row.lines}
-    tables = [*tables, *card_tables(document.lines, used, len(tables))]
-    unread = unread_names(document.lines, tables)
+    used = used_lines(tables)
+    cards = card_tables(document.lines, used, len(tables))
+    unread = unread_names(document.lines, used | used_lines(cards))
+    tables = [*tables, *cards]
     return tables, [*warnings, unread] if unread is not None else warnings
 
 
@@ -316,13 +321,8 @@ def _column_explanation(header: HeaderRow) -> tuple[str, ...]:
         return tuple(f"column {k} {text!r}: {role}" for k, (text, role) in enumerate(pairs))
     lines = []
     for k, (text, role) in enumerate(zip(header.texts, header.roles, strict=True)):
-        chosen = next((c for c in header.evidence.candidates[k] if c.item == role), None)
-        runner_up = max(
-            (c for c in header.evidence.candidates[k] if c.item != role), key=lambda c: c.score, default=None
-        )
-        said = f"column {k} {text!r}: {role}"
-        if chosen is not None:
-            said += f" {chosen.explain()}"
+        runner_up = header.evidence.runner_up(k, role)
+        said = f"column {k} {text!r}: {role} {header.evidence.evidence(k, role).explain()}"
         if runner_up is not None:
             said += f"; runner-up {runner_up.item} {runner_up.explain()}"
         lines.append(said)

@@ -12,7 +12,7 @@ import json
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
@@ -107,25 +107,8 @@ def _keyed(value: Any, keys: Iterable[str], where: str, keep_punctuation: bool =
     return {k: _words(v, f"{where}.{k}", keep_punctuation) for k, v in value.items()}
 
 
-LIST_KEYS = (
-    "weak_name_headers",
-    "header_connectors",
-    "header_fillers",
-    "duration_prefixes",
-    "duration_openers",
-    "session",
-    "persistent",
-    "unknown",
-    "list_connectors",
-    "function_words",
-    "storage_types",
-    "legal_forms",
-    "prefix_phrases",
-    "heading_styles",
-    "generic_provider_words",
-    "page_labels",
-    "month_names",
-)
+# The keys holding a plain list of words: every field of ``Language`` that defaults to an empty tuple.
+LIST_KEYS = tuple(f.name for f in fields(Language) if f.default == ())
 # Words matched on text folded character by character (``fold_chars``): they keep their punctuation ("n/a",
 # "max.", "jusqu'à", "mėn."). Header words and category stems are matched on ``fold``ed words.
 PUNCTUATED = frozenset(
@@ -189,6 +172,11 @@ def languages() -> tuple[Language, ...]:
     return tuple(found)
 
 
+def _english_first() -> list[Language]:
+    """The languages in the order their readings win: English, then by code."""
+    return sorted(languages(), key=lambda lang: (lang.code != "en", lang.code))
+
+
 def language(code: str) -> Language:
     """One language by its code.
 
@@ -231,7 +219,7 @@ def header_words() -> dict[str, HeaderWord]:
     role of the first file that names it (``en`` before the rest, then by code), and ``check`` reports it."""
     roles: dict[str, Role] = {}
     codes: dict[str, list[str]] = {}
-    for lang in sorted(languages(), key=lambda lang: (lang.code != "en", lang.code)):
+    for lang in _english_first():
         for role, words in lang.headers.items():
             for word in words:
                 roles.setdefault(word, role)
@@ -246,16 +234,12 @@ def weak_name_headers() -> dict[str, tuple[str, ...]]:
     return _gather((w, lang.code) for lang in languages() for w in lang.weak_name_headers)
 
 
-def _union(key: str) -> frozenset[str]:
-    return frozenset(w for lang in languages() for w in getattr(lang, key))
-
-
 @cache
 def words(key: str) -> frozenset[str]:
     """The folded words of one list key (``LIST_KEYS``) over every language."""
     if key not in LIST_KEYS:
         raise KeyError(f"{key}: not a list of the lexicon; expected one of {LIST_KEYS}")
-    return _union(key)
+    return frozenset(w for lang in languages() for w in getattr(lang, key))
 
 
 @lru_cache(maxsize=1)
@@ -273,7 +257,7 @@ def _first_reading(table: Callable[[Language], Mapping[Any, tuple[str, ...]]]) -
     """Folded word -> what the first language file naming it reads it as (``en`` first, then by code); a
     word two languages read differently keeps the first reading (``check`` reports it)."""
     found: dict[str, Any] = {}
-    for lang in sorted(languages(), key=lambda lang: (lang.code != "en", lang.code)):
+    for lang in _english_first():
         for reading, written in table(lang).items():
             for word in written:
                 found.setdefault(word, reading)

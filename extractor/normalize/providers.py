@@ -11,6 +11,7 @@ import re
 
 from extractor import lexicon
 from extractor.model import Party
+from extractor.shapes import FIRST_PARTY, THIRD_PARTY
 
 LEGAL_SUFFIX = re.compile(
     r"[,\s]+(?:"
@@ -18,8 +19,6 @@ LEGAL_SUFFIX = re.compile(
     + r")\.?$",
     re.IGNORECASE,
 )
-THIRD_PARTY = re.compile(lexicon.phrase_pattern(lexicon.party_words()["third"], prefix_only=True))
-FIRST_PARTY = re.compile(lexicon.phrase_pattern(lexicon.party_words()["first"], prefix_only=True))
 WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
 
