@@ -10,7 +10,13 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from extractor.model import Category, CategorySource, Cookie, Table
-from extractor.shapes import category_from_text
+from extractor.shapes import category_from_text, word_count
+
+# A category cell of more words than this is a sentence, not a category label.
+DEFAULT_CATEGORY_LABEL_WORDS = 5
+# A cell naming no category we know is the policy's own label ("Other", "Not classified") up to this many
+# words; longer, it is an instruction or a remark, and says nothing of the category.
+DEFAULT_UNKNOWN_LABEL_WORDS = 2
 
 
 def categorize(
@@ -46,9 +52,14 @@ def _stated(cookie: Cookie, table: Table | None) -> tuple[Category, CategorySour
         return None
     if "category" in table.columns and cookie.row < len(table.rows):
         cell = table.rows[cookie.row].cells[table.columns.index("category")]
-        if cell and cell.strip():
-            # The policy states a category: one we do not know ("Unclassified", "Other") is not guessed at.
-            return category_from_text(cell) or "unclassified", "column"
+        # The policy states a category in a label ("Analytics", "Strictly necessary or essential"); one we do
+        # not know ("Unclassified", "Other") is not guessed at. A sentence in the column ("choose 'essential
+        # cookies only' in the banner", "do not close the banner") states none: the heading or purpose decides.
+        stated = category_from_text(cell) if cell else None
+        if stated is not None and word_count(cell or "") <= DEFAULT_CATEGORY_LABEL_WORDS:
+            return stated, "column"
+        if cell and word_count(cell) <= DEFAULT_UNKNOWN_LABEL_WORDS:
+            return "unclassified", "column"
     found = category_from_text(table.heading)
     return (found, "heading") if found else None
 

@@ -108,12 +108,12 @@ def _match_header(text: str, labels: tuple[tuple[str, Role], ...]) -> HeaderMatc
         if f" {label} " in padded:
             return HeaderMatch(role, (), True)
     if not folded or len(folded.split()) > DEFAULT_MAX_HEADER_WORDS or text.rstrip().endswith((".", "-")):
-        return None
+        return _head_match(text, labels)
     found_keywords = keywords_in(folded)
     keywords = " ".join(found_keywords).split()
     leftovers = [w for w in folded.split() if w not in keywords and w not in HEADER_CONNECTORS and len(w) > 1]
     if len(leftovers) > DEFAULT_MAX_LABEL_LEFTOVERS:
-        return None
+        return _head_match(text, labels)
     weak: HeaderMatch | None = None
     for word in found_keywords:
         if (known := lexicon.header_words().get(word)) is not None:
@@ -122,6 +122,20 @@ def _match_header(text: str, labels: tuple[tuple[str, Role], ...]) -> HeaderMatc
             weak = HeaderMatch("name", lexicon.weak_name_headers()[word], False)
     return weak
 
+
+def _head_match(text: str, labels: tuple[tuple[str, Role], ...]) -> HeaderMatch | None:
+    """A long label read by its head, the words before a comma, bracket or colon ("Purpose of cookie, relevant
+    third-party and additional information"): the head names the column, the rest qualifies it."""
+    head = LABEL_HEAD.split(text, maxsplit=1)[0].strip()
+    if not head or head == text.strip() or word_count(head) > DEFAULT_MAX_HEAD_WORDS:
+        return None
+    return _match_header(head, labels)
+
+
+# Where a label's head ends: a comma, a bracket, a colon, a dash between spaces.
+LABEL_HEAD = re.compile(r"[,(:;]|\s[-–—]\s")
+# A label's head is short: "Purpose of cookie", not a sentence before its first comma.
+DEFAULT_MAX_HEAD_WORDS = 4
 
 # Small words that join header labels ("Durée de conservation", "Cookie lié au service").
 HEADER_CONNECTORS = lexicon.words("header_connectors") | lexicon.words("header_fillers")
@@ -265,11 +279,14 @@ ROLE_MEASURES: dict[Role, tuple[str, ...]] = {
 def column_candidates(header: str | None, shape: ColumnShape, weights: Mapping[str, float]) -> list[Candidate[Role]]:
     """One candidate per role for a column, scored by its header's words and its cells' shape."""
     match = match_header(header) if header else None
+    qualified = _qualifier_role(header) if header else None
     other: Role = "other"
     candidates = [weigh(other, {"other_baseline": 1.0}, weights)]
     for role, measures in ROLE_MEASURES.items():
         values: dict[str, float] = {}
-        if match is not None and match.role == role:
+        if qualified == role and (match is None or match.role != role):
+            values["header_qualifier_names_role"] = 1.0
+        elif match is not None and match.role == role:
             said = "header_says_type" if role == "type" else "header_names_role"
             values[said if match.strong else "header_weakly_names_role"] = 1.0
         elif match is not None and match.strong and match.role == "type":
@@ -282,6 +299,13 @@ def column_candidates(header: str | None, shape: ColumnShape, weights: Mapping[s
             values[f"{role}_{measure}"] = getattr(shape, measure)
         candidates.append(weigh(role, values, weights))
     return candidates
+
+
+def _qualifier_role(header: str) -> Role | None:
+    """The role a header's qualifier in brackets names, when it names one strongly ("(retention period)")."""
+    found = QUALIFIER.search(header)
+    inner = match_header(found.group(0)[1:-1]) if found else None
+    return inner.role if inner is not None and inner.strong and inner.role != "other" else None
 
 
 @dataclass(frozen=True)

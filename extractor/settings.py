@@ -23,12 +23,17 @@ LAYOUT_WEIGHTS: dict[str, float] = {
     # Which reading of a document's tables wins (``layout.stitch``): how many rows each explains, a row
     # counting by the share of its cells filled and only when its name could be a cookie's.
     "reading_explained_rows": 1.0,
+    # ... and how many of its rows stand across the page (two cells or more on the row's first line).
+    "reading_rows_laid_across": 1.0,
     # Column roles (``roles.column_candidates``): shares of a column's cells, 0-1, and the header's match.
     # The header's words: a match for the role, a weak one ("cookie"), a match for another role. A header
     # outweighs a column of category words (the policy's own label wins), not a column of names or durations.
     "header_names_role": 2.5,
     "header_weakly_names_role": 0.75,
     "header_names_other_role": -1.5,
+    # A qualifier in brackets naming a role ("Category (if persistent cookie, retention period)"): the
+    # column may hold that role instead, and the head's role counts against it no more.
+    "header_qualifier_names_role": 1.5,
     # "Type" holds anything (the category, the party, the storage kind, the duration): it counts little.
     "header_says_type": 0.75,
     "header_says_type_for_other_role": -0.25,

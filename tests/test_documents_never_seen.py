@@ -199,3 +199,23 @@ def test_a_list_of_partners_with_links_is_no_cookie_table(tmp_path: Path) -> Non
     path = tmp_path / "partners.txt"
     path.write_text(text, encoding="utf-8")
     assert extract(path).cookies == ()
+
+
+def test_a_column_of_categories_with_instructions_among_them(tmp_path: Path) -> None:
+    # An "Opt-out" column: a category word where the cookie is necessary, an instruction elsewhere. The
+    # instruction states no category (even when it names one: "choose 'essential cookies only'"), so the
+    # purpose decides there, and the record does not claim the column as its source.
+    rows = [
+        ("session_id", "Keeps you signed in.", "necessary"),
+        ("csrf_token", "Protects the forms.", "necessary"),
+        ("_ga", "Analytics: counts visits.", "choose 'essential cookies only' in the cookie banner"),
+        ("theme", "Remembers your preferences.", "do not close the cookie banner"),
+    ]
+    cells = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
+    page = f"<html><body><table><tr><th>Name</th><th>Purpose</th><th>Opt-out</th></tr>{cells}</table></body></html>"
+    path = tmp_path / "policy.html"
+    path.write_text(page, encoding="utf-8")
+    cookies = extract(path).cookies
+    assert [(c.category, c.category_source) for c in cookies[:2]] == [("necessary", "column")] * 2
+    assert [c.category_source for c in cookies[2:]] == ["text", "text"]
+    assert cookies[2].category == "analytics"

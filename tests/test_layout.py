@@ -371,3 +371,133 @@ def test_labels_a_text_browser_centred_over_three_lines() -> None:
     assert len(tables) == 1
     assert tables[0].headers[3] == "Durée maximale de conservation"
     assert tables[0].columns == ("name", "provider", "purpose", "duration", "type")
+
+
+def _as_pdf(text: str, page_break_after: int | None = None):  # type: ignore[no-untyped-def]
+    """``text`` laid out as a PDF lays it: lines 12 pt apart, 10 pt high; with ``page_break_after``, the lines
+    after that one stand on a second page."""
+    from dataclasses import replace
+
+    doc = document(text)
+    lines = []
+    for line in doc.lines:
+        page, number = (
+            (2, line.number - page_break_after)
+            if page_break_after and line.number > page_break_after
+            else (1, line.number)
+        )
+        fragments = tuple(
+            replace(f, page=page, line=number, top=12.0 * number, bottom=12.0 * number + 10) for f in line.fragments
+        )
+        lines.append(replace(line, page=page, number=number, fragments=fragments))
+    return replace(doc, lines=tuple(lines))
+
+
+def test_a_ruled_row_cut_by_a_page_break_goes_on_under_the_frame_of_the_next_page() -> None:
+    # The new page draws its frame (rules) above the rest of a cell: the rules start no row there.
+    from dataclasses import replace
+
+    from extractor.model import Rule
+
+    text = (
+        "Name      Purpose                    Expires\n"
+        "_ga       Counts the visits          2 years\n"
+        "          of each visitor\n"
+        "          and the pages they open.\n"
+        "_gid      Counts pages.              1 day\n"
+        "_gat      Limits the request rate.   1 minute\n"
+    )
+    doc = _as_pdf(text, page_break_after=3)
+    rules = (
+        Rule(1, 0.0, 45.0, 12.0 * 2 - 1),
+        Rule(2, 0.0, 45.0, 3.0),
+        Rule(2, 0.0, 45.0, 8.0),
+        Rule(2, 0.0, 45.0, 12.0 * 2 - 1),
+        Rule(2, 0.0, 45.0, 12.0 * 3 - 1),
+        Rule(2, 0.0, 45.0, 12.0 * 4 - 1),
+    )
+    tables, _ = rebuild_tables(replace(doc, rules=rules))
+    rows = [[" ".join((c or "").split()) for c in r.cells] for r in tables[0].rows]
+    assert [r[0] for r in rows] == ["_ga", "_gid", "_gat"]
+    assert rows[0][1] == "Counts the visits of each visitor and the pages they open."
+
+
+def test_a_cell_of_two_paragraphs_keeps_the_table_going() -> None:
+    # The blank line between a cell's paragraphs leaves the first column empty: text after a table starts
+    # at its left edge.
+    text = (
+        "Name      Purpose                    Expires\n"
+        "_ga       Counts the visits.         2 years\n"
+        "\n"
+        "          Also the pages opened.\n"
+        "_gid      Counts pages.              1 day\n"
+        "\n"
+        "We review this list of cookies every year and tell you what changed.\n"
+    )
+    rows = table_rows(text)
+    assert rows == [
+        ["_ga", "Counts the visits. Also the pages opened.", "2 years"],
+        ["_gid", "Counts pages.", "1 day"],
+    ]
+
+
+def test_a_list_of_names_in_one_cell_is_a_whole_anchor_and_the_next_name_starts_a_row() -> None:
+    # "layout.*, pdf.*" is no cookie name, yet a complete list of them: "oa" below starts a row of its own.
+    from extractor.layout.rows import positioned_rows
+
+    text = (
+        "Name               Purpose                    Expires\n"
+        "_ga                Counts visits.             2 years\n"
+        "doc.*, editor.*,   Remember the editor        local storage\n"
+        "layout.*, pdf.*    settings.\n"
+        "oa                 Remember the banner.       1 year\n"
+    )
+    region = find_tables(document(text).lines)[0]
+    built = positioned_rows(region.header, region.body, None, region.after)
+    assert built.method == "positioned"
+    assert ["\n".join(r.cells[0]) for r in built.rows] == ["_ga", "doc.*, editor.*,\nlayout.*, pdf.*", "oa"]
+
+
+def test_labels_left_open_by_a_bracket_or_comma_wrap_over_five_lines() -> None:
+    # Whatever the words of the qualifier, an open bracket or a trailing comma says the label goes on.
+    text = (
+        "Name          Category (if       Purpose of cookie,       Opt-out\n"
+        "              persistent         relevant third-party\n"
+        "              cookie,            and additional\n"
+        "              retention          information\n"
+        "              period)\n"
+        "_grecaptcha   local storage      Security (Google)        necessary\n"
+        "GCLB          session            Operations (Google)      necessary\n"
+        "_gid          24 hours           Analytics (Google)       choose 'essential only'\n"
+    )
+    tables, _ = rebuild_tables(document(text))
+    assert tables[0].headers[1] == "Category (if persistent cookie, retention period)"
+    assert tables[0].headers[2] == "Purpose of cookie, relevant third-party and additional information"
+    assert tables[0].columns[:3] == ("name", "duration", "purpose")
+    assert [r.cells[0] for r in tables[0].rows] == ["_grecaptcha", "GCLB", "_gid"]
+
+
+def test_a_grid_laid_across_the_page_outweighs_a_reading_order_dump() -> None:
+    # Two readings explain as many rows; only the grid's rows stand across the page (their first lines hold
+    # two cells or more), which a reading-order dump, one cell to a line, never shows.
+    from extractor.layout.stitch import _reading_evidence
+    from extractor.model import Row, Table
+    from extractor.scoring import choose, weigh
+    from extractor.settings import LAYOUT_WEIGHTS
+
+    text = "Name     Purpose          Expires\n_ga      Counts visits.   2 years\n_ga\nCounts visits.\n2 years\n"
+    doc = document(text)
+
+    def reading(first_line: int) -> list[Table]:
+        row = Row(("_ga", "Counts visits.", "2 years"), 1, (first_line,))
+        return [Table(0, 1, None, ("Name", "Purpose", "Expires"), ("name", "purpose", "duration"), (row,))]
+
+    grid, dumped = reading(2), reading(3)
+    assert _reading_evidence(grid, doc.lines, frozenset())["reading_rows_laid_across"] == 1.0
+    assert _reading_evidence(dumped, doc.lines, frozenset())["reading_rows_laid_across"] == 0.0
+    readings = [
+        weigh(name, _reading_evidence(tables, doc.lines, frozenset()), LAYOUT_WEIGHTS)
+        for name, tables in (("dumped", dumped), ("grid", grid))
+    ]
+    choice = choose(readings)
+    assert choice is not None and choice.best.item == "grid"

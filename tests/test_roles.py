@@ -64,3 +64,46 @@ def test_roles_are_used_once() -> None:
 def test_header_language() -> None:
     assert header_language(["Nom du cookie", "Finalité", "Durée de conservation"]) == "fr"
     assert header_language(["Cookie-Name", "Ablauf", "Beschreibung"]) == "de"
+
+
+def test_a_long_label_is_read_by_its_head() -> None:
+    match = match_header("Purpose of cookie, relevant third-party and additional information")
+    assert match is not None and match.role == "purpose"
+
+
+def test_a_qualifier_in_brackets_names_what_the_column_may_hold() -> None:
+    from extractor.roles import assign_columns, column_shape
+    from extractor.settings import LAYOUT_WEIGHTS
+
+    headers = ["Name", "Category (if persistent cookie, retention period)", "Purpose"]
+    columns = [
+        ["_ga", "_gid", "_gat", "GCLB"],
+        ["13 months", "24 hours", "1 minute", "session"],
+        ["Counts visits to the site.", "Counts pages.", "Limits requests.", "Balances the load."],
+    ]
+    chosen = assign_columns(headers, [column_shape(c) for c in columns], LAYOUT_WEIGHTS)
+    assert chosen.roles == ("name", "duration", "purpose")
+    assert "header_qualifier_names_role" in chosen.evidence(1).explain()
+
+
+def test_a_header_repeated_further_down_reads_its_columns_alike() -> None:
+    # One table per category under the same labels: the short second table alone would not tell its third
+    # column (two values of one word each); read with the first, it is the same column.
+    from extractor.layout.regions import find_header_rows
+    from extractor.readers.text import read_text
+    from extractor.settings import Settings
+
+    text = (
+        "Name     Purpose                        Opt-out\n"
+        "_ga      Counts the visits.             necessary\n"
+        "_gid     Counts the pages.              necessary\n"
+        "_gat     Limits the requests.           necessary\n"
+        "\n"
+        "Marketing\n"
+        "\n"
+        "Name     Purpose                        Opt-out\n"
+        "_fbp     Shows adverts.                 Settings\n"
+    )
+    doc = read_text(text.encode(), "t.txt", Settings())
+    headers = [h for _, _, h in find_header_rows(doc.lines)]
+    assert len(headers) == 2 and headers[0].roles == headers[1].roles

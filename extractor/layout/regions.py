@@ -34,6 +34,7 @@ from extractor.shapes import (
     category_from_text,
     ends_open,
     has_name_marks,
+    has_strong_name_marks,
     looks_like_duration,
     looks_like_heading,
     word_count,
@@ -51,6 +52,8 @@ DEFAULT_MAX_MERGED_LABELS = 3
 DEFAULT_GOES_ON_BONUS = 0.5
 # Words of one wrapped header-cell fragment on a header continuation line, at most.
 DEFAULT_MAX_HEADER_CONTINUATION_WORDS = 3
+# A header's labels wrap over this many lines at most.
+DEFAULT_MAX_HEADER_LINES = 5
 # A line naming a consent category in at most this many words may head the next table.
 DEFAULT_SECTION_WORDS = 4
 # Lines below a header read to tell its columns' roles by their content.
@@ -218,6 +221,28 @@ def _is_header_continuation(line: Line) -> bool:
     )
 
 
+def _open_label(text: str) -> bool:
+    """A label left open at its line end: a bracket not closed yet, or a trailing comma."""
+    return text.count("(") > text.count(")") or text.rstrip().endswith(",")
+
+
+def _continues_open_labels(cells: Sequence[HeaderCell], line: Line, continued: frozenset[int]) -> bool:
+    """A line of short lower-case pieces under labels left open ("Category (if" / "persistent" / "cookie,"),
+    each piece under an open label or one that went on the line above: the labels' next line, however
+    unusual its words."""
+    if line.blank:
+        return False
+    targets = [_nearest_cell(cells, f) for f in line.fragments]
+    pieces_fit = all(
+        word_count(f.text) <= DEFAULT_MAX_HEADER_CONTINUATION_WORDS
+        and not f.text[:1].isupper()
+        and not any(has_strong_name_marks(w) for w in f.text.split())
+        and (_open_label(cells[k].text) or k in continued)
+        for f, k in zip(line.fragments, targets, strict=True)
+    )
+    return pieces_fit and any(_open_label(cells[k].text) for k in targets)
+
+
 def _label_score(text: str) -> int:
     """How well a label reads: named by a strong keyword, not left open by a joining word, and every word a
     keyword's or a joining word ("Durée de vie" over "Nom de vie")."""
@@ -364,7 +389,15 @@ def find_header_rows(
         end = i + 1
         used = [lines[i].number]
         continued: frozenset[int] = frozenset()
-        while not lines[i].whole_row and end < len(lines) and end - i <= 2 and _is_header_continuation(lines[end]):
+        while (
+            not lines[i].whole_row
+            and end < len(lines)
+            and end - i < DEFAULT_MAX_HEADER_LINES
+            and (
+                (end - i <= 2 and _is_header_continuation(lines[end]))
+                or (not delimited and _continues_open_labels(cells, lines[end], continued))
+            )
+        ):
             cells, continued = _merge_continuation(cells, lines[end], delimited, continued)
             used.append(lines[end].number)
             end += 1
@@ -393,7 +426,34 @@ def find_header_rows(
         header = HeaderRow(tuple(cells), tuple(roles), lines[i].page, tuple(used), delimited, box, one_piece, chosen)
         found.append((start, end, header))
         i = end
-    return found
+    return _pooled_roles(lines, found, weights)
+
+
+def _pooled_roles(
+    lines: tuple[Line, ...], found: list[tuple[int, int, HeaderRow]], weights: Mapping[str, float]
+) -> list[tuple[int, int, HeaderRow]]:
+    """Headers with the same labels (a header repeated after a page break, one table per category) get one
+    reading of their columns, from the cells below all of them: a column holds the same kind of value all
+    through a document, and a short part of a table is too little to tell."""
+    groups: dict[tuple[str, ...], list[int]] = {}
+    for k, (_, _, header) in enumerate(found):
+        groups.setdefault(tuple(fold(t) for t in header.texts), []).append(k)
+    pooled = list(found)
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        texts: list[list[str]] = [[] for _ in found[members[0]][2].cells]
+        for k in members:
+            _, end, header = found[k]
+            for column, values in enumerate(body_columns(lines, end, header.cells)):
+                texts[column].extend(values)
+        chosen = assign_columns(list(found[members[0]][2].texts), [column_shape(t) for t in texts], weights)
+        if "name" not in chosen.roles:
+            continue
+        for k in members:
+            start, end, header = found[k]
+            pooled[k] = (start, end, replace(header, roles=chosen.roles, evidence=chosen))
+    return pooled
 
 
 def _wraps_above(line: Line, header: Line) -> bool:

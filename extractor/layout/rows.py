@@ -12,6 +12,7 @@ Text browsers centre cells vertically, so part of a row can stand above its anch
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -35,6 +36,8 @@ from extractor.shapes import (
     word_count,
 )
 
+# What separates the names of a list in one cell.
+NAME_LIST_SEPARATOR = re.compile(r"\s*[,;]\s*")
 # Blank lines a table may hold before text that starts a new row (page breaks leave some).
 DEFAULT_MAX_BLANK_RUN = 3
 # A single-piece line longer than this share of the table's longest cell line is prose after the table.
@@ -184,6 +187,7 @@ def positioned_rows(
 
 def _ruled_starts(cut: Cut, rules: tuple[Rule, ...], header: HeaderRow) -> set[int] | None:
     """Indexes of the lines a drawn rule separates from the line above, or ``None`` without such rules."""
+    anchor = anchor_column(header.roles)
     if not rules or header.box is None or len(cut) < 2:
         return None
     left, right = header.box[0], header.box[2]
@@ -192,6 +196,10 @@ def _ruled_starts(cut: Cut, rules: tuple[Rule, ...], header: HeaderRow) -> set[i
     for index in range(1, len(cut)):
         above, line = cut[index - 1][0], cut[index][0]
         if not line.fragments or not above.fragments:
+            continue
+        # A page break cuts the row's cells: the rules drawn above the new page's first line (the frame, a
+        # repeated empty header) start no row when the line leaves the anchor cell empty.
+        if above.page != line.page and not cut[index][1][anchor]:
             continue
         low = max(f.bottom for f in above.fragments) if above.page == line.page else float("-inf")
         high = min(f.top for f in line.fragments)
@@ -243,13 +251,24 @@ def cut_region(header: HeaderRow, body: tuple[Line, ...], after: tuple[Line, ...
             if cut and cells[anchor] and _names_section(line, following[index], starts, header.roles, unit):
                 break
             alone.add(line.text)
-        if after_blank and cut and (not cells[anchor] or _is_heading_line(line) or _runs_across(line, starts, unit)):
+        if (
+            after_blank
+            and cut
+            and (_leaves_table(cells, anchor) or _is_heading_line(line) or _runs_across(line, starts, unit))
+        ):
             break
         if cells[anchor]:
             last_anchor = len(cut)
         cut.append((line, cells))
         used = index + 1
     return cut, used, starts
+
+
+def _leaves_table(cells: list[str | None], anchor: int) -> bool:
+    """Whether a line below a blank one is past the table: it starts no row (its anchor cell is empty) and
+    starts at the table's left edge, as text after a table does. Text that leaves the first column empty is a
+    cell's next paragraph."""
+    return not cells[anchor] and bool(cells[0])
 
 
 def _names_section(line: Line, after: Line | None, starts: list[float], roles: tuple[Role, ...], unit: float) -> bool:
@@ -350,7 +369,13 @@ def _anchor_lines(cut: list[tuple[Line, list[str | None]]], anchor: int) -> list
 
 def _wraps(anchor_text: str) -> bool:
     """Anchor text that goes on below: a trailing hyphen or connector, or words that are no cookie name."""
-    return ends_open(anchor_text) or not looks_like_cookie_name(anchor_text)
+    return ends_open(anchor_text) or not names_only(anchor_text)
+
+
+def names_only(text: str) -> bool:
+    """A cookie name, or a list of them ("layout.*, pdf.*"): a complete anchor cell, not words going on."""
+    parts = [p for p in NAME_LIST_SEPARATOR.split(text.strip()) if p]
+    return bool(parts) and all(looks_like_cookie_name(p) for p in parts)
 
 
 def _is_centered(cut: list[tuple[Line, list[str | None]]], anchor: int) -> bool:
@@ -370,10 +395,7 @@ def _anchor_starts(cut: Cut, anchor: int, previous: RowBuilder | None) -> list[i
         if (
             text
             and not placeholder
-            and (
-                last_anchor is None
-                or not (ends_open(last_anchor) or (follows and not looks_like_cookie_name(last_anchor)))
-            )
+            and (last_anchor is None or not (ends_open(last_anchor) or (follows and not names_only(last_anchor))))
         ):
             starts.append(index)
             last_anchor = text

@@ -232,8 +232,8 @@ def _rebuild(document: Document, weights: Mapping[str, float] | None) -> tuple[l
     vocabulary = prose_vocabulary(lines)
     weights = weights if weights is not None else LAYOUT_WEIGHTS
     readings = [
-        weigh(("grid", tables), {"reading_explained_rows": _quality(tables, vocabulary)}, weights),
-        weigh(("dumped", by_shape), {"reading_explained_rows": _quality(by_shape, vocabulary)}, weights),
+        weigh(("grid", tables), _reading_evidence(tables, lines, vocabulary), weights),
+        weigh(("dumped", by_shape), _reading_evidence(by_shape, lines, vocabulary), weights),
     ]
     choice = choose(readings)
     if choice is None or choice.runner_up is None:  # two readings always make a choice
@@ -250,6 +250,27 @@ def _rebuild(document: Document, weights: Mapping[str, float] | None) -> tuple[l
             for t in chosen
         ]
     return chosen, warnings
+
+
+def _reading_evidence(tables: list[Table], lines: tuple[Line, ...], vocabulary: frozenset[str]) -> dict[str, float]:
+    return {
+        "reading_explained_rows": _quality(tables, vocabulary),
+        "reading_rows_laid_across": _laid_across(tables, lines),
+    }
+
+
+def _laid_across(tables: list[Table], lines: tuple[Line, ...]) -> float:
+    """Rows whose first line holds two cells side by side or more: a grid laid out on the page, which a
+    reading-order dump (one cell to a line) never shows."""
+    pieces = {(line.page, line.number): len(line.fragments) for line in lines}
+    return float(
+        sum(
+            1
+            for table in tables
+            for row in table.rows
+            if row.lines and pieces.get((row.page, row.lines[0]), 0) >= 2 and sum(1 for c in row.cells if c) >= 2
+        )
+    )
 
 
 def _quality(tables: list[Table], vocabulary: frozenset[str]) -> float:
