@@ -501,3 +501,29 @@ def test_a_grid_laid_across_the_page_outweighs_a_reading_order_dump() -> None:
     ]
     choice = choose(readings)
     assert choice is not None and choice.best.item == "grid"
+
+
+def test_names_stacked_in_one_cell_beside_a_wrapped_purpose_are_one_row() -> None:
+    # In a grid every cell of a row starts on its first line: a name on a line where the purpose goes on
+    # (lower case after text left open) and the duration stays empty is one more name of the same cell.
+    from extractor.layout.rows import positioned_rows
+
+    text = (
+        "Name               Purpose                    Expires\n"
+        "__Secure-3PAPISID  These cookies are used     2 years\n"
+        "__Secure-3PSID     to deliver ads that are\n"
+        "__Secure-3PSIDCC   relevant to you.\n"
+        "_ga                Counts the visits.         2 years\n"
+        "(_ga_ABC123,\n"
+        "_ga_DEF456)\n"
+        "_gid               counts the pages           1 day\n"
+        "_gat               limits the requests        1 minute\n"
+    )
+    region = find_tables(document(text).lines)[0]
+    built = positioned_rows(region.header, region.body, None, region.after)
+    assert ["\n".join(r.cells[0]) for r in built.rows] == [
+        "__Secure-3PAPISID\n__Secure-3PSID\n__Secure-3PSIDCC",
+        "_ga\n(_ga_ABC123,\n_ga_DEF456)",
+        "_gid",
+        "_gat",
+    ]

@@ -20,6 +20,9 @@ from extractor.shapes import join_cell, looks_like_duration
         ("_ga_\n<container-id>", ["_ga_<container-id>"]),
         ("A random 32-character long\nstring", ["A random 32-character long string"]),
         ("CONSENT [x3]", ["CONSENT [x3]"]),
+        ("_ga (_ga_154EKD, _ga_5QGFXY)", ["_ga", "_ga_154EKD", "_ga_5QGFXY"]),
+        ("_ga\n(_ga_154EKD,\n_ga_5QGFXY)", ["_ga", "_ga_154EKD", "_ga_5QGFXY"]),
+        ("_ga (Google Analytics)", ["_ga (Google Analytics)"]),
     ],
 )
 def test_split_names(cell: str, names: list[str]) -> None:

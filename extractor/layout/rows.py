@@ -168,7 +168,7 @@ def positioned_rows(
     """
     cut, used, starts = region_cut or cut_region(header, body, after)
     anchor = anchor_column(header.roles)
-    row_starts = _anchor_starts(cut, anchor, previous)
+    row_starts = _anchor_starts(cut, anchor, previous, header.roles)
     ruled = _ruled_starts(cut, rules, header)
     method = "positioned"
     if ruled is not None and _agrees(ruled, row_starts):
@@ -373,8 +373,9 @@ def _wraps(anchor_text: str) -> bool:
 
 
 def names_only(text: str) -> bool:
-    """A cookie name, or a list of them ("layout.*, pdf.*"): a complete anchor cell, not words going on."""
-    parts = [p for p in NAME_LIST_SEPARATOR.split(text.strip()) if p]
+    """A cookie name, or a list of them ("layout.*, pdf.*", "(_ga_ABC, _ga_DEF)"): a complete anchor cell, not
+    words going on."""
+    parts = [p.strip("()") for p in NAME_LIST_SEPARATOR.split(text.strip()) if p.strip("()")]
     return bool(parts) and all(looks_like_cookie_name(p) for p in parts)
 
 
@@ -383,7 +384,7 @@ def _is_centered(cut: list[tuple[Line, list[str | None]]], anchor: int) -> bool:
     return bool(first)
 
 
-def _anchor_starts(cut: Cut, anchor: int, previous: RowBuilder | None) -> list[int]:
+def _anchor_starts(cut: Cut, anchor: int, previous: RowBuilder | None, roles: tuple[Role, ...] = ()) -> list[int]:
     """Indexes in ``cut`` of the lines where the anchor column starts a new row."""
     starts: list[int] = []
     last_anchor = previous.last(anchor) if previous is not None else None
@@ -392,9 +393,15 @@ def _anchor_starts(cut: Cut, anchor: int, previous: RowBuilder | None) -> list[i
         follows = index > 0 and bool(cut[index - 1][1][anchor])
         # "_ga_" / "<container-id>": a name cut after its underscore, before a placeholder.
         placeholder = bool(follows and text and last_anchor and last_anchor.endswith("_") and text[:1] in "<{[")
+        # "_ga" / "(_ga_ABC, _ga_DEF)": the names in brackets belong to the one above.
+        placeholder = placeholder or bool(follows and text and text.startswith("("))
+        stacked = bool(
+            text and starts and roles and names_only(text) and _stacks_on(cut, index, starts[-1], anchor, roles)
+        )
         if (
             text
             and not placeholder
+            and not stacked
             and (last_anchor is None or not (ends_open(last_anchor) or (follows and not names_only(last_anchor))))
         ):
             starts.append(index)
@@ -402,6 +409,34 @@ def _anchor_starts(cut: Cut, anchor: int, previous: RowBuilder | None) -> list[i
         elif text and last_anchor is not None:
             last_anchor = text
     return starts
+
+
+def _stacks_on(cut: Cut, index: int, row_start: int, anchor: int, roles: tuple[Role, ...]) -> bool:
+    """Whether a name on line ``index`` is one more name stacked in the cell of the row begun at ``row_start``
+    ("__Secure-3PAPISID" / "__Secure-3PSID" one per line), not a row of its own.
+
+    In a grid every cell of a row starts on the row's first line. So a line whose descriptive cell goes on
+    from the line above (that text left open, this one in lower case) is inside the row above, and so is the
+    name on it; the more so when it leaves empty the short cells (a duration, a domain) the row gave at once.
+    """
+    first = cut[row_start][1]
+    cells = cut[index][1]
+    short = [c for c, role in enumerate(roles) if c != anchor and role not in PROSE_ROLES and first[c]]
+    if not short or any(cells[c] and not ends_open(_last_text(cut, row_start, index, c)) for c in short):
+        return False
+    return any(
+        role in PROSE_ROLES
+        and cells[c]
+        and (text_above := _last_text(cut, row_start, index, c))
+        and not ends_sentence(text_above)
+        and cells[c][:1].islower()
+        for c, role in enumerate(roles)
+    )
+
+
+def _last_text(cut: Cut, start: int, end: int, column: int) -> str:
+    """The last text of a column on the lines ``start`` to ``end`` (excluded), or ``""``."""
+    return next((cells[column] or "" for _, cells in reversed(cut[start:end]) if cells[column]), "")
 
 
 def _ruled_row_starts(ruled: set[int], cut: Cut, anchor: int, previous: RowBuilder | None) -> list[int]:

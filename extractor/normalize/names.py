@@ -23,6 +23,8 @@ PREFIX_PHRASE = re.compile(
 )
 PLACEHOLDER = re.compile(r"<[^<>]+>|\{[^{}]+\}|\[(?!x?\d+\])[^\[\]]+\]|x{3,}|X{3,}|#$")
 WILDCARD = re.compile(r"\*")
+# "_ga (_ga_154EKDNFWE, _ga_5QGFXYQ2TL)": a name, then in brackets the names of the same family.
+BRACKETED_LIST = re.compile(r"^(?P<head>[^()]+?)\s*\((?P<inner>[^()]+)\)$")
 # "CONSENT [x3]": a count of cookies by that name, not part of the name's pattern.
 COUNT_SUFFIX = re.compile(r"\s*\[x?\d+\]$")
 
@@ -38,12 +40,18 @@ class NamePattern:
 def split_names(cell: str) -> list[str]:
     """ "_ga, _gid and _gat" -> ["_ga", "_gid", "_gat"]; a name that contains spaces stays whole.
 
-    Lines of the cell are separate names only when every line is a single name ("__utma" / "__utmb").
+    Lines of the cell are separate names only when every line is a single name ("__utma" / "__utmb"). A name
+    followed by a bracketed list of names ("_ga (_ga_ABC, _ga_DEF)") gives them all.
     """
     lines = cell_lines(cell)
     if len(lines) > 1 and all(looks_like_cookie_name(line) and has_name_marks(line) for line in lines):
         return [name for line in lines for name in split_names(line)]
     text = join_cell(cell) or ""
+    bracketed = BRACKETED_LIST.match(text)
+    if bracketed:
+        inner = [p for p in LIST_SEPARATORS.split(bracketed.group("inner")) if p]
+        if all(looks_like_cookie_name(p) and has_name_marks(p) for p in inner):
+            return [*split_names(bracketed.group("head")), *inner]
     parts = [p for p in LIST_SEPARATORS.split(text) if p]
     names: list[str] = []
     for part in parts:
