@@ -426,10 +426,10 @@ def _stacks_on(cut: Cut, index: int, row_start: int, anchor: int, roles: tuple[R
         return False
     return any(
         role in PROSE_ROLES
-        and cells[c]
+        and (text := cells[c])
         and (text_above := _last_text(cut, row_start, index, c))
         and not ends_sentence(text_above)
-        and cells[c][:1].islower()
+        and text[:1].islower()
         for c, role in enumerate(roles)
     )
 
