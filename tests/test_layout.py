@@ -458,7 +458,7 @@ def test_a_list_of_names_in_one_cell_is_a_whole_anchor_and_the_next_name_starts_
     assert ["\n".join(r.cells[0]) for r in built.rows] == ["_ga", "doc.*, editor.*,\nlayout.*, pdf.*", "oa"]
 
 
-def test_labels_left_open_by_a_bracket_or_comma_wrap_over_five_lines() -> None:
+def test_labels_left_open_by_a_bracket_or_comma_wrap_over_several_lines() -> None:
     # Whatever the words of the qualifier, an open bracket or a trailing comma says the label goes on.
     text = (
         "Name          Category (if       Purpose of cookie,       Opt-out\n"

@@ -52,8 +52,8 @@ DEFAULT_MAX_MERGED_LABELS = 3
 DEFAULT_GOES_ON_BONUS = 0.5
 # Words of one wrapped header-cell fragment on a header continuation line, at most.
 DEFAULT_MAX_HEADER_CONTINUATION_WORDS = 3
-# A header's labels wrap over this many lines at most.
-DEFAULT_MAX_HEADER_LINES = 5
+# A header's labels wrap over this many lines at most (large type in narrow columns).
+DEFAULT_MAX_HEADER_LINES = 6
 # A line naming a consent category in at most this many words may head the next table.
 DEFAULT_SECTION_WORDS = 4
 # Lines below a header read to tell its columns' roles by their content.
@@ -222,14 +222,19 @@ def _is_header_continuation(line: Line) -> bool:
 
 
 def _open_label(text: str) -> bool:
-    """A label left open at its line end: a bracket not closed yet, or a trailing comma."""
-    return text.count("(") > text.count(")") or text.rstrip().endswith(",")
+    """A label left open at its line end: a bracket not closed yet, a trailing comma, or a short label ending
+    in a joining word ("Purpose of")."""
+    return (
+        text.count("(") > text.count(")")
+        or text.rstrip().endswith(",")
+        or (word_count(text) <= DEFAULT_MAX_HEADER_CONTINUATION_WORDS and ends_open(text))
+    )
 
 
 def _continues_open_labels(cells: Sequence[HeaderCell], line: Line, continued: frozenset[int]) -> bool:
     """A line of short lower-case pieces under labels left open ("Category (if" / "persistent" / "cookie,"),
-    each piece under an open label or one that went on the line above: the labels' next line, however
-    unusual its words."""
+    each piece under an open label, one that went on the line above, or opening a qualifier in brackets:
+    the labels' next line, however unusual its words."""
     if line.blank:
         return False
     targets = [_nearest_cell(cells, f) for f in line.fragments]
@@ -237,7 +242,7 @@ def _continues_open_labels(cells: Sequence[HeaderCell], line: Line, continued: f
         word_count(f.text) <= DEFAULT_MAX_HEADER_CONTINUATION_WORDS
         and not f.text[:1].isupper()
         and not any(has_strong_name_marks(w) for w in f.text.split())
-        and (_open_label(cells[k].text) or k in continued)
+        and (_open_label(cells[k].text) or k in continued or f.text.startswith("("))
         for f, k in zip(line.fragments, targets, strict=True)
     )
     return pieces_fit and any(_open_label(cells[k].text) for k in targets)
