@@ -194,3 +194,19 @@ def test_html_one_table_per_cookie_with_labels_in_the_first_column(tmp_path: Pat
         ("IDE", "Google", "Registers ad clicks", "1 year", "marketing"),
         ("_ga", "Google", "Counts visits", "2 years", "analytics"),
     ]
+
+
+def test_invisible_characters_a_cms_left_in_cells_are_no_part_of_the_text(tmp_path: Path) -> None:
+    # Zero-width spaces before names and between words, a word joiner inside a name: the visible text counts.
+    body = (
+        "<table><tr><th>Cookie</th><th>Provider</th><th>Purpose</th><th>Expiry</th></tr>"
+        "<tr><td>\u200b_pk_id*</td><td>\u200bMatomo</td><td>\u200bCounts\u200bvisits.</td><td>13 months</td></tr>"
+        "<tr><td>_pk\u2060_ses*</td><td>Matomo</td><td>Groups the pages of a visit.</td><td>30 minutes</td></tr>"
+        "</table>"
+    )
+    path = _write(tmp_path, "policy.html", _page(body))
+    cookies = extract(path).cookies
+    assert [(c.name, c.provider, c.purpose) for c in cookies] == [
+        ("_pk_id*", "Matomo", "Counts visits."),
+        ("_pk_ses*", "Matomo", "Groups the pages of a visit."),
+    ]

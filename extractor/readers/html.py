@@ -17,6 +17,7 @@ from extractor.errors import InputError
 from extractor.model import Document
 from extractor.readers.structured import GROUP_LEVEL, LineWriter, TableRow
 from extractor.readers.text import decode
+from extractor.readers.visible import collapse
 from extractor.settings import Settings
 
 SKIPPED_TAGS = frozenset(
@@ -68,7 +69,7 @@ def read_html(data: bytes, source: str, settings: Settings) -> Document:
                 isinstance(p, Tag) and p.name in SKIPPED_TAGS for p in node.parents
             ):
                 lines[-1] += str(node)
-        return [" ".join(line.split()) for line in lines if line.strip()]
+        return [collapse(line) for line in lines if collapse(line)]
 
     def table(tag: Tag) -> None:
         writer.blank()

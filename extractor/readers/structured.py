@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass, field
 
 from extractor.model import Fragment, Line
+from extractor.readers.visible import collapse
 from extractor.roles import match_header
 
 # A line of a cell that is a code rather than words (a cookie name): one name per line makes a list.
@@ -67,7 +68,7 @@ class LineWriter:
 
     def text(self, text: str, level: int | None = None) -> None:
         """A paragraph or, with ``level``, a heading of that level."""
-        text = " ".join(text.split())
+        text = collapse(text)
         if not text:
             return
         number = len(self.lines) + 1
@@ -117,7 +118,7 @@ class LineWriter:
         number = len(self.lines) + 1
         fragments = []
         for column, cell in enumerate(cells):
-            parts = [" ".join(line.split()) for line in cell if line.strip()]
+            parts = [collapse(line) for line in cell if collapse(line)]
             if not parts:
                 continue
             listing = len(parts) > 1 and all(_is_code(p) for p in parts)

@@ -15,6 +15,7 @@ import unicodedata
 
 from extractor.errors import InputError
 from extractor.model import Document, Fragment, Line
+from extractor.readers.visible import collapse
 from extractor.settings import Settings
 
 # Two or more spaces separate columns; a single space separates words inside a cell.
@@ -93,7 +94,7 @@ def split_line(raw: str, page: int, number: int) -> tuple[Fragment, ...]:
     if "\t" in raw:
         offset = 0
         for ordinal, piece in enumerate(raw.split("\t")):
-            text = " ".join(piece.split())
+            text = collapse(piece)
             if text:
                 start = offset + len(piece) - len(piece.lstrip())
                 fragments.append(
@@ -105,7 +106,7 @@ def split_line(raw: str, page: int, number: int) -> tuple[Fragment, ...]:
     for piece in COLUMN_GAP.split(raw):
         start = raw.index(piece, position) if piece else position
         position = start + len(piece)
-        text = " ".join(piece.split())
+        text = collapse(piece)
         if text:
             lead = len(piece) - len(piece.lstrip())
             fragments.append(
