@@ -527,3 +527,52 @@ def test_names_stacked_in_one_cell_beside_a_wrapped_purpose_are_one_row() -> Non
         "_gid",
         "_gat",
     ]
+
+
+def test_a_tabbed_row_copied_without_its_tabs_is_cut_by_its_values() -> None:
+    # The copy ran a whole row into one piece, spaces kept: it opens with a name and is cut at spaces by the
+    # shapes of the values (a sentence, a host, a duration); the table goes on below it.
+    text = (
+        "Name\tDescription\tDomain\tExpiry\n"
+        "_session_id\tKeeps the visitor signed in.\texample.com\tSession\n"
+        "OptanonConsent Stores the consent choices. www.example.com Session\n"
+        "_ga\tCounts the visits.\texample.com\t730 days\n"
+    )
+    assert table_rows(text) == [
+        ["_session_id", "Keeps the visitor signed in.", "example.com", "Session"],
+        ["OptanonConsent", "Stores the consent choices.", "www.example.com", "Session"],
+        ["_ga", "Counts the visits.", "example.com", "730 days"],
+    ]
+
+
+def test_two_cells_next_lines_run_together_in_a_tabbed_copy() -> None:
+    # "pour tester différentes www.example.com,": the next lines of the description and of the domains, too
+    # wide for one column, are cut where each part continues its own cell.
+    text = (
+        "Nom\tDescription\tDomaines\tDurée\n"
+        "OPTI-xxx\tCe cookie est utilisé\twww.example-shop.com,\t365\n"
+        "pour tester les différentes example-shop.com,\n"
+        "versions du site.\tshop.example.com\n"
+        "_ga\tCe cookie compte les\texample.com\t730\n"
+        "visites du site.\n"
+    )
+    rows = table_rows(text)
+    assert [r[0] for r in rows] == ["OPTI-xxx", "_ga"]
+    assert rows[0][1] == "Ce cookie est utilisé pour tester les différentes versions du site."
+    assert rows[0][2] == "www.example-shop.com, example-shop.com, shop.example.com"
+
+
+def test_cells_left_open_go_on_past_a_blank_line_of_a_tabbed_copy() -> None:
+    # A page break leaves a blank line inside a row: pieces that each continue their cell, one of which was
+    # left open ("example.com/train-"), go on.
+    text = (
+        "Name\tDescription\tDomains\tDays\n"
+        "_ga\tThe name of this\texample.com,\t730\n"
+        "cookie is tied to\twww.example.com/train-\n"
+        "\n"
+        "Universal Analytics.\ttimes\n"
+        "_gid\tCounts the pages.\texample.com\t1\n"
+    )
+    rows = table_rows(text)
+    assert [r[0] for r in rows] == ["_ga", "_gid"]
+    assert rows[0][1] == "The name of this cookie is tied to Universal Analytics."

@@ -64,14 +64,19 @@ class SplitRow:
     margin: float
 
 
-def split_row(text: str, roles: tuple[Role, ...], shared: int | None = None) -> SplitRow | None:
+def split_row(
+    text: str, roles: tuple[Role, ...], shared: int | None = None, spaces_only: bool = False
+) -> SplitRow | None:
     """The line cut into one cell per role (see the module's docstring).
 
     Dynamic programming over the candidate cuts: the score of a reading is the sum of its cells' fits plus a
-    bonus per joint used and a cost per space used.
+    bonus per joint used and a cost per space used. With ``spaces_only`` the line kept the spaces between its
+    cells (a copy that lost only its tabs): it is cut at spaces, never inside a word.
     """
     n = len(roles)
     cuts = cuts_of(text, frozenset({shared}) if shared else frozenset())
+    if spaces_only:
+        cuts = [c for c in cuts if text[c.offset - 1] == " "]
     points = [0, *(c.offset for c in cuts), len(text)]
     bonus = [
         0.0,

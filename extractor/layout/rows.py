@@ -36,6 +36,10 @@ from extractor.shapes import (
     word_count,
 )
 
+# "OptanonConsent": a capital inside a word, as cookie names have and words do not.
+CAMEL_CASE = re.compile(r"[a-z][A-Z]")
+# A row copied without its tabs is cut by shapes only when the best cut beats the next by this much.
+DEFAULT_LOST_TABS_MARGIN = 0.5
 # What separates the names of a list in one cell.
 NAME_LIST_SEPARATOR = re.compile(r"\s*[,;]\s*")
 # Blank lines a table may hold before text that starts a new row (page breaks leave some).
@@ -590,8 +594,19 @@ def delimited_rows(
                 and not (current is not None and ends_open(current.last(anchor)))
             )
         else:
+            whole = _row_lost_its_tabs(pieces, header.roles, current, anchor) if len(pieces) == 1 else None
+            if whole is not None:
+                pieces = whole
             if len(pieces) == 1 and rows and _is_prose(line, alone, widest, following[index], current):
-                break
+                # Too wide for a column, it may still be two cells' next lines run together.
+                split = (
+                    _two_cells_in_one(pieces[0], current, header, widths)
+                    if current is not None and _too_wide(pieces[0], widest)
+                    else None
+                )
+                if split is None:
+                    break
+                pieces = split
             if len(pieces) == 1 and rows and _heads_next_table(line, following[index]):
                 break
             if len(pieces) == 1 and current is not None and not _continues_any(pieces[0], current, header, widths):
@@ -617,6 +632,28 @@ def delimited_rows(
     return BuiltRows(rows, used, 0.95 if exact else 0.85, method="delimited")
 
 
+def _row_lost_its_tabs(
+    pieces: list[str], roles: tuple[Role, ...], current: RowBuilder | None, anchor: int
+) -> list[str] | None:
+    """A row copied without its tabs ("OptanonConsent Ce cookie est créé par www.example.com, Session"): one
+    piece that opens with a cookie name, cut into the table's cells by the shapes of its values; ``None`` when
+    the piece is not such a row (prose, a cell's next line)."""
+    from extractor.layout.glued import split_row  # glued builds on this module
+
+    text = pieces[0]
+    words = text.split()
+    if anchor != 0 or len(words) < len(roles) or not (has_name_marks(words[0]) or CAMEL_CASE.search(words[0])):
+        return None
+    if current is not None and ends_open(current.last(anchor)):
+        return None
+    split = split_row(text, roles, spaces_only=True)
+    if split is None or split.margin < DEFAULT_LOST_TABS_MARGIN or not names_only(split.cells[0]):
+        return None
+    if any(not cell or role_fit(role, cell) <= 0 for cell, role in zip(split.cells, roles, strict=True)):
+        return None
+    return split.cells
+
+
 def _had_no_room(line: str, word: str, width: int) -> bool:
     """Whether a cell's line had no room left for the word (so the word may have wrapped below it)."""
     return len(line) + 1 + len(word) > DEFAULT_WRAP_FIT * width
@@ -631,8 +668,17 @@ def _goes_on_past_a_break(
 ) -> bool:
     """A lone piece in lower case after a blank line that a sentence of the row, unfinished, had no room for:
     a cell a page break cut (a copy of a PDF leaves a blank line where the page ended), not a logo or a
-    paragraph."""
-    if current is None or len(pieces) != 1 or not pieces[0][:1].islower():
+    paragraph. Several pieces go on when each continues its cell and one of those cells was left open."""
+    if current is None or not pieces:
+        return False
+    if len(pieces) > 1:
+        # Several cells going on at once, one of them left open ("www.example.com/train-"): the row goes on.
+        return (
+            bool(placed)
+            and all(_continues(text, current, column, header.roles[column], widths) for column, text in placed)
+            and any(ends_open(current.last(column)) for column, _ in placed)
+        )
+    if not pieces[0][:1].islower():
         return False
     first = pieces[0].split()[0]
     return bool(placed) and all(
@@ -648,28 +694,50 @@ def _continues_any(piece: str, row: RowBuilder, header: HeaderRow, widths: list[
     """Whether a lone piece can be the wrapped end of some cell of ``row``: a cell ending open, or one whose
     last line had no room for the piece's first word, and that the piece does not spoil (a whole duration
     does not go on with a sentence)."""
-    first = piece.split()[0]
-    for column, role in enumerate(header.roles):
-        before = row.last(column)
-        if not before:
-            continue
-        if ends_open(before):
-            return True
-        if not _had_no_room(before, first, widths[column]):
-            continue
-        cell = join_cell("\n".join(row.cells[column])) or before
-        if role == "duration" and looks_like_duration(cell) and not is_whole_duration(f"{cell} {piece}"):
-            continue
-        if role_fit(role, join_cell(f"{cell}\n{piece}") or piece) < role_fit(role, cell):
-            continue  # "virufy.org" + "For more information, ...": no provider any more
+    return any(_continues(piece, row, column, role, widths) for column, role in enumerate(header.roles))
+
+
+def _continues(piece: str, row: RowBuilder, column: int, role: Role, widths: list[int]) -> bool:
+    """``_continues_any`` for one cell."""
+    before = row.last(column)
+    if not before or not piece.split():
+        return False
+    if ends_open(before):
         return True
-    return False
+    if not _had_no_room(before, piece.split()[0], widths[column]):
+        return False
+    cell = join_cell("\n".join(row.cells[column])) or before
+    if role == "duration" and looks_like_duration(cell) and not is_whole_duration(f"{cell} {piece}"):
+        return False
+    # "virufy.org" + "For more information, ...": no provider any more
+    return role_fit(role, join_cell(f"{cell}\n{piece}") or piece) >= role_fit(role, cell)
+
+
+def _two_cells_in_one(piece: str, row: RowBuilder, header: HeaderRow, widths: list[int]) -> list[str] | None:
+    """A lone piece too wide for one column that is the next lines of two neighbouring cells whose tab the
+    copy lost ("pour tester différentes www.example.com,"): the two parts, or ``None``."""
+    words = piece.split(" ")
+    best: tuple[float, list[str]] | None = None
+    for column in range(len(header.roles) - 1):
+        roles = header.roles[column], header.roles[column + 1]
+        for cut in range(1, len(words)):
+            left, right = " ".join(words[:cut]), " ".join(words[cut:])
+            if (
+                len(left) <= DEFAULT_PROSE_LENGTH_FACTOR * widths[column]
+                and len(right) <= DEFAULT_PROSE_LENGTH_FACTOR * widths[column + 1]
+                and _continues(left, row, column, roles[0], widths)
+                and _continues(right, row, column + 1, roles[1], widths)
+            ):
+                fit = role_fit(roles[0], left) + role_fit(roles[1], right)
+                if best is None or fit > best[0]:
+                    best = (fit, [left, right])
+    return best[1] if best else None
 
 
 def _is_prose(line: Line, alone: set[str], widest: int, after: Line | None, current: RowBuilder | None) -> bool:
     """A lone piece that cannot be a wrapped cell line: too wide for a column, or a heading over prose."""
     piece = line.text
-    if len(piece) > max(DEFAULT_PROSE_LENGTH_FACTOR * widest, DEFAULT_MIN_PROSE_CHARS):
+    if _too_wide(piece, widest):
         return True
     if _is_heading_line_over(line, alone, after, current):
         return True
@@ -680,6 +748,11 @@ def _is_prose(line: Line, alone: set[str], widest: int, after: Line | None, curr
         and len(after.fragments) == 1
         and len(after.text) > DEFAULT_PROSE_LENGTH_FACTOR * widest
     )
+
+
+def _too_wide(piece: str, widest: int) -> bool:
+    """A piece much longer than the widest cell line seen: it cannot sit in one column."""
+    return len(piece) > max(DEFAULT_PROSE_LENGTH_FACTOR * widest, DEFAULT_MIN_PROSE_CHARS)
 
 
 def _is_heading_line_over(line: Line, alone: set[str], after: Line | None, current: RowBuilder | None) -> bool:

@@ -231,9 +231,11 @@ def _rebuild(document: Document, weights: Mapping[str, float] | None) -> tuple[l
     by_shape = [_freeze_dumped(index, table) for index, table in enumerate(dumped_tables(lines))]
     vocabulary = prose_vocabulary(lines)
     weights = weights if weights is not None else LAYOUT_WEIGHTS
+    # Rows standing across the page are evidence of a grid: a dump's reading, which takes values by their
+    # shape whatever line they are on, claims none of it.
     readings = [
         weigh(("grid", tables), _reading_evidence(tables, lines, vocabulary), weights),
-        weigh(("dumped", by_shape), _reading_evidence(by_shape, lines, vocabulary), weights),
+        weigh(("dumped", by_shape), _reading_evidence(by_shape, (), vocabulary), weights),
     ]
     choice = choose(readings)
     if choice is None or choice.runner_up is None:  # two readings always make a choice
