@@ -576,3 +576,18 @@ def test_cells_left_open_go_on_past_a_blank_line_of_a_tabbed_copy() -> None:
     rows = table_rows(text)
     assert [r[0] for r in rows] == ["_ga", "_gid"]
     assert rows[0][1] == "The name of this cookie is tied to Universal Analytics."
+
+
+def test_labels_one_space_apart_are_cut_where_the_rows_start_a_column() -> None:
+    # A tight export left one space between two labels ("privacy_link expiry"): the rows below start a cell
+    # under "expiry", which names a role of its own.
+    text = (
+        "name        platform  privacy_link expiry\n"
+        "_hjSession  Hotjar    privacy      < 1 day\n"
+        "bcookie     LinkedIn  privacy      12 months\n"
+        "li_gc       LinkedIn  privacy      6 months\n"
+        "__cf_bm     Cloudflare privacy     < 1 day\n"
+    )
+    tables, _ = rebuild_tables(document(text))
+    assert tables[0].headers == ("name", "platform", "privacy_link", "expiry")
+    assert [r.cells[-1] for r in tables[0].rows][:3] == ["< 1 day", "12 months", "6 months"]

@@ -12,6 +12,7 @@ import itertools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
+from extractor.layout.columns import char_width, words
 from extractor.layout.joints import split_glued_header
 from extractor.lexicon import fold
 from extractor.model import Fragment, Line, Role
@@ -58,6 +59,10 @@ DEFAULT_MAX_HEADER_LINES = 6
 DEFAULT_SECTION_WORDS = 4
 # Lines below a header read to tell its columns' roles by their content.
 DEFAULT_CONTENT_LOOKAHEAD = 24
+# A label one space from the next is cut where this share of the body lines below it (and at least this many
+# lines) start a cell.
+DEFAULT_SPLIT_SHARE = 0.6
+DEFAULT_SPLIT_MIN_LINES = 3
 # A header told by content alone needs this many name cells below it, this share of them marked as names
 # (``_``, digits, camelCase: what no word of any language has).
 DEFAULT_CONTENT_MIN_ROWS = 2
@@ -391,6 +396,8 @@ def find_header_rows(
                 continue
             cells = by_content[0]
         delimited = lines[i].delimited
+        if not delimited:
+            cells = _split_by_body(cells, lines, i + 1)
         end = i + 1
         used = [lines[i].number]
         continued: frozenset[int] = frozenset()
@@ -459,6 +466,44 @@ def _pooled_roles(
             start, end, header = found[k]
             pooled[k] = (start, end, replace(header, roles=chosen.roles, evidence=chosen))
     return pooled
+
+
+def _split_by_body(cells: list[HeaderCell], lines: tuple[Line, ...], start: int) -> list[HeaderCell]:
+    """Labels one space apart ("privacy_link expiry") cut where the rows below start a column: a word of a
+    label at whose left edge most body lines start a cell, and which begins a label of a role, opens a label
+    of its own. Read on the header's first line, before wrapped labels are joined."""
+    body = [line for line in lines[start : start + DEFAULT_CONTENT_LOOKAHEAD] if len(line.fragments) >= 2]
+    if len(body) < DEFAULT_SPLIT_MIN_LINES:
+        return cells
+    unit = char_width(body)
+    out: list[HeaderCell] = []
+    for cell in cells:
+        pieces = cell.text.split(" ")
+        if len(pieces) < 2:
+            out.append(cell)
+            continue
+        fragment = Fragment(cell.text, 0, 0, cell.x0, cell.x1, 0, 1)
+        placed = words(fragment)
+        opened = 0
+        for k, word in enumerate(placed[1:], start=1):
+            # Lines with text under this label, and those of them with a cell starting at this word.
+            under = [line for line in body if any(f.x0 < cell.x1 and f.x1 > cell.x0 for f in line.fragments)]
+            starting = [line for line in under if any(abs(f.x0 - word.x0) <= unit / 2 for f in line.fragments)]
+            named = _label_match(" ".join(w.text for w in placed[k:]))
+            if (
+                named is not None
+                and named.strong
+                and len(starting) >= max(DEFAULT_SPLIT_MIN_LINES, DEFAULT_SPLIT_SHARE * len(under))
+            ):
+                left = " ".join(w.text for w in placed[opened:k])
+                out.append(HeaderCell(left, placed[opened].x0, placed[k - 1].x1, cell.field))
+                opened = k
+        out.append(
+            HeaderCell(" ".join(w.text for w in placed[opened:]), placed[opened].x0, placed[-1].x1, cell.field)
+            if opened
+            else cell
+        )
+    return out
 
 
 def _wraps_above(line: Line, header: Line) -> bool:
