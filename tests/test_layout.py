@@ -591,3 +591,19 @@ def test_labels_one_space_apart_are_cut_where_the_rows_start_a_column() -> None:
     tables, _ = rebuild_tables(document(text))
     assert tables[0].headers == ("name", "platform", "privacy_link", "expiry")
     assert [r.cells[-1] for r in tables[0].rows][:3] == ["< 1 day", "12 months", "6 months"]
+
+
+def test_tabbed_rows_whose_last_cells_are_empty_start_rows() -> None:
+    # A table of names and domains whose purpose and storage cells are empty: the copy drops the trailing tabs,
+    # so each row has two pieces for four columns.
+    text = (
+        "Name\tDomain\tPurpose\tStorage period\n"
+        "__Secure-3PSIDCC\t.google.com\n"
+        "SAPISID\t.google.com\n"
+        "__Secure-1PSID\t.google.com\n"
+    )
+    assert table_rows(text) == [
+        ["__Secure-3PSIDCC", ".google.com", "", ""],
+        ["SAPISID", ".google.com", "", ""],
+        ["__Secure-1PSID", ".google.com", "", ""],
+    ]

@@ -26,11 +26,13 @@ from extractor.shapes import (
     ends_sentence,
     first_name,
     has_name_marks,
+    has_strong_name_marks,
     is_whole_duration,
     join_cell,
     looks_like_cookie_name,
     looks_like_duration,
     looks_like_heading,
+    looks_like_host,
     role_fit,
     starts_sentence,
     word_count,
@@ -642,16 +644,21 @@ def _row_lost_its_tabs(
 
     text = pieces[0]
     words = text.split()
-    if anchor != 0 or len(words) < len(roles) or not (has_name_marks(words[0]) or CAMEL_CASE.search(words[0])):
+    if anchor != 0 or len(words) < 2 or not (has_name_marks(words[0]) or CAMEL_CASE.search(words[0])):
         return None
     if current is not None and ends_open(current.last(anchor)):
         return None
-    split = split_row(text, roles, spaces_only=True)
-    if split is None or split.margin < DEFAULT_LOST_TABS_MARGIN or not names_only(split.cells[0]):
-        return None
-    if any(not cell or role_fit(role, cell) <= 0 for cell, role in zip(split.cells, roles, strict=True)):
-        return None
-    return split.cells
+    # Every column, else the first ones only (the row's last cells empty) when the name is one no word has
+    # and no cell above is left open.
+    settled = current is None or not any(ends_open(current.last(c)) for c in range(len(roles)))
+    shortest = 2 if settled and has_strong_name_marks(words[0]) else len(roles)
+    for count in range(min(len(roles), len(words)), shortest - 1, -1):
+        split = split_row(text, roles[:count], spaces_only=True)
+        if split is None or split.margin < DEFAULT_LOST_TABS_MARGIN or not names_only(split.cells[0]):
+            continue
+        if all(cell and role_fit(role, cell) > 0 for cell, role in zip(split.cells, roles, strict=False)):
+            return split.cells
+    return None
 
 
 def _had_no_room(line: str, word: str, width: int) -> bool:
@@ -779,18 +786,29 @@ def _similarity(text: str, profiles: list[tuple[bool, bool, bool, bool]]) -> flo
 
 
 def _parse_row_start(
-    pieces: list[str], roles: tuple[Role, ...], anchor: int, profiles: list[list[tuple[bool, bool, bool, bool]]]
+    pieces: list[str],
+    roles: tuple[Role, ...],
+    anchor: int,
+    profiles: list[list[tuple[bool, bool, bool, bool]]],
+    trailing_empty: bool = True,
 ) -> list[tuple[int, str]] | None:
     """The cells of a row's first line whose neighbouring cells ran together ("how visitors 2 years").
 
-    Each piece covers one or more consecutive columns, cut at word breaks; the reading whose parts best fit
-    their columns' roles wins. ``None`` when the line does not read as a row start: its anchor cell is no
-    cookie name, or a part landing in a duration column is no duration.
+    Each piece covers one or more consecutive columns, cut at word breaks (or the first columns only, see
+    below); the reading whose parts best fit their columns' roles wins. ``None`` when the line does not read
+    as a row start: its anchor cell is no cookie name, or a part landing in a duration column is no duration.
     """
     n, k = len(roles), len(pieces)
     best: tuple[float, list[tuple[int, str]]] | None = None
-    for cuts in itertools.combinations(range(1, n), k - 1):
-        spans = list(itertools.pairwise((0, *cuts, n)))
+    # The pieces cover the columns; or, one piece to a cell, the first ``k`` columns, the cells after them
+    # empty (a row without a purpose or a duration, its trailing tabs dropped) when the row opens with a name
+    # no word has ("__Secure-3PSIDCC", "SAPISID").
+    readings = [(cuts, n) for cuts in itertools.combinations(range(1, n), k - 1)]
+    opening = first_name(pieces[0])
+    if 1 < k < n and has_name_marks(opening) and "/" not in opening and not looks_like_host(opening.rstrip(",;")):
+        readings.append((tuple(range(1, k)), k))
+    for cuts, last in readings:
+        spans = list(itertools.pairwise((0, *cuts, last)))
         placed: list[tuple[int, str]] = []
         score = 0.0
         for (first, end), piece in zip(spans, pieces, strict=True):
@@ -801,6 +819,9 @@ def _parse_row_start(
                 placed.append((first + offset, part))
                 score += fit
         else:
+            # Cells left empty at the end: every cell given must fit its column.
+            if last < n and any(role_fit(roles[c], t) <= 0 for c, t in placed[1:]):
+                continue
             if best is None or score > best[0]:
                 best = (score, placed)
     if best is None:
@@ -872,7 +893,10 @@ def _place_loose(
         placed = [*list(enumerate(pieces[: n - 1])), (n - 1, " ".join(pieces[n - 1 :]))]
         return not open_anchor, placed
     if not open_anchor:
-        parsed = _parse_row_start(pieces, roles, anchor, profiles)
+        # A row whose last cells are empty is no reading while a cell above is left open ("vient de" /
+        # "NET Framework,"): the line goes on with it.
+        settled = current is None or not any(ends_open(current.last(c)) for c in range(n))
+        parsed = _parse_row_start(pieces, roles, anchor, profiles, settled)
         if parsed is not None:
             return True, parsed
     # Continuation: the monotone assignment of pieces to columns that best explains the wrapping.
