@@ -607,3 +607,33 @@ def test_tabbed_rows_whose_last_cells_are_empty_start_rows() -> None:
         ["SAPISID", ".google.com", "", ""],
         ["__Secure-1PSID", ".google.com", "", ""],
     ]
+
+
+def test_a_layout_export_that_shifts_its_columns_from_page_to_page_and_row_to_row() -> None:
+    # ``pdftotext -layout`` lays each page out for itself and squeezes some rows: the next page's columns
+    # start ten characters further left, and one row of it further still; cells are read where they stand.
+    page_one = (
+        "Nom                           Description               Domaines             Durée\n"
+        "__cfduid                      Ce cookie est utilisé     example.com,         2944\n"
+        "                              par CloudFlare pour       www.example.com\n"
+        "_abck                         Ce cookie sert aux        example.com          365\n"
+        "                              produits d'assurance.\n"
+        "_csrf                         Ce cookie garantit        example.com          Session\n"
+        "                              qu'un jeton\n"
+    )
+    page_two = (
+        "                     aléatoire protège\n"
+        "                     chaque requête.\n"
+        "_ct_session         Ce cookie sert aux        example.com          366\n"
+        "                    mises à jour.\n"
+        "RT       Ce cookie sert au        example.com          7\n"
+        "         suivi des pannes.\n"
+        "_gid                Ce cookie compte les      example.com          1\n"
+        "                    pages vues.\n"
+    )
+    rows = table_rows(page_one + "\f" + page_two)
+    assert [r[0] for r in rows] == ["__cfduid", "_abck", "_csrf", "_ct_session", "RT", "_gid"]
+    assert rows[0][1] == "Ce cookie est utilisé par CloudFlare pour"
+    assert rows[2][1] == "Ce cookie garantit qu'un jeton aléatoire protège chaque requête."
+    assert [r[3] for r in rows] == ["2944", "365", "Session", "366", "7", "1"]
+    assert rows[4][1] == "Ce cookie sert au suivi des pannes."

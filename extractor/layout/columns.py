@@ -35,6 +35,13 @@ DEFAULT_INSIDE_FRAGMENT_WEIGHT = 0.25
 DEFAULT_LABEL_CUT_PENALTY = 1.0
 # Gap widths beyond this many character widths add no more evidence.
 DEFAULT_WIDTH_CAP = 3.0
+# On a page the header is not on, a column bound moves at most this many character widths, paying this much
+# for moving that far; a page of fewer lines than this keeps the header page's bounds.
+DEFAULT_MAX_PAGE_SHIFT = 20.0
+# A row that fills every column with one piece each may move the bounds this many character widths.
+DEFAULT_MAX_ROW_SHIFT = 30.0
+DEFAULT_SHIFT_COST = 0.5
+DEFAULT_MIN_PAGE_ROWS = 3
 
 
 @dataclass(frozen=True)
@@ -174,6 +181,50 @@ def column_starts(header: list[tuple[float, float]], roles: tuple[Role, ...], bo
     final = [(score + content(n - 1, bounds[-1], float("inf")), bounds) for score, bounds in best.values()]
     bounds = max(final, key=lambda c: c[0])[1]
     return bounds if len(bounds) == n - 1 else [x1 for x1, _ in header[1:]]
+
+
+def shifted_starts(reference: list[float], body: list[Line]) -> list[float]:
+    """The column bounds of a page the header is not on, near ``reference`` (the header page's bounds).
+
+    A text export lays out each page for itself (``pdftotext -layout`` squeezes a page's columns as its own
+    widest cells allow), so a table's columns may start elsewhere on its next page. Each bound moves to where
+    that page's lines start words and leave a blank strip, at most ``DEFAULT_MAX_PAGE_SHIFT`` character widths
+    away, the bounds kept in order; a page of too few lines keeps the reference.
+    """
+    lines = [line for line in body if line.fragments]
+    if len(lines) < DEFAULT_MIN_PAGE_ROWS or not reference:
+        return reference
+    unit = char_width(lines)
+    body_words = [[w for f in line.fragments for w in words(f)] for line in lines]
+    strips = {g.x1: g.x1 - g.x0 for g in gaps(body_words)}
+    positions = sorted({w.x0 for line in body_words for w in line} | set(strips))
+    aligned, crossing = _line_counts(body_words, positions, DEFAULT_ALIGN_TOLERANCE * unit, DEFAULT_MISALIGN * unit)
+
+    def evidence(x: float, ref: float) -> float:
+        width = min(strips.get(x, 0.0) / unit, DEFAULT_WIDTH_CAP) / DEFAULT_WIDTH_CAP
+        moved = abs(x - ref) / (DEFAULT_MAX_PAGE_SHIFT * unit)
+        return (
+            DEFAULT_ALIGN_WEIGHT * (aligned.get(x, 0) - DEFAULT_CROSSING_WEIGHT * crossing.get(x, 0)) / len(lines)
+            + DEFAULT_WIDTH_WEIGHT * width
+            - DEFAULT_SHIFT_COST * moved
+        )
+
+    best: list[tuple[float, list[float]]] = [(0.0, [])]
+    for ref in reference:
+        near = [x for x in positions if abs(x - ref) <= DEFAULT_MAX_PAGE_SHIFT * unit] or [ref]
+        step: list[tuple[float, list[float]]] = []
+        for x in near:
+            choices = [
+                (score + evidence(x, ref), [*bounds, x])
+                for score, bounds in best
+                if not bounds or bounds[-1] + unit <= x
+            ]
+            if choices:
+                step.append(max(choices, key=lambda c: c[0]))
+        if not step:
+            return reference
+        best = step
+    return max(best, key=lambda c: c[0])[1]
 
 
 def _line_counts(

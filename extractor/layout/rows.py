@@ -16,7 +16,15 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from extractor.layout.columns import DEFAULT_MISALIGN, char_width, column_starts, cut_line
+from extractor.layout.columns import (
+    DEFAULT_MAX_ROW_SHIFT,
+    DEFAULT_MIN_PAGE_ROWS,
+    DEFAULT_MISALIGN,
+    char_width,
+    column_starts,
+    cut_line,
+    shifted_starts,
+)
 from extractor.layout.regions import HeaderRow, header_cells, names_category
 from extractor.lexicon import fold
 from extractor.model import Line, Role, Rule
@@ -44,6 +52,10 @@ CAMEL_CASE = re.compile(r"[a-z][A-Z]")
 DEFAULT_LOST_TABS_MARGIN = 0.5
 # What separates the names of a list in one cell.
 NAME_LIST_SEPARATOR = re.compile(r"\s*[,;]\s*")
+# A cell starting this many character widths or fewer from its bound has not moved the column.
+DEFAULT_JITTER = 5.0
+# A page's column bounds are read from this many lines at its top.
+DEFAULT_PAGE_TOP_LINES = 12
 # Blank lines a table may hold before text that starts a new row (page breaks leave some).
 DEFAULT_MAX_BLANK_RUN = 3
 # A single-piece line longer than this share of the table's longest cell line is prose after the table.
@@ -238,16 +250,34 @@ def cut_region(header: HeaderRow, body: tuple[Line, ...], after: tuple[Line, ...
     # The first lines of a table say where its columns are; a long table adds cost, not evidence.
     block = _leading_block(body)[:DEFAULT_COLUMN_SAMPLE]
     unit = char_width(list(block))
+    # The header's page says where its columns are; the next pages may shift them (see ``shifted_starts``).
+    # A text export lays each page out for itself (a PDF keeps its columns from page to page).
+    by_text = all(f.spans is None for line in block for f in line.fragments)
+    on_header_page = [line for line in block if line.page == header.page]
+    if by_text and sum(1 for line in on_header_page if len(line.fragments) >= 2) >= DEFAULT_MIN_PAGE_ROWS:
+        block = tuple(on_header_page)
     starts = column_starts([(c.x0, c.x1) for c in header.cells], header.roles, list(block))
     if len(starts) != n - 1:
         starts = [c.x0 for c in header.cells[1:]]
+    # Each page's own bounds: a text export lays each page out for itself. Only the lines above a page's first
+    # full row use them (``_row_bounds`` takes over there): they are read from the top of the page.
+    tops: dict[int, list[Line]] = {}
+    for line in body if by_text else ():
+        if line.page != header.page and len(tops.setdefault(line.page, [])) < DEFAULT_PAGE_TOP_LINES:
+            tops[line.page].append(line)
+    by_page = {page: shifted_starts(starts, lines) for page, lines in tops.items()}
     cut: Cut = []
     used = 0
     following = _next_nonblank(body, after)
     alone: set[str] = set()
     last_anchor: int | None = None
+    local = starts
+    page = header.page
     for index, line, after_blank in table_lines(body):
-        cells, fits = cut_line(line, starts, header.roles, unit)
+        if line.page != page:
+            page, local = line.page, by_page.get(line.page, local)
+        local = _row_bounds(line, local, n, unit)
+        cells, fits = cut_line(line, local, header.roles, unit)
         if not fits:
             break
         if len(line.fragments) == 1:
@@ -268,6 +298,21 @@ def cut_region(header: HeaderRow, body: tuple[Line, ...], after: tuple[Line, ...
         cut.append((line, cells))
         used = index + 1
     return cut, used, starts
+
+
+def _row_bounds(line: Line, bounds: list[float], n: int, unit: float) -> list[float]:
+    """The bounds for this line and the next: a text export's row that fills every column with one piece each
+    says where this row's columns start (``pdftotext -layout`` shifts them from row to row), when it opens
+    with a cookie name or each piece stands near the bound it replaces. PDF words keep their place."""
+    fragments = line.fragments
+    if len(fragments) != n or n < 2 or fragments[0].spans is not None:
+        return bounds
+    moved = [f.x0 for f in fragments[1:]]
+    near = all(abs(x - b) <= DEFAULT_MAX_ROW_SHIFT * unit for x, b in zip(moved, bounds, strict=True))
+    if not (near or looks_like_cookie_name(fragments[0].text)):
+        return bounds
+    # A cell starting a little right of its bound is the export's jitter, not a shift: the bound stays.
+    return [x if abs(x - b) > DEFAULT_JITTER * unit else min(x, b) for x, b in zip(moved, bounds, strict=True)]
 
 
 def _leaves_table(cells: list[str | None], anchor: int) -> bool:
