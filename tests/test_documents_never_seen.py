@@ -219,3 +219,38 @@ def test_a_column_of_categories_with_instructions_among_them(tmp_path: Path) -> 
     assert [(c.category, c.category_source) for c in cookies[:2]] == [("necessary", "column")] * 2
     assert [c.category_source for c in cookies[2:]] == ["text", "text"]
     assert cookies[2].category == "analytics"
+
+
+def test_cookie_cards_of_a_consent_manager_under_category_headings(tmp_path: Path) -> None:
+    # A consent manager's policy: one card per cookie, each label run into its value ("Name:_ga"), a blank
+    # line between labelled lines, labels of no role of ours ("Country:"), a second label of one role
+    # ("Service:" after "Provider:"), and a heading ending in a colon over each section, one of a single card.
+    def card(name: str, purpose: str, provider: str, kind: str, expires: str) -> str:
+        lines = [
+            f"Name:{name}",
+            f"Purpose:{purpose}",
+            f"Provider:{provider}",
+            "Service:Example Service View Service Privacy Policy",
+            "Country:Germany",
+            f"Type:{kind}",
+            f"Expires in:{expires}",
+        ]
+        return "\n\n".join(lines) + "\n\n"
+
+    text = (
+        "Essential website cookies:\n\nThese cookies are strictly necessary to provide the website.\n\n"
+        + card("__cf_bm", "Tells people from bots.", ".example.com", "http_cookie", "29 minutes")
+        + "Analytics and customization cookies:\n\nThese cookies count visits.\n\n"
+        + card("_ga", "Distinguishes visitors.", ".example.com", "http_cookie", "1 year 1 month")
+        + card("_gid", "Counts the pages of a visit.", ".example.com", "http_cookie", "1 day")
+    )
+    path = tmp_path / "cards.txt"
+    path.write_text(text, encoding="utf-8")
+    result = extract(path)
+    assert [(c.name, c.provider, c.purpose, c.duration, c.category) for c in result.cookies] == [
+        ("__cf_bm", ".example.com", "Tells people from bots.", "29 minutes", "necessary"),
+        ("_ga", ".example.com", "Distinguishes visitors.", "1 year 1 month", "analytics"),
+        ("_gid", ".example.com", "Counts the pages of a visit.", "1 day", "analytics"),
+    ]
+    assert [t.heading for t in result.tables] == ["Essential website cookies", "Analytics and customization cookies"]
+    assert {t.method for t in result.tables} == {"cards"}

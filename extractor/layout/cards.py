@@ -14,16 +14,19 @@ from dataclasses import dataclass, field
 from extractor.layout.regions import find_heading
 from extractor.model import Line, Role, Row, Table
 from extractor.roles import header_language, match_header
-from extractor.shapes import first_name, has_name_marks, looks_like_cookie_name
+from extractor.shapes import first_name, has_name_marks, has_strong_name_marks, looks_like_cookie_name
 
 # "Label: value" with a short label ("Cookie name: _ga", "Durée de conservation : 13 mois").
 LABELLED = re.compile(r"^\s*(?P<label>[^:]{1,40}?)\s*:\s*(?P<value>\S.*)?$")
-# Cards make a table only when there are at least this many.
+# Cards make a table only when there are at least this many, or one card of this many roles.
 DEFAULT_MIN_CARDS = 2
+DEFAULT_FULL_CARD_ROLES = 3
 # Blank lines a card may hold between its labelled lines.
 DEFAULT_MAX_BLANK_RUN = 1
 # Of the cards' names, at least this share marked as cookie names (_, digits, capitals, camelCase).
 DEFAULT_MARKED_SHARE = 0.5
+# A label of no role of ours has at most this many words ("Country", "Service").
+DEFAULT_OTHER_LABEL_WORDS = 3
 # How sure a row read from a card is: the labels say where each value goes, the list where a cookie starts.
 DEFAULT_CARD_CONFIDENCE = 0.9
 
@@ -45,6 +48,15 @@ def _labelled(line: Line) -> tuple[Role, str, str] | None:
     return match.role, found.group("label"), found.group("value") or ""
 
 
+def _other_label(line: Line) -> bool:
+    """A labelled line whose label is a short capitalised phrase naming no role ("Country: Czechia")."""
+    found = LABELLED.match(line.text)
+    if found is None or found.group("value") is None:
+        return False
+    label = found.group("label").strip()
+    return label[:1].isupper() and len(label.split()) <= DEFAULT_OTHER_LABEL_WORDS
+
+
 def card_tables(lines: tuple[Line, ...], used: set[tuple[int, int]], first_index: int) -> list[Table]:
     """Tables of cards among the lines no other table used, numbered from ``first_index``."""
     tables: list[Table] = []
@@ -56,7 +68,7 @@ def card_tables(lines: tuple[Line, ...], used: set[tuple[int, int]], first_index
 
     def close() -> None:
         nonlocal cards, labels
-        if len(cards) >= DEFAULT_MIN_CARDS and _names_cookies(cards):
+        if (len(cards) >= DEFAULT_MIN_CARDS or _full_card(cards)) and _names_cookies(cards):
             tables.append(_table(lines, start, first_index + len(tables), cards, labels))
         cards, labels = [], {}
 
@@ -67,8 +79,19 @@ def card_tables(lines: tuple[Line, ...], used: set[tuple[int, int]], first_index
                 close()
                 last = None
             continue
+        # A value wraps onto the very next line; after a blank line, text without a label ends the card.
+        wraps = blank_run == 0
         blank_run = 0
         labelled = None if (line.page, line.number) in used else _labelled(line)
+        if labelled is not None and labelled[0] == "name" and not labelled[2]:
+            labelled = None  # "Essential cookies:": a heading over cards, not a card without a name
+        elif labelled is not None and cards and labelled[0] != "name" and labelled[0] in cards[-1].values:
+            labelled = None  # "Service:" after "Provider:": a second label of one role, the first one holds
+        if labelled is None and cards and _other_label(line):
+            # "Country: Czechia": a label of no role of ours; its value is no part of the one above.
+            cards[-1].lines.append(line.number)
+            last = None
+            continue
         if labelled is not None:
             role, label, value = labelled
             if role == "name" or not cards or role in cards[-1].values:
@@ -83,7 +106,7 @@ def card_tables(lines: tuple[Line, ...], used: set[tuple[int, int]], first_index
             cards[-1].values.setdefault(role, []).append(value)
             cards[-1].lines.append(line.number)
             last = role
-        elif cards and last is not None and (line.page, line.number) not in used:
+        elif cards and last is not None and wraps and (line.page, line.number) not in used:
             cards[-1].values[last].append(line.text)  # a value wrapped onto the next line
             cards[-1].lines.append(line.number)
         else:
@@ -91,6 +114,15 @@ def card_tables(lines: tuple[Line, ...], used: set[tuple[int, int]], first_index
             last = None
     close()
     return tables
+
+
+def _full_card(cards: list[_Card]) -> bool:
+    """One card alone makes a table when it says enough of a name no word has: a section of one cookie."""
+    return (
+        len(cards) == 1
+        and len(cards[0].values) >= DEFAULT_FULL_CARD_ROLES
+        and has_strong_name_marks(first_name(" ".join(cards[0].values.get("name", []))))
+    )
 
 
 def _names_cookies(cards: list[_Card]) -> bool:

@@ -95,11 +95,17 @@ class DumpedTable:
     rows: list[tuple[dict[Role, str], list[int]]] = field(default_factory=list)
 
 
+# A label and its value on one line ("Name: _ga"), as a card of a cookie lists them.
+LABEL_AND_VALUE = re.compile(r"^[^:]{1,40}:\s*\S")
+
+
 @lru_cache(maxsize=4096)
 def _labels(text: str) -> tuple[tuple[str, Role], ...] | None:
     """The header labels a whole line consists of, or ``None`` (cached: every stage of a dump asks it of the
     same lines)."""
     if word_count(text) > 6 or ends_sentence(text) or text.rstrip().endswith((",", ";")):
+        return None
+    if LABEL_AND_VALUE.match(text):  # "Name:_ga", "Expires in: 2 hours": a card's labelled value
         return None
     if has_strong_name_marks(text.rstrip("*†‡")):  # "Cookie_pk_id" is a value; "Expiration*" a label
         return None

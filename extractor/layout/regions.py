@@ -537,7 +537,10 @@ def find_heading(lines: tuple[Line, ...], start: int, stop: int) -> str | None:
         for j in range(start - 1, max(stop, start - DEFAULT_HEADING_LOOKBACK) - 1, -1)
         if not lines[j].blank and len(lines[j].fragments) == 1
     ]
-    candidates = [line for line in window if looks_like_heading(line.text) and header_cells(line) is None]
+    # "Essential website cookies:": a heading may end with the colon that introduces its table.
+    candidates = [
+        line for line in window if looks_like_heading(line.text.rstrip().rstrip(":")) and header_cells(line) is None
+    ]
     sizes = sorted(f.size for line in window for f in line.fragments if f.size is not None)
     if sizes:
         body = sizes[len(sizes) // 2]
@@ -546,8 +549,12 @@ def find_heading(lines: tuple[Line, ...], start: int, stop: int) -> str | None:
             for line in candidates
             if any(f.bold or (f.size or 0) > body * DEFAULT_HEADING_SIZE_RATIO for f in line.fragments)
         ]
-        return emphasised[0].text if emphasised else None
-    return candidates[0].text if candidates else None
+        return _heading_text(emphasised[0]) if emphasised else None
+    return _heading_text(candidates[0]) if candidates else None
+
+
+def _heading_text(line: Line) -> str:
+    return line.text.rstrip().rstrip(":").rstrip()
 
 
 def names_category(line: Line) -> bool:
