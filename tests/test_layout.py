@@ -637,3 +637,67 @@ def test_a_layout_export_that_shifts_its_columns_from_page_to_page_and_row_to_ro
     assert rows[2][1] == "Ce cookie garantit qu'un jeton aléatoire protège chaque requête."
     assert [r[3] for r in rows] == ["2944", "365", "Session", "366", "7", "1"]
     assert rows[4][1] == "Ce cookie sert au suivi des pannes."
+
+
+def test_section_rows_spanning_the_table_give_the_category_of_the_rows_below() -> None:
+    # A row across the table naming a category, a line of description under it, then that section's rows.
+    text = (
+        "Provider    Name          Purpose                         Expiry\n"
+        "Functional and consent cookies\n"
+        "Functional cookies are necessary for the website to work and cannot be switched off.\n"
+        "Example     session_id    Keeps the visitor signed in.    Session\n"
+        "Marketing and statistic cookies\n"
+        "Google      _ga           Counts the visits.              2 years\n"
+        "Google      _gid          Counts the pages.               1 day\n"
+    )
+    tables, _ = rebuild_tables(document(text))
+    assert [(t.heading, [r.cells[1] for r in t.rows]) for t in tables] == [
+        ("Functional and consent cookies", ["session_id"]),
+        ("Marketing and statistic cookies", ["_ga", "_gid"]),
+    ]
+
+
+def test_a_cell_merged_down_over_rows_is_shared_by_them() -> None:
+    # A provider drawn once for three cookies: the rules between their rows leave the provider column open.
+    from dataclasses import replace
+
+    from extractor.model import Rule
+
+    text = (
+        "Provider  Name      Purpose                 Expires\n"
+        "Youtube   VISITOR   Estimates bandwidth.    180 days\n"
+        "          YSC       Counts videos seen.     Session\n"
+        "          PREF      Stores preferences.     8 months\n"
+        "Example   sid       Keeps the session.      Session\n"
+    )
+    doc = _as_pdf(text)
+    full, partial = (0.0, 60.0), (10.0, 60.0)
+    rules = (
+        Rule(1, *full, 12.0 * 2 - 1),
+        Rule(1, *partial, 12.0 * 3 - 1),
+        Rule(1, *partial, 12.0 * 4 - 1),
+        Rule(1, *full, 12.0 * 5 - 1),
+        Rule(1, *full, 12.0 * 6 - 1),
+    )
+    tables, _ = rebuild_tables(replace(doc, rules=rules))
+    assert tables[0].method == "ruled"
+    assert [(r.cells[0], r.cells[1]) for r in tables[0].rows] == [
+        ("Youtube", "VISITOR"),
+        ("Youtube", "YSC"),
+        ("Youtube", "PREF"),
+        ("Example", "sid"),
+    ]
+
+
+def test_lower_case_labels_under_a_row_of_names_are_its_cells_going_on() -> None:
+    # "period" / "cookie" are label words, but in lower case right under a row they are that row's next line.
+    text = (
+        "Name                    Type               Purpose              Retention\n"
+        "yt-remote-fast-check-   Non-essential      Stores the user's    session\n"
+        "period                  cookie             video preferences    cookie\n"
+        "yt-remote-session-app   Non-essential      Stores the user's    session\n"
+        "                        cookie             video preferences    cookie\n"
+    )
+    tables, _ = rebuild_tables(document(text))
+    assert len(tables) == 1
+    assert [r.cells[0] for r in tables[0].rows] == ["yt-remote-fast-check-\nperiod", "yt-remote-session-app"]

@@ -183,15 +183,16 @@ def column_starts(header: list[tuple[float, float]], roles: tuple[Role, ...], bo
     return bounds if len(bounds) == n - 1 else [x1 for x1, _ in header[1:]]
 
 
-def shifted_starts(reference: list[float], body: list[Line]) -> list[float]:
+def shifted_starts(reference: list[float], body: list[Line], rows_only: bool = False) -> list[float]:
     """The column bounds of a page the header is not on, near ``reference`` (the header page's bounds).
 
     A text export lays out each page for itself (``pdftotext -layout`` squeezes a page's columns as its own
     widest cells allow), so a table's columns may start elsewhere on its next page. Each bound moves to where
     that page's lines start words and leave a blank strip, at most ``DEFAULT_MAX_PAGE_SHIFT`` character widths
-    away, the bounds kept in order; a page of too few lines keeps the reference.
+    away, the bounds kept in order; a page of too few lines keeps the reference. With ``rows_only`` (a PDF) only
+    lines of two pieces or more count, and a bound moves only where no word of them starts at its old place.
     """
-    lines = [line for line in body if line.fragments]
+    lines = [line for line in body if len(line.fragments) >= (2 if rows_only else 1)]
     if len(lines) < DEFAULT_MIN_PAGE_ROWS or not reference:
         return reference
     unit = char_width(lines)
@@ -209,9 +210,13 @@ def shifted_starts(reference: list[float], body: list[Line]) -> list[float]:
             - DEFAULT_SHIFT_COST * moved
         )
 
+    # A PDF keeps its columns from page to page unless its table is drawn anew (Word's table continued with
+    # other widths): there a bound moves only where no line of the page starts a word at its old place.
+    tolerance = DEFAULT_ALIGN_TOLERANCE * unit
     best: list[tuple[float, list[float]]] = [(0.0, [])]
     for ref in reference:
-        near = [x for x in positions if abs(x - ref) <= DEFAULT_MAX_PAGE_SHIFT * unit] or [ref]
+        kept = rows_only and any(abs(w.x0 - ref) <= tolerance for line in body_words for w in line)
+        near = [ref] if kept else [x for x in positions if abs(x - ref) <= DEFAULT_MAX_PAGE_SHIFT * unit] or [ref]
         step: list[tuple[float, list[float]]] = []
         for x in near:
             choices = [

@@ -34,8 +34,10 @@ from extractor.shapes import (
     CONNECTORS,
     category_from_text,
     ends_open,
+    first_name,
     has_name_marks,
     has_strong_name_marks,
+    looks_like_cookie_name,
     looks_like_duration,
     looks_like_heading,
     word_count,
@@ -389,6 +391,8 @@ def find_header_rows(
     i = 0
     while i < len(lines):
         cells = header_cells(lines[i])
+        if cells is not None and _row_goes_on(lines, i, cells):
+            cells = None
         if cells is None:
             by_content = content_header(lines, i, weights)
             if by_content is None:
@@ -504,6 +508,20 @@ def _split_by_body(cells: list[HeaderCell], lines: tuple[Line, ...], start: int)
             else cell
         )
     return out
+
+
+def _row_goes_on(lines: tuple[Line, ...], index: int, cells: Sequence[HeaderCell]) -> bool:
+    """Labels in lower case right under a row of cookie names ("period" / "cookie" under
+    "yt-remote-fast-check-" / "Non – essential"): the row's cells going on, not a header (a capitalised
+    header may follow a table's last row directly; wrapped cells go on in lower case)."""
+    above = next((lines[j] for j in range(index - 1, max(index - 3, -1), -1) if not lines[j].blank), None)
+    return (
+        above is not None
+        and len(above.fragments) >= 2
+        and looks_like_cookie_name(first_name(above.fragments[0].text))
+        and header_cells(above) is None
+        and all(not c.text[:1].isupper() for c in cells if _label_match(c.text) is not None)
+    )
 
 
 def _wraps_above(line: Line, header: Line) -> bool:

@@ -15,6 +15,7 @@ import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from extractor.layout.columns import (
     DEFAULT_MAX_ROW_SHIFT,
@@ -54,6 +55,8 @@ DEFAULT_LOST_TABS_MARGIN = 0.5
 NAME_LIST_SEPARATOR = re.compile(r"\s*[,;]\s*")
 # A cell starting this many character widths or fewer from its bound has not moved the column.
 DEFAULT_JITTER = 5.0
+# A section row may have this many lines of description under it before its rows.
+DEFAULT_SECTION_DESCRIPTION = 3
 # A page's column bounds are read from this many lines at its top.
 DEFAULT_PAGE_TOP_LINES = 12
 # Blank lines a table may hold before text that starts a new row (page breaks leave some).
@@ -113,6 +116,7 @@ class RowBuilder:
     lines: list[int] = field(default_factory=list)
     box: tuple[float, float, float, float] | None = None
     touched: set[int] = field(default_factory=set)  # the columns the latest line went to
+    section: str | None = None  # the section row above (a category spanning the table), if any
 
     def __post_init__(self) -> None:
         if not self.cells:
@@ -143,6 +147,16 @@ class RowBuilder:
 Cut = list[tuple[Line, list[str | None]]]
 
 
+class RegionCut(NamedTuple):
+    """A table region cut into cells (``cut_region``): its lines, how many body lines it used, its column
+    bounds, and the section rows it holds (the index in ``cut`` of the first line under each, and its text)."""
+
+    cut: Cut
+    used: int
+    starts: list[float]
+    sections: dict[int, str]
+
+
 @dataclass(frozen=True)
 class BuiltRows:
     """Rows of one table region, how many body lines they used, how sure the layout is of them, and the
@@ -170,7 +184,7 @@ def positioned_rows(
     after: tuple[Line, ...] = (),
     centered: bool = False,
     rules: tuple[Rule, ...] = (),
-    region_cut: tuple[Cut, int, list[float]] | None = None,
+    region_cut: RegionCut | None = None,
 ) -> BuiltRows:
     """Rows of a table whose fragments carry real horizontal positions.
 
@@ -184,7 +198,7 @@ def positioned_rows(
             rows start.
         region_cut: ``cut_region(header, body, after)`` when the caller already has it.
     """
-    cut, used, starts = region_cut or cut_region(header, body, after)
+    cut, used, starts, sections = region_cut or cut_region(header, body, after)
     anchor = anchor_column(header.roles)
     row_starts = _anchor_starts(cut, anchor, previous, header.roles)
     ruled = _ruled_starts(cut, rules, header)
@@ -192,7 +206,9 @@ def positioned_rows(
     if ruled is not None and _agrees(ruled, row_starts):
         row_starts = _ruled_row_starts(ruled, cut, anchor, previous)
         method = "ruled"
-    rows = _top_rows(cut, len(header.cells), previous, row_starts)
+    rows = _top_rows(cut, len(header.cells), previous, row_starts, sections)
+    if method == "ruled" and header.box is not None:
+        _share_merged_cells(rows, rules, starts, (header.box[0], header.box[2]))
     # Drawn rules that agree with the names say where rows start: no centring to guess.
     if previous is None and cut and method != "ruled":
         centred_rows, score = _centered_rows(cut, header.roles, anchor)
@@ -201,6 +217,36 @@ def positioned_rows(
         if centered or score > top_score + DEFAULT_CENTRING_MARGIN:
             rows, method = centred_rows, "centred"
     return BuiltRows(rows, used, 0.95, tuple(starts), method=method)
+
+
+def _share_merged_cells(
+    rows: list[RowBuilder], rules: tuple[Rule, ...], starts: list[float], extent: tuple[float, float]
+) -> None:
+    """Cells merged down over several rows ("Youtube" once for fifteen cookies): where the rule between two
+    rows on a page leaves a column open, the cell above spans the row below, which shares its text."""
+    left, right = extent
+    bounds = [left, *starts, right]
+    spanning: set[int] = set()  # columns whose cell above already spans more than one row
+    for above, row in itertools.pairwise(rows):
+        if above.box is None or row.box is None:
+            spanning = set()
+            continue
+        if above.page != row.page:
+            # Past a page break the merged cell is not drawn again: a span already running goes on.
+            open_columns = {c for c in spanning if not row.cells[c]}
+        else:
+            low, high = above.box[3], row.box[1]
+            between = [r for r in rules if r.page == row.page and low - DEFAULT_RULE_SLACK <= r.top <= high + 1e-6]
+            open_columns = {
+                c
+                for c in range(len(row.cells))
+                if between
+                and not row.cells[c]
+                and not any(r.x0 <= (bounds[c] + bounds[c + 1]) / 2 <= r.x1 for r in between)
+            }
+        spanning = {c for c in open_columns if above.cells[c]}
+        for column in spanning:
+            row.cells[column] = list(above.cells[column])
 
 
 def _ruled_starts(cut: Cut, rules: tuple[Rule, ...], header: HeaderRow) -> set[int] | None:
@@ -242,9 +288,9 @@ def starts_centred(header: HeaderRow, cut: Cut) -> bool:
     return _is_centered(cut, anchor_column(header.roles))
 
 
-def cut_region(header: HeaderRow, body: tuple[Line, ...], after: tuple[Line, ...] = ()) -> tuple[Cut, int, list[float]]:
-    """The table's lines cut into cells up to where the table ends, how many body lines it used, and the
-    left bounds of its columns after the first."""
+def cut_region(header: HeaderRow, body: tuple[Line, ...], after: tuple[Line, ...] = ()) -> RegionCut:
+    """The table's lines cut into cells up to where the table ends, how many body lines it used, the left
+    bounds of its columns after the first, and the section rows met on the way."""
     n = len(header.cells)
     anchor = anchor_column(header.roles)
     # The first lines of a table say where its columns are; a long table adds cost, not evidence.
@@ -262,10 +308,10 @@ def cut_region(header: HeaderRow, body: tuple[Line, ...], after: tuple[Line, ...
     # Each page's own bounds: a text export lays each page out for itself. Only the lines above a page's first
     # full row use them (``_row_bounds`` takes over there): they are read from the top of the page.
     tops: dict[int, list[Line]] = {}
-    for line in body if by_text else ():
+    for line in body:
         if line.page != header.page and len(tops.setdefault(line.page, [])) < DEFAULT_PAGE_TOP_LINES:
             tops[line.page].append(line)
-    by_page = {page: shifted_starts(starts, lines) for page, lines in tops.items()}
+    by_page = {page: shifted_starts(starts, lines, rows_only=not by_text) for page, lines in tops.items()}
     cut: Cut = []
     used = 0
     following = _next_nonblank(body, after)
@@ -273,10 +319,28 @@ def cut_region(header: HeaderRow, body: tuple[Line, ...], after: tuple[Line, ...
     last_anchor: int | None = None
     local = starts
     page = header.page
+    sections: dict[int, str] = {}
+    resume = 0
     for index, line, after_blank in table_lines(body):
+        if index < resume:
+            continue  # the description under a section row
         if line.page != page:
             page, local = line.page, by_page.get(line.page, local)
         local = _row_bounds(line, local, n, unit)
+        if (
+            len(line.fragments) == 1
+            and line.fragments[0].x0 < local[0]
+            and names_category(line)
+            and not looks_like_cookie_name(line.text)
+        ):
+            below = _section_rows_below(body, index, local, by_page, header.roles, anchor, unit)
+            if below is not None:
+                # A row across the table naming a category ("Marketing and statistic cookies"): the rows
+                # below are that section's, its description (if any) no row.
+                sections[len(cut)] = line.text
+                resume = below
+                used = index + 1
+                continue
         cells, fits = cut_line(line, local, header.roles, unit)
         if not fits:
             break
@@ -297,7 +361,43 @@ def cut_region(header: HeaderRow, body: tuple[Line, ...], after: tuple[Line, ...
             last_anchor = len(cut)
         cut.append((line, cells))
         used = index + 1
-    return cut, used, starts
+    return RegionCut(cut, used, starts, sections)
+
+
+def _section_rows_below(
+    body: tuple[Line, ...],
+    index: int,
+    bounds: list[float],
+    by_page: dict[int, list[float]],
+    roles: tuple[Role, ...],
+    anchor: int,
+    unit: float,
+) -> int | None:
+    """Where the rows of a section begin below its section row: the first line after at most
+    ``DEFAULT_SECTION_DESCRIPTION`` lines of description that opens a row (a cookie name in the anchor
+    column, another cell beside it); ``None`` when no row follows (the table is over)."""
+    described = 0
+    for below in range(index + 1, min(len(body), index + 1 + 3 * DEFAULT_SECTION_DESCRIPTION)):
+        line = body[below]
+        if line.blank:
+            continue
+        on_page = bounds if line.page == body[index].page else by_page.get(line.page, bounds)
+        cells, fits = cut_line(line, on_page, roles, unit)
+        filled = sum(1 for c in cells if c)
+        if header_cells(line) is not None:
+            return None  # the next table's header: the section row heads that table
+        if (
+            fits
+            and len(line.fragments) >= 2
+            and cells[anchor]
+            and filled >= 2
+            and looks_like_cookie_name(first_name(cells[anchor]))
+        ):
+            return below
+        described += 1
+        if described > DEFAULT_SECTION_DESCRIPTION or len(line.fragments) > 1:
+            return None
+    return None
 
 
 def _row_bounds(line: Line, bounds: list[float], n: int, unit: float) -> list[float]:
@@ -498,14 +598,19 @@ def _ruled_row_starts(ruled: set[int], cut: Cut, anchor: int, previous: RowBuild
     return starts
 
 
-def _top_rows(cut: Cut, n: int, previous: RowBuilder | None, starts: list[int]) -> list[RowBuilder]:
-    """Rows that begin at the given line indexes; lines before the first start continue ``previous``."""
+def _top_rows(
+    cut: Cut, n: int, previous: RowBuilder | None, starts: list[int], sections: dict[int, str] | None = None
+) -> list[RowBuilder]:
+    """Rows that begin at the given line indexes; lines before the first start continue ``previous``. A row
+    under a section row (``sections``) carries its text."""
     rows: list[RowBuilder] = []
     current = previous
     opening = set(starts)
+    section: str | None = None
     for index, (line, cells) in enumerate(cut):
-        if index in opening:
-            current = RowBuilder(n, line.page)
+        section = (sections or {}).get(index, section)
+        if index in opening or (sections and index in sections):
+            current = RowBuilder(n, line.page, section=section)
             rows.append(current)
         if current is None:
             continue

@@ -157,7 +157,7 @@ def _rebuild(document: Document, weights: Mapping[str, float] | None) -> tuple[l
     }
     # A header repeated after a page break starts with the lines the page break cut off: no evidence there.
     centred = any(
-        starts_centred(regions[k].header, cut[0])
+        starts_centred(regions[k].header, cut.cut)
         for k, cut in cuts.items()
         if not (k and regions[k - 1].header.roles == regions[k].header.roles)
     )
@@ -224,6 +224,7 @@ def _rebuild(document: Document, weights: Mapping[str, float] | None) -> tuple[l
             warnings.extend(_noise_warning(chunk, index) for chunk in dumped.noise)
             table_end = region.body_start + built.used + len(rest)
     # Numbered after empty drafts are dropped: a table's index is its position in the list.
+    drafts = [part for draft in drafts for part in _by_section(draft)]
     tables = [_freeze(index, draft) for index, draft in enumerate(d for d in drafts if d.rows)]
     # A reading-order export leaves no grid to rebuild: read its values by shape when that explains more.
     if not has_dump_evidence(lines):
@@ -308,6 +309,25 @@ def _freeze_dumped(index: int, table: DumpedTable) -> Table:
             for k, (header, role) in enumerate(zip(table.headers, table.roles, strict=True))
         ),
     )
+
+
+def _by_section(draft: _Draft) -> list[_Draft]:
+    """A table cut by section rows (a category spanning the table) into one table per section, each under its
+    section's text as heading; rows above the first section keep the table's heading."""
+    if not any(row.section for row in draft.rows):
+        return [draft]
+    parts: list[_Draft] = []
+    for row, confidence in zip(draft.rows, draft.confidence, strict=True):
+        if not parts or (row.section and row.section != parts[-1].heading and row.section != _section_of(parts[-1])):
+            heading = row.section or draft.heading
+            parts.append(replace(draft, heading=heading, rows=[], confidence=[]))
+        parts[-1].rows.append(row)
+        parts[-1].confidence.append(confidence)
+    return parts
+
+
+def _section_of(draft: _Draft) -> str | None:
+    return draft.rows[0].section if draft.rows else None
 
 
 def _freeze(index: int, draft: _Draft) -> Table:
