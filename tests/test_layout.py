@@ -701,3 +701,28 @@ def test_lower_case_labels_under_a_row_of_names_are_its_cells_going_on() -> None
     tables, _ = rebuild_tables(document(text))
     assert len(tables) == 1
     assert [r.cells[0] for r in tables[0].rows] == ["yt-remote-fast-check-\nperiod", "yt-remote-session-app"]
+
+
+def test_a_row_split_by_a_page_break_goes_on_under_the_repeated_header() -> None:
+    # The page breaks inside a row; the next page repeats the header, then the rest of the row's cells, in
+    # lower case after cells left open ("OneSignal (third-" / "party SDK)").
+    page_one = (
+        "Cookie           Provider             Purpose              Duration\n"
+        "pt_session       PureTask             Keeps you signed in  Session\n"
+        "OneSignal push   OneSignal (third-    Push notification    Until uninstall or\n"
+    )
+    page_two = (
+        "Cookie           Provider             Purpose              Duration\n"
+        "token            party SDK)           delivery             opt-out\n"
+        "_ga              Google               Counts visits        2 years\n"
+    )
+    doc = _as_pdf(page_one + page_two, page_break_after=3)
+    tables, _ = rebuild_tables(doc)
+    rows = [[" ".join((c or "").split()) for c in r.cells] for t in tables for r in t.rows]
+    assert [r[0] for r in rows] == ["pt_session", "OneSignal push token", "_ga"]
+    assert rows[1][1] == "OneSignal (third- party SDK)"
+
+
+def test_a_numbered_heading_spaced_wide_is_no_header() -> None:
+    line = document("2. Categories of      Cookies      We Use\n").lines[0]
+    assert header_cells(line) is None

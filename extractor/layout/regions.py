@@ -9,6 +9,7 @@ the table above it (``TableRegion.continues``).
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
@@ -43,6 +44,8 @@ from extractor.shapes import (
     word_count,
 )
 
+# "2. Categories of cookies", "3.1 Analytics": a numbered heading.
+NUMBERED_HEADING = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})*\.?\s+\w")
 # A heading set in type at least this much larger than the body text (when fonts are known).
 DEFAULT_HEADING_SIZE_RATIO = 1.1
 # How far above a header row the heading of its table may stand, in lines.
@@ -178,8 +181,8 @@ def header_cells(line: Line) -> list[HeaderCell] | None:
             cells.extend(split)
             continue
         cells.append(HeaderCell(frag.text, frag.x0, frag.x1, frag.field))
-    if len(cells) < 2:
-        return None
+    if len(cells) < 2 or NUMBERED_HEADING.match(line.text):
+        return None  # "2. Categories of Cookies We Use": a numbered heading spaced wide, not labels
     matches = [_label_match(c.text) for c in cells]
     known = [m for m in matches if m is not None]
     roles = {m.role for m in known if m.role != "other"}

@@ -547,8 +547,15 @@ def _anchor_starts(cut: Cut, anchor: int, previous: RowBuilder | None, roles: tu
         # "_ga" / "(_ga_ABC, _ga_DEF)": the names in brackets belong to the one above.
         placeholder = placeholder or bool(follows and text and text.startswith("("))
         stacked = bool(
-            text and starts and roles and names_only(text) and _stacks_on(cut, index, starts[-1], anchor, roles)
+            text
+            and starts
+            and roles
+            and (names_only(text) or text[:1].islower())
+            and _stacks_on(cut, index, starts[-1], anchor, roles)
         )
+        # The first line past a page break (the header repeated or not) going on with cells the row above left
+        # open ("OneSignal (third-" / "party SDK"), in lower case: that row goes on.
+        stacked = stacked or bool(index == 0 and text and previous is not None and _goes_on_from(previous, cells))
         if (
             text
             and not placeholder
@@ -562,18 +569,32 @@ def _anchor_starts(cut: Cut, anchor: int, previous: RowBuilder | None, roles: tu
     return starts
 
 
+def _goes_on_from(previous: RowBuilder, cells: list[str | None]) -> bool:
+    """Whether a line's cells continue cells of ``previous`` left open (a trailing hyphen, slash or joining
+    word), each such piece in lower case, and no other cell starts anew with a capital."""
+    going = [c for c, text in enumerate(cells) if text and ends_open(previous.last(c)) and text[:1].islower()]
+    fresh = [c for c, text in enumerate(cells) if text and c not in going and text[:1].isupper()]
+    return bool(going) and not fresh
+
+
 def _stacks_on(cut: Cut, index: int, row_start: int, anchor: int, roles: tuple[Role, ...]) -> bool:
     """Whether a name on line ``index`` is one more name stacked in the cell of the row begun at ``row_start``
     ("__Secure-3PAPISID" / "__Secure-3PSID" one per line), not a row of its own.
 
     In a grid every cell of a row starts on the row's first line. So a line whose descriptive cell goes on
     from the line above (that text left open, this one in lower case) is inside the row above, and so is the
-    name on it; the more so when it leaves empty the short cells (a duration, a domain) the row gave at once.
+    name on it; the more so when the short cells the row gave at once (a duration, a domain) stay empty or go
+    on (in lower case, in brackets, or after an open end).
     """
     first = cut[row_start][1]
     cells = cut[index][1]
     short = [c for c, role in enumerate(roles) if c != anchor and role not in PROSE_ROLES and first[c]]
-    if not short or any(cells[c] and not ends_open(_last_text(cut, row_start, index, c)) for c in short):
+    if not short or any(
+        (text := cells[c])
+        and not ends_open(_last_text(cut, row_start, index, c))
+        and not (text[:1] == "(" or text[:1].islower())
+        for c in short
+    ):
         return False
     return any(
         role in PROSE_ROLES
