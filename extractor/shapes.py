@@ -199,7 +199,7 @@ def ends_open(text: str) -> bool:
     text = text.rstrip()
     if not text:
         return False
-    if text.endswith(("-", "/", ",")):
+    if text.endswith(("-", "/", ",", "\u2060")):  # U+2060: a word the layout saw go on (``layout.rows``)
         return True
     words = text.split()
     # A lone word is a value ("u", "e"), whatever language has it for "and" or "in".

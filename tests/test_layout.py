@@ -726,3 +726,17 @@ def test_a_row_split_by_a_page_break_goes_on_under_the_repeated_header() -> None
 def test_a_numbered_heading_spaced_wide_is_no_header() -> None:
     line = document("2. Categories of      Cookies      We Use\n").lines[0]
     assert header_cells(line) is None
+
+
+def test_a_cookie_name_broken_mid_word_by_a_narrow_column_joins_back() -> None:
+    # A fixed-width column too narrow for "PHPSESSID": the name fills the column up to its end and goes on
+    # below, beside the row's other cells going on in lower case. A name that leaves room stays whole.
+    text = (
+        "Category       Name     Purpose                    Expires\n"
+        "Functionality  PHPSES   This cookie keeps the      Session\n"
+        "cookies        SID      session of the visitor.\n"
+        "Analytics      _ga      Counts the visits.         2 years\n"
+        "Analytics      _gid     Counts the pages.          1 day\n"
+    )
+    rows = table_rows(text)
+    assert [r[1] for r in rows] == ["PHPSESSID", "_ga", "_gid"]

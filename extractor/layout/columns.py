@@ -285,14 +285,19 @@ def _split_at(fragment_words: list[Word], bound: float, tolerance: float, right_
 
 
 def cut_line(
-    line: Line, starts: list[float], roles: tuple[Role, ...] | None = None, unit: float = 1.0
+    line: Line,
+    starts: list[float],
+    roles: tuple[Role, ...] | None = None,
+    unit: float = 1.0,
+    edges: list[float] | None = None,
 ) -> tuple[list[str | None], bool]:
     """A line's text per column, and whether the line fits the columns.
 
     Exports misalign by a character or so and let a cell run into the next one with a single space, so a
     fragment belongs to the column it starts in (give or take ``DEFAULT_MISALIGN`` widths), and one that
     runs across a bound is cut at the best word break near it. A line fits unless one of its fragments
-    runs across two bounds or more with a word straddling a bound (prose over the table's columns).
+    runs across two bounds or more with a word straddling a bound (prose over the table's columns). With
+    ``edges`` (one per column), each is set to where the column's text on this line ends (``-inf`` if none).
     """
     tolerance = DEFAULT_MISALIGN * unit
     roles = roles or tuple("other" for _ in range(len(starts) + 1))
@@ -315,11 +320,15 @@ def cut_line(
             k = _split_at(rest, starts[i], tolerance, roles[i + 1], roles[column])
             if k > 0:
                 cells[column].append(" ".join(w.text for w in rest[:k]))
+                if edges is not None:
+                    edges[column] = max(edges[column], rest[k - 1].x1)
             rest, column = rest[k:], i + 1
             if not rest:
                 break
         if rest:
             cells[column].append(" ".join(w.text for w in rest))
+            if edges is not None:
+                edges[column] = max(edges[column], rest[-1].x1)
     joined = [" ".join(c) if c else None for c in cells]
     if fits and loose:
         # Only a duration cut out as a duration vouches for such a line (prose would cut out anything).

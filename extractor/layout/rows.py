@@ -55,6 +55,12 @@ DEFAULT_LOST_TABS_MARGIN = 0.5
 NAME_LIST_SEPARATOR = re.compile(r"\s*[,;]\s*")
 # A cell starting this many character widths or fewer from its bound has not moved the column.
 DEFAULT_JITTER = 5.0
+# Marks a cell line whose last word goes on, unbroken, on the cell's next line (a name cut by a narrow
+# column); ``layout.stitch`` joins the two without a space.
+WORD_GOES_ON = "\u2060"
+# A name ending this close (character widths) to the next column's bound filled its column (a cell's padding
+# is all that is left): it was broken there.
+DEFAULT_BROKEN_ROOM = 3.0
 # A section row may have this many lines of description under it before its rows.
 DEFAULT_SECTION_DESCRIPTION = 3
 # A page's column bounds are read from this many lines at its top.
@@ -313,6 +319,7 @@ def cut_region(header: HeaderRow, body: tuple[Line, ...], after: tuple[Line, ...
             tops[line.page].append(line)
     by_page = {page: shifted_starts(starts, lines, rows_only=not by_text) for page, lines in tops.items()}
     cut: Cut = []
+    reach: list[list[float]] = []  # per cut line, the room left between each cell's text and its column's end
     used = 0
     following = _next_nonblank(body, after)
     alone: set[str] = set()
@@ -341,7 +348,8 @@ def cut_region(header: HeaderRow, body: tuple[Line, ...], after: tuple[Line, ...
                 resume = below
                 used = index + 1
                 continue
-        cells, fits = cut_line(line, local, header.roles, unit)
+        edges = [float("-inf")] * n
+        cells, fits = cut_line(line, local, header.roles, unit, edges)
         if not fits:
             break
         if len(line.fragments) == 1:
@@ -360,8 +368,39 @@ def cut_region(header: HeaderRow, body: tuple[Line, ...], after: tuple[Line, ...
         if cells[anchor]:
             last_anchor = len(cut)
         cut.append((line, cells))
+        reach.append([b - e for b, e in zip([*local, float("inf")], edges, strict=True)])
         used = index + 1
+    _mark_broken_names(cut, reach, header.roles, anchor, unit)
     return RegionCut(cut, used, starts, sections)
+
+
+def _mark_broken_names(cut: Cut, reach: list[list[float]], roles: tuple[Role, ...], anchor: int, unit: float) -> None:
+    """Mark the cookie names a narrow column broke mid-word ("PHPSES" / "SID") so that they join back.
+
+    A name broken by its column is one token that runs up to the column's end (``reach``: the room left to
+    the next column's bound, no more than a cell's padding), as far as any text of the column reaches, and the
+    line below goes on with one more token. A name that fits leaves room (stacked names one per line do).
+    """
+    filled = [room[anchor] for room, (_, cells) in zip(reach, cut, strict=True) if cells[anchor]]
+    if not filled:
+        return
+    tightest = min(filled)
+    for k in range(len(cut) - 1):
+        text, below = cut[k][1][anchor], cut[k + 1][1][anchor]
+        if not text or not below or " " in text.strip() or " " in below.strip() or not below[:1].isalnum():
+            continue
+        room = reach[k][anchor]
+        if text.endswith(("-", "/", "_", ",")) or room > DEFAULT_BROKEN_ROOM * unit or room > tightest + unit / 2:
+            continue
+        # The line below starts no row: its other cells, if any, go on in lower case, and none of its short
+        # cells holds a value of its own (a domain, a duration).
+        if any(
+            c and (not c[:1].islower() or (roles[column] in ("domain", "duration") and role_fit(roles[column], c) > 0))
+            for column, c in enumerate(cut[k + 1][1])
+            if column != anchor
+        ):
+            continue
+        cut[k][1][anchor] = f"{text}{WORD_GOES_ON}"
 
 
 def _section_rows_below(

@@ -11,6 +11,7 @@ from extractor.layout.dump import DumpedTable, could_be_name, dumped_tables, has
 from extractor.layout.glued import glued_rows
 from extractor.layout.regions import HeaderRow, TableRegion, find_heading, find_tables, is_new_heading
 from extractor.layout.rows import (
+    WORD_GOES_ON,
     BuiltRows,
     RowBuilder,
     cut_region,
@@ -330,11 +331,16 @@ def _section_of(draft: _Draft) -> str | None:
     return draft.rows[0].section if draft.rows else None
 
 
+def _cell_text(lines: list[str]) -> str:
+    """A cell's lines, a word the layout saw broken by a narrow column joined back without a space."""
+    return "\n".join(lines).replace(f"{WORD_GOES_ON}\n", "").replace(WORD_GOES_ON, "")
+
+
 def _freeze(index: int, draft: _Draft) -> Table:
     header = draft.region.header
     rows = tuple(
         Row(
-            tuple("\n".join(cell) if cell else None for cell in row.cells),
+            tuple(_cell_text(cell) if cell else None for cell in row.cells),
             row.page,
             tuple(sorted(row.lines)),
             confidence,
