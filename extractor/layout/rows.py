@@ -389,6 +389,8 @@ def _mark_broken_names(cut: Cut, reach: list[list[float]], roles: tuple[Role, ..
         text, below = cut[k][1][anchor], cut[k + 1][1][anchor]
         if not text or not below or " " in text.strip() or " " in below.strip() or not below[:1].isalnum():
             continue
+        if not (has_name_marks(text) or has_name_marks(text + below)):
+            continue  # two words, not the halves of a name no word is like
         room = reach[k][anchor]
         if text.endswith(("-", "/", "_", ",")) or room > DEFAULT_BROKEN_ROOM * unit or room > tightest + unit / 2:
             continue
