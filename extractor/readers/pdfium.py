@@ -75,23 +75,21 @@ class TextObject:
     """What the characters of one PDFium text object share: font name, size, descent, orientation.
 
     ``scale`` maps text space to page space (the text matrix with the CTM); ``descent`` is the font's, per unit
-    of font size (negative).
+    of font size (negative); ``size`` is pdfminer's (the height of the character box on the page); ``upright``
+    is pdfminer's test of a character that reads left to right.
     """
 
     fontname: str
     font_size: float
     descent: float
     scale: tuple[float, float, float, float]
+    size: float
+    upright: bool
 
-    @property
-    def upright(self) -> bool:
-        a, b, c, d = self.scale
-        return a * d > 0 and b * c <= 0
-
-    @property
-    def size(self) -> float:
-        """pdfminer's ``size``: the height of the character box on the page."""
-        return abs(self.scale[3] * self.font_size)
+    @classmethod
+    def of(cls, fontname: str, font_size: float, descent: float, scale: tuple[float, ...]) -> TextObject:
+        a, b, c, d = scale
+        return cls(fontname, font_size, descent, (a, b, c, d), abs(d * font_size), a * d > 0 and b * c <= 0)
 
 
 class _Raw:
@@ -140,7 +138,7 @@ def _text_object(raw: Any, textpage: Any, index: int, address: int) -> TextObjec
     matrix = raw.FS_MATRIX()
     raw.FPDFText_GetMatrix(textpage, index, matrix)
     scale = (matrix.a, matrix.b, matrix.c, matrix.d)
-    return TextObject(name, raw.FPDFText_GetFontSize(textpage, index), descent, scale)
+    return TextObject.of(name, raw.FPDFText_GetFontSize(textpage, index), descent, scale)
 
 
 def page_chars(textpage: Any, found: PageObjects) -> list[Char]:
