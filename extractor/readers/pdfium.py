@@ -42,6 +42,8 @@ DEFAULT_Y_TOLERANCE = 3.0
 LIGATURES = {"ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl", "ﬁ": "fi", "ﬂ": "fl", "ﬆ": "st", "ﬅ": "st"}
 # How PDFium spells a hyphen that ends a line; the file holds a "-".
 LINE_END_HYPHENS = {0x02: "-", 0xFFFE: "-"}
+# What pdfminer reads for character code 0 with no Unicode mapping; PDFium gives Unicode 0 for it.
+UNMAPPED_GLYPH = "(cid:0)"
 # The characters PDFium may invent between text objects (space, carriage return, line feed).
 GENERATED_CODES = frozenset({0x20, 0x0D, 0x0A})
 # A text object narrower than this (points) is left out of PDFium's text page (its glyphs are blank: spaces).
@@ -167,7 +169,7 @@ def page_chars(textpage: Any, found: PageObjects) -> list[Char]:
             shared = objects[address] = _text_object(c, textpage, index, address)
         loose_box(textpage, index, box_ref)
         char_origin(textpage, index, x_ref, y_ref)
-        text = LINE_END_HYPHENS.get(code) or chr(code) if code else ""
+        text = LINE_END_HYPHENS.get(code) or chr(code) if code else UNMAPPED_GLYPH
         if (
             address == last[0]
             and abs(last[1] - x.value) < DEFAULT_SAME_ORIGIN
