@@ -32,7 +32,7 @@ DEFAULT_MIN_RULE_SEGMENT = 5.0
 DEFAULT_WHITE = 0.95
 # Rule heights are rounded to this many decimals before they are grouped: readers differ in the last bits (pdfminer
 # computes in doubles, PDFium in floats), and printed pages put rules on multiples of 0.75 pt, where a group ends.
-DEFAULT_RULE_PRECISION = 3
+DEFAULT_RULE_PRECISION = 2
 # A vertical gap wider than this many line heights is a paragraph break (a blank line).
 DEFAULT_PARAGRAPH_GAP = 0.9
 # Running headers and footers: the same text within this many points of the same place on this share of pages.
