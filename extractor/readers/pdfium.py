@@ -455,7 +455,8 @@ def _open(data: bytes, source: str, password: str | None) -> pypdfium2.PdfDocume
     try:
         return pypdfium2.PdfDocument(data, password=password or None)
     except pypdfium2.PdfiumError as error:
-        if getattr(error, "err_code", None) == pypdfium2.raw.FPDF_ERR_PASSWORD:
+        # PDFium's last error outlives a failure: an encrypted file also says so in its trailer.
+        if getattr(error, "err_code", None) == pypdfium2.raw.FPDF_ERR_PASSWORD and b"/Encrypt" in data:
             problem = "encrypted PDF; pass --password" if not password else "encrypted PDF; the password is wrong"
             raise InputError(source, problem) from None
         return None
