@@ -3,6 +3,7 @@
 
 usage: python bench/accuracy.py [--corpus DIR] [--files GLOB,GLOB] [--split tune|check|all] [--docx] [--glued]
                                 [--json OUT.json] [--out DIR] [--slowest N] [--jobs N] [--check]
+                                [--pdf-reader pdfium|pdfplumber]
 
 Reads ../shared/corpus/dev (outside this repository); when it is absent the bench says so and exits 0.
 ``--check`` compares the figures with bench/thresholds.json (the score gate: its numbers only go up) and
@@ -140,12 +141,14 @@ def main() -> int:
     parser.add_argument("--split", choices=("tune", "check", "all"), default="all", help="documents to score")
     parser.add_argument("--slowest", type=int, default=5, help="how many of the slowest files to print")
     parser.add_argument("--jobs", type=int, default=None, help="worker processes (default: all cores)")
+    parser.add_argument("--pdf-reader", choices=("pdfium", "pdfplumber"), default="pdfium", help="library for PDFs")
     args = parser.parse_args()
     if not (args.corpus.is_dir() and (args.corpus.parent / "score.py").is_file()):
         print(f"corpus not found at {args.corpus}: accuracy bench skipped")
         return 0
 
     from extractor.batch import convert
+    from extractor.settings import Settings
 
     if args.docx or args.glued:
         args.corpus = with_variants(args.corpus, args.docx, args.glued)
@@ -158,7 +161,7 @@ def main() -> int:
     out = args.out or Path(tempfile.mkdtemp(prefix="extractor-accuracy-"))
     started = time.perf_counter()
     # One batch over the mirror, so outputs mirror the corpus layout the scorer expects (DOC/FILE.json).
-    outcomes = convert([mirror], out, ["json"], jobs=args.jobs)
+    outcomes = convert([mirror], out, ["json"], Settings(pdf_reader=args.pdf_reader), jobs=args.jobs)
     elapsed = time.perf_counter() - started
     result = scorer.main(str(mirror), str(out), str(args.json) if args.json else None, args.files)
     columns = (

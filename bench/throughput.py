@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
 """Throughput on the development corpus: documents and pages per second with 1 and 2 workers, and our cost
 per PDF page against pdfplumber's bare ``extract_words`` on the same pages (the floor for a pdfplumber-based
-reader). All figures come from one run.
+reader), end to end with each PDF reader (``pdf_reader`` pdfium and pdfplumber). All figures come from one run.
 
-usage: python bench/throughput.py [--corpus DIR] [--repeat N]
+usage: python bench/throughput.py [--corpus DIR] [--repeat N] [--pdf-only]
 
 Reads ../shared/corpus/dev; skips cleanly when it is absent.
 """
@@ -34,6 +34,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--repeat", type=int, default=2, help="best of N runs for each measure")
+    parser.add_argument("--pdf-only", action="store_true", help="only the per-page figures of the PDF readers")
     args = parser.parse_args()
     if not args.corpus.is_dir():
         print(f"corpus not found at {args.corpus}: throughput bench skipped")
@@ -41,19 +42,24 @@ def main() -> int:
     import pdfplumber
 
     from extractor import extract
+    from extractor.settings import PDF_READERS
 
     inputs = [args.corpus]
     pdfs = sorted(args.corpus.glob("*/*.pdf"))
-    runs = {jobs: min((timed_convert(inputs, jobs) for _ in range(args.repeat)), key=lambda r: r[0]) for jobs in (1, 2)}
-    for jobs, (elapsed, files, pages) in runs.items():
-        print(
-            f"-j {jobs}: {files} documents, {pages} pages in {elapsed:.2f} s: "
-            f"{files / elapsed:.1f} documents/s, {pages / elapsed:.1f} pages/s"
-        )
-    print(f"speed-up -j 2 / -j 1: {runs[1][0] / runs[2][0]:.2f}x")
+    if not args.pdf_only:
+        runs = {
+            jobs: min((timed_convert(inputs, jobs) for _ in range(args.repeat)), key=lambda r: r[0]) for jobs in (1, 2)
+        }
+        for jobs, (elapsed, files, pages) in runs.items():
+            print(
+                f"-j {jobs}: {files} documents, {pages} pages in {elapsed:.2f} s: "
+                f"{files / elapsed:.1f} documents/s, {pages / elapsed:.1f} pages/s"
+            )
+        print(f"speed-up -j 2 / -j 1: {runs[1][0] / runs[2][0]:.2f}x")
 
     extract(pdfs[0])  # load the classifier once, as a worker does
-    floor = ours = float("inf")
+    floor = float("inf")
+    ours = dict.fromkeys(PDF_READERS, float("inf"))
     pages = 0
     for _ in range(args.repeat):
         started = time.perf_counter()
@@ -64,14 +70,17 @@ def main() -> int:
                     page.extract_words()
                     pages += 1
         floor = min(floor, time.perf_counter() - started)
-        started = time.perf_counter()
-        for pdf in pdfs:
-            extract(pdf)
-        ours = min(ours, time.perf_counter() - started)
-    print(
-        f"PDF pages: {pages}; pdfplumber extract_words {1000 * floor / pages:.1f} ms/page; "
-        f"extractor {1000 * ours / pages:.1f} ms/page; ratio {ours / floor:.2f}x"
-    )
+        for reader in PDF_READERS:
+            started = time.perf_counter()
+            for pdf in pdfs:
+                extract(pdf, pdf_reader=reader)
+            ours[reader] = min(ours[reader], time.perf_counter() - started)
+    print(f"PDF pages: {pages}; pdfplumber extract_words {1000 * floor / pages:.1f} ms/page")
+    for reader, elapsed in ours.items():
+        print(
+            f"extractor with pdf_reader={reader}: {1000 * elapsed / pages:.1f} ms/page, {pages / elapsed:.1f} pages/s, "
+            f"ratio to extract_words {elapsed / floor:.2f}x"
+        )
     return 0
 
 

@@ -75,12 +75,13 @@ def convert(
     verbose: Annotated[bool, typer.Option("-v", "--verbose", help="Log every file.")] = False,
     password: Annotated[str | None, typer.Option("--password", help="Password of encrypted PDFs.")] = None,
     labels: LabelsOption = None,
+    pdf_reader: PdfReaderOption = "pdfium",
 ) -> None:
     """Convert documents: OUT/<file>.json and .csv, OUT/inventory.csv and .jsonl, OUT/report.json."""
     from extractor.batch import Engine
     from extractor.batch import convert as run
     from extractor.progress import Progress
-    from extractor.settings import Settings
+    from extractor.settings import PdfReader, Settings
 
     logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, format="%(message)s")
     chosen = [f.strip() for f in formats.split(",") if f.strip()]
@@ -95,6 +96,7 @@ def convert(
             max_file_size=max_file_size,
             max_memory_mb=max_memory,
             labels=_labels(labels),
+            pdf_reader=cast("PdfReader", pdf_reader),
         )
         with progress:
             outcomes = run(
@@ -128,6 +130,14 @@ LabelsOption = Annotated[
     ),
 ]
 
+PdfReaderOption = Annotated[
+    str,
+    typer.Option(
+        "--pdf-reader",
+        help="Library that reads PDFs: pdfium (fast) or pdfplumber; both give the same records.",
+    ),
+]
+
 
 def _labels(path: Path | None) -> dict[str, str]:
     from extractor.settings import load_labels
@@ -140,6 +150,7 @@ def show(
     file: Annotated[Path, typer.Argument(help="One document.", show_default=False)],
     password: PasswordOption = None,
     labels: LabelsOption = None,
+    pdf_reader: PdfReaderOption = "pdfium",
     explain: Annotated[
         bool,
         typer.Option("--explain", help="Also print, per table, why each column got its role and which reading won."),
@@ -152,7 +163,7 @@ def show(
     from extractor.pipeline import extract
 
     with _exit_on_error():
-        result = extract(file, strict=True, password=password, labels=_labels(labels))
+        result = extract(file, strict=True, password=password, labels=_labels(labels), pdf_reader=pdf_reader)
     console = Console()
     console.print(f"[bold]{result.source}[/bold]  status={result.status}  language={result.language}")
     for table in result.tables:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal, get_args
 
 from extractor.errors import ConfigError
 from extractor.model import ROLES
@@ -15,6 +15,10 @@ DEFAULT_MAX_PAGES = 300
 DEFAULT_MAX_CHARS_PER_PAGE = 20_000
 DEFAULT_MAX_MEMORY_MB = 4096
 DEFAULT_ENCODINGS = ("utf-8", "cp1252")
+# The libraries that can read a PDF's words and rules: PDFium (fast, the default) or pdfplumber (pdfminer).
+PdfReader = Literal["pdfium", "pdfplumber"]
+PDF_READERS: tuple[PdfReader, ...] = get_args(PdfReader)
+DEFAULT_PDF_READER: PdfReader = "pdfium"
 
 # Weights of the features that score layout decisions (``extractor.scoring``), by decision. Chosen by hand on
 # 2026-12-01 against the `tune` half of the development corpus (bench/accuracy.py --split tune), then checked on
@@ -88,6 +92,8 @@ class Settings:
         max_memory_mb: address-space cap of each batch worker process; a document that needs more fails alone.
         labels: header labels of the user's own and the role each names ("Kakans namn": "name"), for wording no
             lexicon file foresees; they outrank the lexicon (``load_labels`` reads them from a file).
+        pdf_reader: the library that reads PDFs: ``pdfium`` (pypdfium2, several times faster) or ``pdfplumber``
+            (pdfminer); both give the same words and rules, so the same records.
         layout: weights of the features that score layout decisions (``LAYOUT_WEIGHTS``); a mapping given
             here overrides the named weights and keeps the others.
     """
@@ -101,6 +107,7 @@ class Settings:
     max_memory_mb: int = DEFAULT_MAX_MEMORY_MB
     layout: Mapping[str, float] = field(default_factory=lambda: dict(LAYOUT_WEIGHTS))
     labels: Mapping[str, str] = field(default_factory=dict)
+    pdf_reader: PdfReader = DEFAULT_PDF_READER
 
     def __post_init__(self) -> None:
         if not isinstance(self.max_file_size, int) or self.max_file_size <= 0:
@@ -109,6 +116,8 @@ class Settings:
             value = getattr(self, name)
             if not isinstance(value, int) or isinstance(value, bool) or value <= 0:
                 raise ConfigError(f"{name}: expected a positive whole number, got {value!r}")
+        if self.pdf_reader not in PDF_READERS:
+            raise ConfigError(f"pdf_reader: expected one of {list(PDF_READERS)}, got {self.pdf_reader!r}")
         roles = (*ROLES, "other")
         bad_labels = {k: v for k, v in self.labels.items() if not isinstance(k, str) or v not in roles}
         if bad_labels:

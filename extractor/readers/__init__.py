@@ -10,6 +10,7 @@ from extractor.model import Document
 from extractor.readers.docx import read_docx
 from extractor.readers.html import read_html
 from extractor.readers.pdf import read_pdf
+from extractor.readers.pdfium import read_pdfium
 from extractor.readers.text import read_text
 from extractor.settings import Settings
 
@@ -72,7 +73,8 @@ def load(path: str | Path, settings: Settings | None = None, *, source: str | No
     if kind == "text":
         return read_text(data, name, settings)
     if kind == "pdf":
-        return read_pdf(data, name, settings, password=settings.password)
+        reader = read_pdfium if settings.pdf_reader == "pdfium" else read_pdf
+        return reader(data, name, settings, password=settings.password)
     if kind == "html":
         return read_html(data, name, settings)
     if kind == "docx":

@@ -30,6 +30,9 @@ DEFAULT_TOUCHING_GAP = 0.08
 DEFAULT_RULE_TOLERANCE = 1.5
 DEFAULT_MIN_RULE_SEGMENT = 5.0
 DEFAULT_WHITE = 0.95
+# Rule heights are rounded to this many decimals before they are grouped: readers differ in the last bits (pdfminer
+# computes in doubles, PDFium in floats), and printed pages put rules on multiples of 0.75 pt, where a group ends.
+DEFAULT_RULE_PRECISION = 2
 # A vertical gap wider than this many line heights is a paragraph break (a blank line).
 DEFAULT_PARAGRAPH_GAP = 0.9
 # Running headers and footers: the same text within this many points of the same place on this share of pages.
@@ -103,10 +106,15 @@ def _visible(colour: Any) -> bool:
     return not numbers or min(numbers) < DEFAULT_WHITE
 
 
-def _rules(edges: list[dict[str, Any]], page: int) -> list[Rule]:
+def _rule_key(top: float) -> int:
+    """The group of rules at this height."""
+    return round(round(top, DEFAULT_RULE_PRECISION) / DEFAULT_RULE_TOLERANCE)
+
+
+def page_rules(edges: list[dict[str, Any]], page: int) -> list[Rule]:
     """Visible horizontal edges of a page, segments at one height merged into rules."""
     segments = sorted(
-        (round(e["top"] / DEFAULT_RULE_TOLERANCE), e["x0"], e["x1"], e["top"])
+        (_rule_key(e["top"]), e["x0"], e["x1"], e["top"])
         for e in edges
         if e.get("orientation") == "h"
         and e["x1"] - e["x0"] >= DEFAULT_MIN_RULE_SEGMENT
@@ -115,11 +123,7 @@ def _rules(edges: list[dict[str, Any]], page: int) -> list[Rule]:
     rules: list[Rule] = []
     for key, x0, x1, top in segments:
         last = rules[-1] if rules else None
-        if (
-            last is not None
-            and round(last.top / DEFAULT_RULE_TOLERANCE) == key
-            and x0 <= last.x1 + DEFAULT_RULE_TOLERANCE
-        ):
+        if last is not None and _rule_key(last.top) == key and x0 <= last.x1 + DEFAULT_RULE_TOLERANCE:
             rules[-1] = Rule(page, last.x0, max(last.x1, x1), last.top)
         else:
             rules.append(Rule(page, x0, x1, top))
@@ -148,49 +152,22 @@ def _line_key(line: list[dict[str, Any]]) -> str:
     return "#" if PAGE_NUMBER.match(lexicon.fold(text, keep_punctuation=True)) else text
 
 
-def read_pdf(data: bytes, source: str, settings: Settings, password: str | None = None) -> Document:
-    """A PDF -> ``Document`` of lines of fragments, page after page.
+def memory_error(source: str) -> InputError:
+    """The error of a PDF that needs more memory than the worker may take."""
+    return InputError(source, "PDF needs more memory than allowed (a decompression bomb?)")
+
+
+def document_from_pages(data: bytes, source: str, words: list[list[dict[str, Any]]], rules: list[Rule]) -> Document:
+    """The ``Document`` of a PDF from each page's words (pdfplumber's ``extract_words`` dicts, with ``size`` and
+    ``fontname``) and its rules (``page_rules``): visual lines of fragments without the running headers, footers
+    and page numbers, a blank line at each paragraph gap.
 
     Raises:
-        InputError: encrypted without the right password, corrupt, or without a text layer.
+        InputError: the PDF has no pages, or no words on any page (no text layer).
     """
-    import io
-
-    import pdfplumber
-    from pdfminer.pdfdocument import PDFPasswordIncorrect
-
-    try:
-        pdf = pdfplumber.open(io.BytesIO(data), password=password or "")
-        with pdf:
-            if len(pdf.pages) > settings.max_pages:
-                raise InputError(source, f"PDF of {len(pdf.pages)} pages exceeds max_pages={settings.max_pages}")
-            pages = []
-            rules: list[Rule] = []
-            for number, page in enumerate(pdf.pages, start=1):
-                if len(page.chars) > settings.max_chars_per_page:
-                    raise InputError(
-                        source,
-                        f"page {number} has {len(page.chars)} characters, over "
-                        f"max_chars_per_page={settings.max_chars_per_page}",
-                    )
-                pages.append(_visual_lines(page.extract_words(extra_attrs=["size", "fontname"], use_text_flow=False)))
-                rules.extend(_rules(page.edges, number))
-                page.close()  # drop the page's parsed objects: memory stays flat over long documents
-    except InputError:
-        raise
-    except MemoryError:
-        raise InputError(source, "PDF needs more memory than allowed (a decompression bomb?)") from None
-    except Exception as exc:  # pdfminer raises many kinds on a broken file; pdfplumber wraps them
-        cause = exc.args[0] if exc.args and isinstance(exc.args[0], Exception) else exc
-        if isinstance(cause, MemoryError):
-            raise InputError(source, "PDF needs more memory than allowed (a decompression bomb?)") from None
-        if isinstance(cause, PDFPasswordIncorrect):
-            problem = "encrypted PDF; pass --password" if not password else "encrypted PDF; the password is wrong"
-            raise InputError(source, problem) from None
-        detail = str(cause) or type(cause).__name__
-        raise InputError(source, f"corrupt PDF ({type(cause).__name__}: {detail})") from None
-    if not pages:
+    if not words:
         raise InputError(source, "PDF without pages")
+    pages = [_visual_lines(page_words) for page_words in words]
     if not any(pages):
         raise InputError(source, "no text layer: OCR is not supported")
     running = _running_texts(pages)
@@ -202,12 +179,63 @@ def read_pdf(data: bytes, source: str, settings: Settings, password: str | None 
             if (_line_key(line), round(line[0]["top"] / DEFAULT_RUNNING_TOLERANCE)) not in running
             and not PAGE_NUMBER.match(lexicon.fold(" ".join(w["text"] for w in line), keep_punctuation=True))
         ]
-        previous_bottom: float | None = None
-        for number, words in enumerate(kept, start=1):
-            top = min(w["top"] for w in words)
-            height = max(w["bottom"] - w["top"] for w in words)
-            if previous_bottom is not None and top - previous_bottom > DEFAULT_PARAGRAPH_GAP * height:
-                lines.append(Line(page_number, number, ()))
-            lines.append(Line(page_number, number, _fragments(words, page_number, number)))
-            previous_bottom = max(w["bottom"] for w in words)
+        lines.extend(_page_lines(kept, page_number))
     return Document(source, hashlib.sha256(data).hexdigest(), "pdf", tuple(lines), tuple(rules))
+
+
+def _page_lines(visual: list[list[dict[str, Any]]], page_number: int) -> list[Line]:
+    """The lines of one page from its visual lines of words, a blank line where a paragraph gap is."""
+    lines: list[Line] = []
+    previous_bottom: float | None = None
+    for number, words in enumerate(visual, start=1):
+        top = min(w["top"] for w in words)
+        height = max(w["bottom"] - w["top"] for w in words)
+        if previous_bottom is not None and top - previous_bottom > DEFAULT_PARAGRAPH_GAP * height:
+            lines.append(Line(page_number, number, ()))
+        lines.append(Line(page_number, number, _fragments(words, page_number, number)))
+        previous_bottom = max(w["bottom"] for w in words)
+    return lines
+
+
+def read_pdf(data: bytes, source: str, settings: Settings, password: str | None = None) -> Document:
+    """A PDF -> ``Document`` of lines of fragments, page after page, read with pdfplumber.
+
+    Raises:
+        InputError: encrypted without the right password, corrupt, without a text layer, or over the limits.
+    """
+    import io
+
+    import pdfplumber
+    from pdfminer.pdfdocument import PDFPasswordIncorrect
+
+    try:
+        pdf = pdfplumber.open(io.BytesIO(data), password=password or "")
+        with pdf:
+            if len(pdf.pages) > settings.max_pages:
+                raise InputError(source, f"PDF of {len(pdf.pages)} pages exceeds max_pages={settings.max_pages}")
+            words: list[list[dict[str, Any]]] = []
+            rules: list[Rule] = []
+            for number, page in enumerate(pdf.pages, start=1):
+                if len(page.chars) > settings.max_chars_per_page:
+                    raise InputError(
+                        source,
+                        f"page {number} has {len(page.chars)} characters, over "
+                        f"max_chars_per_page={settings.max_chars_per_page}",
+                    )
+                words.append(page.extract_words(extra_attrs=["size", "fontname"], use_text_flow=False))
+                rules.extend(page_rules(page.edges, number))
+                page.close()  # drop the page's parsed objects: memory stays flat over long documents
+    except InputError:
+        raise
+    except MemoryError:
+        raise memory_error(source) from None
+    except Exception as exc:  # pdfminer raises many kinds on a broken file; pdfplumber wraps them
+        cause = exc.args[0] if exc.args and isinstance(exc.args[0], Exception) else exc
+        if isinstance(cause, MemoryError):
+            raise memory_error(source) from None
+        if isinstance(cause, PDFPasswordIncorrect):
+            problem = "encrypted PDF; pass --password" if not password else "encrypted PDF; the password is wrong"
+            raise InputError(source, problem) from None
+        detail = str(cause) or type(cause).__name__
+        raise InputError(source, f"corrupt PDF ({type(cause).__name__}: {detail})") from None
+    return document_from_pages(data, source, words, rules)

@@ -1,0 +1,515 @@
+"""PDF documents -> positioned fragments, with PDFium (pypdfium2): the words and rules pdfplumber gives, faster.
+
+PDFium parses the page in C; this module asks it, character by character, for what pdfminer would have made of
+each character (its text, advance box, font size and font name) and groups the characters into words by
+pdfplumber's own rules (``extract_words`` with its defaults: a space, a gap wider than ``x_tolerance`` or a
+change of line ends a word; a change of font or size starts a new group). Horizontal rules come from the path
+objects of the page, walked with PDFium's raw functions and cut into the edges pdfplumber makes of lines,
+rectangles and curves. The words and edges then go through the same assembly as pdfplumber's
+(``extractor.readers.pdf.document_from_pages``), so the rest of the pipeline sees the same document.
+
+What PDFium does that pdfminer does not, and how it is undone here: it invents spaces and line breaks between
+text objects (generated characters: dropped, words break only at real spaces and at pdfplumber's gap and line
+rules); it marks a hyphen that ends a line as U+0002 or U+FFFE (read back as "-"); it splits a glyph that
+stands for several characters (a ligature) into pieces at one origin (joined back into one character); its
+loose boxes take in the glyph's ink (the advance box is rebuilt from the origin, the font's descent and size,
+as pdfminer builds it). Fonts that pdfminer measures with its own metrics (the standard 14, not embedded) get
+pdfminer's descent. Pages turned by ``/Rotate`` are left to pdfplumber (the whole document is read with it).
+"""
+
+from __future__ import annotations
+
+import ctypes
+import itertools
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from extractor.errors import InputError
+from extractor.model import Document, Rule
+from extractor.readers.pdf import DEFAULT_MIN_RULE_SEGMENT, document_from_pages, memory_error, page_rules, read_pdf
+from extractor.settings import Settings
+
+if TYPE_CHECKING:
+    import pypdfium2
+
+# pdfplumber's ``extract_words`` defaults: characters more than this many points apart along the line are two
+# words; characters whose tops differ by more than this are on two lines.
+DEFAULT_X_TOLERANCE = 3.0
+DEFAULT_Y_TOLERANCE = 3.0
+# Ligature characters pdfplumber spells out.
+LIGATURES = {"ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl", "ﬁ": "fi", "ﬂ": "fl", "ﬆ": "st", "ﬅ": "st"}
+# How PDFium spells a hyphen that ends a line; the file holds a "-".
+LINE_END_HYPHENS = {0x02: "-", 0xFFFE: "-"}
+# What pdfminer reads for character code 0 with no Unicode mapping; PDFium gives Unicode 0 for it.
+UNMAPPED_GLYPH = "(cid:0)"
+# The characters PDFium may invent between text objects (space, carriage return, line feed).
+GENERATED_CODES = frozenset({0x20, 0x0D, 0x0A})
+# A text object narrower than this (points) is left out of PDFium's text page (its glyphs are blank: spaces).
+DEFAULT_BLANK_WIDTH = 0.01
+# Two origins closer than this (points) are one glyph: the pieces of a ligature.
+DEFAULT_SAME_ORIGIN = 1e-3
+# Raw PDFium constants: page object kinds, path segment kinds.
+PAGEOBJ_TEXT, PAGEOBJ_PATH, PAGEOBJ_FORM = 1, 2, 5
+SEGMENT_LINETO, SEGMENT_BEZIERTO, SEGMENT_MOVETO = 0, 1, 2
+
+Matrix = tuple[float, float, float, float, float, float]
+Point = tuple[float, float]
+IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+
+
+class Char(NamedTuple):
+    """One character as pdfplumber's ``page.chars`` has it (``top``/``bottom`` from the top of the page)."""
+
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    fontname: str
+    upright: bool
+
+
+@dataclass(frozen=True)
+class TextObject:
+    """What the characters of one PDFium text object share: font name, size, descent, orientation.
+
+    ``scale`` maps text space to page space (the text matrix with the CTM); ``descent`` is the font's, per unit
+    of font size (negative); ``size`` is pdfminer's (the height of the character box on the page); ``upright``
+    is pdfminer's test of a character that reads left to right.
+    """
+
+    fontname: str
+    font_size: float
+    descent: float
+    scale: tuple[float, float, float, float]
+    size: float
+    upright: bool
+
+    @classmethod
+    def of(cls, fontname: str, font_size: float, descent: float, scale: tuple[float, ...]) -> TextObject:
+        a, b, c, d = scale
+        return cls(fontname, font_size, descent, (a, b, c, d), abs(d * font_size), a * d > 0 and b * c <= 0)
+
+
+class _Raw:
+    """The PDFium functions called once per character, with the text object returned as a plain address."""
+
+    def __init__(self) -> None:
+        import pypdfium2.raw as pdfium_c
+
+        self.c = pdfium_c
+        prototype = ctypes.CFUNCTYPE(ctypes.c_void_p, pdfium_c.FPDF_TEXTPAGE, ctypes.c_int)
+        self.text_object = prototype(ctypes.cast(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p).value or 0)
+
+
+@cache
+def _raw() -> _Raw:
+    return _Raw()
+
+
+@cache
+def _standard_descents() -> dict[str, float]:
+    """Descents of the standard 14 fonts as pdfminer measures them (its AFM metrics), per unit of font size."""
+    from pdfminer.fontmetrics import FONT_METRICS
+
+    return {name: -abs(float(str(metrics[0].get("Descent", 0)))) / 1000 for name, metrics in FONT_METRICS.items()}
+
+
+def _font_name(raw: Any, font: Any) -> str:
+    length = raw.FPDFFont_GetBaseFontName(font, None, 0)
+    if length <= 0:
+        return "unknown"
+    buffer = ctypes.create_string_buffer(length)
+    raw.FPDFFont_GetBaseFontName(font, buffer, length)
+    return buffer.value.decode("latin-1")
+
+
+def _text_object(raw: Any, textpage: Any, index: int, address: int) -> TextObject:
+    """The shared facts of the text object at ``address``, whose character ``index`` is."""
+    handle = ctypes.cast(address, raw.FPDF_PAGEOBJECT)
+    font = raw.FPDFTextObj_GetFont(handle)
+    name = _font_name(raw, font) if font else "unknown"
+    descent = _standard_descents().get(name)
+    if descent is None:
+        value = ctypes.c_float()
+        descent = value.value / 1000 if font and raw.FPDFFont_GetDescent(font, ctypes.c_float(1000), value) else 0.0
+        descent = -abs(descent)
+    matrix = raw.FS_MATRIX()
+    raw.FPDFText_GetMatrix(textpage, index, matrix)
+    scale = (matrix.a, matrix.b, matrix.c, matrix.d)
+    return TextObject.of(name, raw.FPDFText_GetFontSize(textpage, index), descent, scale)
+
+
+def page_chars(textpage: Any, found: PageObjects) -> list[Char]:
+    """The characters of a page in content order, as pdfminer reads them: PDFium's invented ones left out, the
+    spaces it left out (``found.blanks``) put back."""
+    raw = _raw()
+    c = raw.c
+    get_unicode, is_generated, text_object = c.FPDFText_GetUnicode, c.FPDFText_IsGenerated, raw.text_object
+    loose_box, char_origin = c.FPDFText_GetLooseCharBox, c.FPDFText_GetCharOrigin
+    box, x, y = c.FS_RECTF(), ctypes.c_double(), ctypes.c_double()
+    box_ref, x_ref, y_ref = ctypes.byref(box), ctypes.byref(x), ctypes.byref(y)
+    objects: dict[int, TextObject] = {}
+    chars: list[Char] = []
+    last = (0, 0.0, 0.0)  # text object address and origin of the character before
+    for index in range(c.FPDFText_CountChars(textpage)):
+        code = get_unicode(textpage, index)
+        if code in GENERATED_CODES and is_generated(textpage, index):
+            continue
+        address = text_object(textpage, index)
+        if not address:
+            continue
+        if address != last[0] and last[0] in found.blanks:
+            chars.extend(_blank(point, objects[last[0]], found.height) for point in found.blanks[last[0]])
+        shared = objects.get(address)
+        if shared is None:
+            shared = objects[address] = _text_object(c, textpage, index, address)
+        loose_box(textpage, index, box_ref)
+        char_origin(textpage, index, x_ref, y_ref)
+        text = LINE_END_HYPHENS.get(code) or chr(code) if code else UNMAPPED_GLYPH
+        if (
+            address == last[0]
+            and abs(last[1] - x.value) < DEFAULT_SAME_ORIGIN
+            and abs(last[2] - y.value) < (DEFAULT_SAME_ORIGIN)
+        ):
+            # A piece of the glyph before (a ligature PDFium spelled out): one character, as pdfminer has it.
+            chars[-1] = chars[-1]._replace(text=chars[-1].text + text, x1=max(chars[-1].x1, box.right))
+            continue
+        last = (address, x.value, y.value)
+        chars.append(_char(text, shared, x.value, y.value, box.left, box.right, box.top, box.bottom, found.height))
+    if last[0] in found.blanks:
+        chars.extend(_blank(point, objects[last[0]], found.height) for point in found.blanks[last[0]])
+    return chars
+
+
+def _char(
+    text: str,
+    shared: TextObject,
+    x: float,
+    y: float,
+    left: float,
+    right: float,
+    top: float,
+    bottom: float,
+    height: float,
+) -> Char:
+    """A character from its origin and loose box (page space): pdfminer's box is the advance from the origin
+    across, the font's descent and size up from the baseline."""
+    size = shared.size
+    if shared.upright:
+        base = y + shared.scale[3] * shared.descent * shared.font_size
+        return Char(text, x, right, height - (base + size), height - base, size, shared.fontname, True)
+    return Char(text, left, right, height - top, height - bottom, size, shared.fontname, False)
+
+
+def _blank(point: Point, before: TextObject, height: float) -> Char:
+    """A space PDFium left out, at its origin, in the font of the text object before it."""
+    x, y = point
+    return _char(" ", before, x, y, x, x, y, y, height)
+
+
+def _cluster_ids(values: list[float], tolerance: float) -> dict[float, int]:
+    """pdfplumber's ``make_cluster_dict``: sorted distinct values chained while each is within ``tolerance``."""
+    ids: dict[float, int] = {}
+    last: float | None = None
+    cluster = -1
+    for value in sorted(set(values)):
+        if last is None or value > last + tolerance:
+            cluster += 1
+        ids[value] = cluster
+        last = value
+    return ids
+
+
+def _lines(chars: list[Char], upright: bool) -> Iterator[list[Char]]:
+    """The characters of one group by line, each line in reading order (pdfplumber's ``iter_chars_to_lines``)."""
+    if upright:
+        ids = _cluster_ids([ch.top for ch in chars], DEFAULT_Y_TOLERANCE)
+        clustered = sorted(chars, key=lambda ch: ids[ch.top])
+        for _, line in itertools.groupby(clustered, key=lambda ch: ids[ch.top]):
+            yield sorted(line, key=lambda ch: ch.x0)
+    else:
+        ids = _cluster_ids([ch.x0 for ch in chars], DEFAULT_X_TOLERANCE)
+        clustered = sorted(chars, key=lambda ch: ids[ch.x0])
+        for _, line in itertools.groupby(clustered, key=lambda ch: ids[ch.x0]):
+            yield sorted(line, key=lambda ch: (ch.top, ch.bottom))
+
+
+def _begins_word(before: Char, char: Char, upright: bool) -> bool:
+    """pdfplumber's ``char_begins_new_word`` for left-to-right lines (upright) and top-to-bottom ones."""
+    if upright:
+        return (
+            char.x0 < before.x0
+            or char.x0 > before.x1 + DEFAULT_X_TOLERANCE
+            or abs(char.top - before.top) > (DEFAULT_Y_TOLERANCE)
+        )
+    return (
+        char.top < before.top
+        or char.top > before.bottom + DEFAULT_Y_TOLERANCE
+        or abs(char.x0 - before.x0) > (DEFAULT_X_TOLERANCE)
+    )
+
+
+def _split(line: list[Char], upright: bool) -> Iterator[list[Char]]:
+    word: list[Char] = []
+    for char in line:
+        if char.text.isspace():
+            if word:
+                yield word
+            word = []
+        elif word and _begins_word(word[-1], char, upright):
+            yield word
+            word = [char]
+        else:
+            word.append(char)
+    if word:
+        yield word
+
+
+def _word(chars: list[Char]) -> dict[str, Any]:
+    return {
+        "text": "".join(LIGATURES.get(ch.text, ch.text) for ch in chars),
+        "x0": min(ch.x0 for ch in chars),
+        "x1": max(ch.x1 for ch in chars),
+        "top": min(ch.top for ch in chars),
+        "bottom": max(ch.bottom for ch in chars),
+        "upright": chars[0].upright,
+        "size": chars[0].size,
+        "fontname": chars[0].fontname,
+    }
+
+
+def words_from_chars(chars: list[Char]) -> list[dict[str, Any]]:
+    """The words pdfplumber's ``extract_words(extra_attrs=["size", "fontname"])`` makes of these characters.
+
+    Consecutive characters of one orientation, size and font are a group; a group's characters are cut into
+    lines (tops within ``DEFAULT_Y_TOLERANCE``) and each line into words at spaces and at gaps wider than
+    ``DEFAULT_X_TOLERANCE``.
+    """
+    words: list[dict[str, Any]] = []
+    for (upright, _, _), group in itertools.groupby(chars, key=lambda ch: (ch.upright, ch.size, ch.fontname)):
+        for line in _lines(list(group), upright):
+            words.extend(_word(word) for word in _split(line, upright))
+    return words
+
+
+def _multiply(inner: Matrix, outer: Matrix) -> Matrix:
+    a, b, c, d, e, f = inner
+    a2, b2, c2, d2, e2, f2 = outer
+    return (
+        a * a2 + b * c2,
+        a * b2 + b * d2,
+        c * a2 + d * c2,
+        c * b2 + d * d2,
+        e * a2 + f * c2 + e2,
+        e * b2 + f * d2 + f2,
+    )
+
+
+def _matrix(raw: Any, obj: Any) -> Matrix:
+    matrix = raw.FS_MATRIX()
+    if not raw.FPDFPageObj_GetMatrix(obj, matrix):
+        return IDENTITY
+    return (matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f)
+
+
+def _colour(getter: Callable[..., int], obj: Any) -> tuple[float, float, float] | None:
+    r, g, b, a = (ctypes.c_uint() for _ in range(4))
+    if not getter(obj, r, g, b, a):
+        return None
+    return (r.value / 255, g.value / 255, b.value / 255)
+
+
+def _subpaths(raw: Any, path: Any, matrix: Matrix) -> Iterator[tuple[str, list[Point]]]:
+    """The subpaths of a path object as pdfminer spells them: shape letters (m, l, c, h) and page points."""
+    x, y = ctypes.c_float(), ctypes.c_float()
+    shape: list[str] = []
+    points: list[Point] = []
+    pending_curve = 0
+    a, b, c, d, e, f = matrix
+    for index in range(raw.FPDFPath_CountSegments(path)):
+        segment = raw.FPDFPath_GetPathSegment(path, index)
+        raw.FPDFPathSegment_GetPoint(segment, x, y)
+        kind = raw.FPDFPathSegment_GetType(segment)
+        point = (a * x.value + c * y.value + e, b * x.value + d * y.value + f)
+        if kind == SEGMENT_MOVETO:
+            if shape:
+                yield "".join(shape), points
+            shape, points = ["m"], [point]
+        elif kind == SEGMENT_BEZIERTO:
+            pending_curve += 1
+            if pending_curve < 3:
+                continue
+            pending_curve = 0
+            shape.append("c")
+            points.append(point)
+        else:
+            shape.append("l")
+            points.append(point)
+        if raw.FPDFPathSegment_GetClose(segment) and points:
+            shape.append("h")
+            points.append(points[0])
+    if shape:
+        yield "".join(shape), points
+
+
+def _horizontal_edges(shape: str, points: list[Point]) -> Iterator[tuple[float, float, float]]:
+    """(x0, x1, y) of the horizontal edges pdfplumber makes of one subpath: a line, a rectangle's top and
+    bottom, a curve's flat segments."""
+    if len(shape) > 3 and shape.endswith("lh") and points[-2] == points[0]:
+        shape, points = shape[:-2] + "h", points[:-1]
+    if shape in ("ml", "mlh"):
+        (x0, y0), (x1, y1) = points[0], points[1]
+        if y0 == y1:
+            yield min(x0, x1), max(x0, x1), y0
+        return
+    if shape in ("mlllh", "mllll") and points[0] == points[4]:
+        (x0, y0), (x1, y1), (x2, y2), (x3, y3) = points[:4]
+        if (x0 == x1 and y1 == y2 and x2 == x3 and y3 == y0) or (y0 == y1 and x1 == x2 and y2 == y3 and x3 == x0):
+            left, right = min(x0, x2), max(x0, x2)
+            yield left, right, max(y0, y2)
+            yield left, right, min(y0, y2)
+            return
+    for (x0, y0), (x1, y1) in itertools.pairwise(points):
+        if y0 == y1 and x0 != x1:
+            yield min(x0, x1), max(x0, x1), y0
+
+
+def _path_edges(raw: Any, path: Any, matrix: Matrix, height: float) -> Iterator[dict[str, Any]]:
+    fill, stroke = ctypes.c_int(), ctypes.c_int()
+    raw.FPDFPath_GetDrawMode(path, fill, stroke)
+    stroking = _colour(raw.FPDFPageObj_GetStrokeColor, path) if stroke.value else None
+    non_stroking = None if stroke.value else _colour(raw.FPDFPageObj_GetFillColor, path)
+    for shape, points in _subpaths(raw, path, _multiply(_matrix(raw, path), matrix)):
+        for x0, x1, y in _horizontal_edges(shape, points):
+            if x1 - x0 >= DEFAULT_MIN_RULE_SEGMENT:
+                yield {
+                    "orientation": "h",
+                    "x0": x0,
+                    "x1": x1,
+                    "top": height - y,
+                    "stroke": bool(stroke.value),
+                    "stroking_color": stroking,
+                    "non_stroking_color": non_stroking,
+                }
+
+
+@dataclass
+class PageObjects:
+    """What the walk over a page's objects finds: the horizontal edges of its painted paths, and where the text
+    objects PDFium's text page leaves out stand (a blank glyph, a space: zero width), by the address of the text
+    object each follows (0: none)."""
+
+    height: float
+    edges: list[dict[str, Any]]
+    blanks: dict[int, list[Point]]
+    last_text: int = 0
+
+
+def _bounds(raw: Any, obj: Any) -> tuple[float, float, float, float]:
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    raw.FPDFPageObj_GetBounds(obj, left, bottom, right, top)
+    return left.value, bottom.value, right.value, top.value
+
+
+def _visit(raw: Any, obj: Any, matrix: Matrix, found: PageObjects, nested: bool) -> None:
+    kind = raw.FPDFPageObj_GetType(obj)
+    if kind == PAGEOBJ_TEXT:
+        left, bottom, right, _ = _bounds(raw, obj)
+        if right - left >= DEFAULT_BLANK_WIDTH:
+            found.last_text = ctypes.cast(obj, ctypes.c_void_p).value or 0
+        elif found.last_text:
+            a, b, c, d, e, f = matrix
+            found.blanks.setdefault(found.last_text, []).append((a * left + c * bottom + e, b * left + d * bottom + f))
+    elif kind == PAGEOBJ_PATH:
+        left, _, right, _ = _bounds(raw, obj)
+        if nested or right - left >= DEFAULT_MIN_RULE_SEGMENT:  # page-level bounds include the line width
+            found.edges.extend(_path_edges(raw, obj, matrix, found.height))
+    elif kind == PAGEOBJ_FORM:
+        inner = _multiply(_matrix(raw, obj), matrix)
+        for index in range(raw.FPDFFormObj_CountObjects(obj)):
+            _visit(raw, raw.FPDFFormObj_GetObject(obj, index), inner, found, True)
+
+
+def page_objects(page: Any, height: float) -> PageObjects:
+    """Walk a page's objects, Form XObjects included, for the horizontal edges of its paths (as pdfplumber's
+    ``edges`` has them: ``top`` from the top of the page, colours as 0-1 RGB) and its blank text objects."""
+    raw = _raw().c
+    found = PageObjects(height, [], {})
+    for index in range(raw.FPDFPage_CountObjects(page)):
+        _visit(raw, raw.FPDFPage_GetObject(page, index), IDENTITY, found, False)
+    return found
+
+
+def _open(data: bytes, source: str, password: str | None) -> pypdfium2.PdfDocument | None:
+    """The PDF opened by PDFium; ``None`` when PDFium cannot open it for another reason than its password.
+
+    Raises:
+        InputError: encrypted, and no password or the wrong one.
+    """
+    import pypdfium2
+
+    try:
+        return pypdfium2.PdfDocument(data, password=password or None)
+    except pypdfium2.PdfiumError as error:
+        # PDFium's last error outlives a failure: an encrypted file also says so in its trailer.
+        if getattr(error, "err_code", None) == pypdfium2.raw.FPDF_ERR_PASSWORD and b"/Encrypt" in data:
+            problem = "encrypted PDF; pass --password" if not password else "encrypted PDF; the password is wrong"
+            raise InputError(source, problem) from None
+        return None
+
+
+def read_pdfium(data: bytes, source: str, settings: Settings, password: str | None = None) -> Document:
+    """A PDF -> ``Document`` of lines of fragments, page after page, read with PDFium; the same document
+    ``read_pdf`` (pdfplumber) gives.
+
+    Raises:
+        InputError: encrypted without the right password, corrupt, without a text layer, or over the limits;
+            a PDF PDFium cannot open is read by pdfplumber, so its error is pdfplumber's.
+    """
+    try:
+        pdf = _open(data, source, password)
+        if pdf is None:  # pdfplumber says what is wrong (no pages, a broken file) in the words it always has
+            return read_pdf(data, source, settings, password)
+        try:
+            if len(pdf) > settings.max_pages:
+                raise InputError(source, f"PDF of {len(pdf)} pages exceeds max_pages={settings.max_pages}")
+            if any(pdf[index].get_rotation() for index in range(len(pdf))):
+                return read_pdf(data, source, settings, password)
+            words: list[list[dict[str, Any]]] = []
+            rules: list[Rule] = []
+            for number in range(1, len(pdf) + 1):
+                page_words, page_edges = _read_page(pdf, number, source, settings)
+                words.append(page_words)
+                rules.extend(page_rules(page_edges, number))
+        finally:
+            pdf.close()
+    except MemoryError:
+        raise memory_error(source) from None
+    return document_from_pages(data, source, words, rules)
+
+
+def _read_page(
+    pdf: pypdfium2.PdfDocument, number: int, source: str, settings: Settings
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    page = pdf[number - 1]
+    try:
+        _, bottom, _, top = page.get_mediabox()
+        height = top - bottom  # pdfplumber measures ``top`` from the MediaBox's height
+        found = page_objects(page.raw, height)
+        textpage = page.get_textpage()
+        try:
+            chars = page_chars(textpage.raw, found)
+        finally:
+            textpage.close()
+        if len(chars) > settings.max_chars_per_page:
+            raise InputError(
+                source,
+                f"page {number} has {len(chars)} characters, over max_chars_per_page={settings.max_chars_per_page}",
+            )
+        return words_from_chars(chars), found.edges
+    finally:
+        page.close()
