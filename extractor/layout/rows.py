@@ -389,8 +389,11 @@ def _mark_broken_names(cut: Cut, reach: list[list[float]], roles: tuple[Role, ..
         text, below = cut[k][1][anchor], cut[k + 1][1][anchor]
         if not text or not below or " " in text.strip() or " " in below.strip() or not below[:1].isalnum():
             continue
-        if not (has_name_marks(text) or has_name_marks(text + below)):
-            continue  # two words, not the halves of a name no word is like
+        # The upper half is marked as a name no word is; the lower goes on in its case ("PHPSES" / "SID",
+        # "_languag" / "e"), not a capital after lower case (a word of its own).
+        goes_on = below[:1].islower() or (text[-1:].isupper() and below.isupper())
+        if not (has_name_marks(text) and goes_on):
+            continue
         room = reach[k][anchor]
         if text.endswith(("-", "/", "_", ",")) or room > DEFAULT_BROKEN_ROOM * unit or room > tightest + unit / 2:
             continue
