@@ -283,4 +283,10 @@ def category_from_text(text: str | None) -> Category | None:
     if not text:
         return None
     folded = lexicon.fold(text)
-    return next((category for category, pattern in CATEGORY_PATTERNS if pattern.search(folded)), None)
+    # The category named first is the label's ("Performance, analytics and relevant advertisement": analytics).
+    found = [
+        (m.start(), k, category)
+        for k, (category, pattern) in enumerate(CATEGORY_PATTERNS)
+        if (m := pattern.search(folded))
+    ]
+    return min(found)[2] if found else None

@@ -81,6 +81,9 @@ def test_a_duration_in_parts_keeps_its_parts_in_iso():
         ("Cookies de marketing", "marketing"),
         ("Funktionella kakor", "functional"),
         ("Statistikas sīkdatnes", "analytics"),
+        # A label naming several: the first named is the label's.
+        ("Performance, analytics, and relevant advertisement", "analytics"),
+        ("Marketing and analytics cookies", "marketing"),
     ],
 )
 def test_category_words_of_many_languages(label, category):
