@@ -1,8 +1,11 @@
 #!/usr/bin/env python3
 """How cost grows with size: documents of 10, 100, 1,000 and 5,000 cookie rows (made from the known-cookie
-facts shipped in the package, rendered to PDF and to tab-separated text), and a batch of many small documents.
+facts shipped in the package, rendered to PDF and written as each kind of text export: tab-separated copy-paste,
+space-aligned columns with wrapped cells as ``pdftotext -layout`` writes them, cells centred on their row as a
+text browser writes them, and a reading-order dump of one cell per line as plain ``pdftotext`` writes it), and
+a batch of many small documents.
 
-usage: python bench/scaling.py [--rows 10,100,1000,5000] [--files 10000] [--jobs 2]
+usage: python bench/scaling.py [--rows 10,100,1000,5000] [--files 10000] [--jobs 2] [--kinds pdf,tabbed,...]
 
 Each document is extracted in a fresh process so its peak memory is its own. Prints time per row and peak
 memory per size, the ratio of the time per row at the largest size to that at 100 rows, and the peak memory
@@ -71,6 +74,42 @@ def render(rows: list[list[str]], folder: Path, size: int) -> tuple[Path, Path]:
     return pdf, text
 
 
+HEADERS = ["Provider", "Cookie name", "Purpose", "Expiry"]
+# Column widths (characters) of the aligned text exports.
+WIDTHS = [22, 34, 30, 14]
+
+
+def _wrapped(row: list[str]) -> list[list[str]]:
+    import textwrap
+
+    return [textwrap.wrap(cell, width - 2) or [""] for cell, width in zip(row, WIDTHS, strict=True)]
+
+
+def _aligned(cells: list[str]) -> str:
+    return "".join(cell.ljust(width) for cell, width in zip(cells, WIDTHS, strict=True)).rstrip()
+
+
+def text_exports(rows: list[list[str]], folder: Path, size: int) -> dict[str, Path]:
+    """The rows as the text exports other tools write: aligned with wrapped cells (``pdftotext -layout``),
+    centred on their row (``w3m -dump``), one cell per line in reading order (plain ``pdftotext``)."""
+    intro = ["Cookie policy", "", "Cookies we use", ""]
+    layout, centred, dumped = list(intro), list(intro), [*intro, *HEADERS, ""]
+    layout.append(_aligned(HEADERS))
+    centred.append(_aligned(HEADERS))
+    for row in rows:
+        cells = _wrapped(row)
+        height = max(len(c) for c in cells)
+        layout.extend(_aligned([c[k] if k < len(c) else "" for c in cells]) for k in range(height))
+        shifted = [[""] * ((height - len(c)) // 2) + c for c in cells]
+        centred.extend(_aligned([c[k] if k < len(c) else "" for c in shifted]) for k in range(height))
+        dumped.extend(line for cell in cells for line in cell)
+    paths = {}
+    for kind, lines in (("layout", layout), ("w3m", centred), ("default", dumped)):
+        paths[kind] = folder / f"rows-{size}.{kind}.txt"
+        paths[kind].write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return paths
+
+
 def measure(path: Path) -> dict[str, float]:
     completed = subprocess.run([sys.executable, "-c", MEASURE, str(path)], capture_output=True, text=True, check=True)
     return json.loads(completed.stdout.strip().splitlines()[-1])
@@ -106,21 +145,26 @@ def main() -> int:
     parser.add_argument("--rows", default="10,100,1000,5000")
     parser.add_argument("--files", type=int, default=10000)
     parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--kinds", default="pdf,tabbed,layout,w3m,default", help="documents to measure")
     parser.add_argument("--batch-only", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.batch_only:
         many_files(args.files, args.jobs)
         return 0
     sizes = [int(s) for s in args.rows.split(",")]
-    per_row: dict[str, dict[int, float]] = {"pdf": {}, "text": {}}
+    kinds = args.kinds.split(",")
+    per_row: dict[str, dict[int, float]] = {kind: {} for kind in kinds}
     with tempfile.TemporaryDirectory() as folder:
         for size in sizes:
-            pdf, text = render(facts(size), Path(folder), size)
-            for kind, path in (("pdf", pdf), ("text", text)):
+            rows = facts(size)
+            pdf, text = render(rows, Path(folder), size)
+            paths = {"pdf": pdf, "tabbed": text, **text_exports(rows, Path(folder), size)}
+            for kind in kinds:
+                path = paths[kind]
                 figures = measure(path)
                 per_row[kind][size] = figures["seconds"] / size
                 print(
-                    f"{kind:>4} {size:>6} rows: {figures['seconds']:.2f} s, {1000 * per_row[kind][size]:.2f} ms/row, "
+                    f"{kind:>7} {size:>6} rows: {figures['seconds']:.2f} s, {1000 * per_row[kind][size]:.2f} ms/row, "
                     f"{figures['cookies']} cookies, peak {figures['peak_mb']:.0f} MB"
                 )
     if 100 in sizes:

@@ -14,6 +14,9 @@ from extractor.model import Line, Role
 from extractor.shapes import role_fit, word_count
 
 # A chunk of more words than this is prose, not a table cell dumped on its own.
+# A block of more cells than this is no table a page break dumped cell by cell (those are a page's worth); the
+# sharing costs cells x slots per row count tried, so it is not tried there.
+DEFAULT_MAX_STACKED_CELLS = 400
 DEFAULT_MAX_CELL_WORDS = 25
 # Score of leaving a chunk out as noise, and of a chunk known to be a page header/logo.
 DEFAULT_NOISE_COST = -1.5
@@ -62,6 +65,8 @@ def share_out(roles: tuple[Role, ...], cells: list[Chunk], logos: frozenset[str]
     """The best column-major sharing of ``cells`` into rows, or ``None`` when no sharing is convincing."""
     n = len(roles)
     m = len(cells)
+    if m > DEFAULT_MAX_STACKED_CELLS:
+        return None  # each sharing costs cells x slots: a dump this long is read by its shapes (``layout.dump``)
     best_table: StackedTable | None = None
     best_score = float("-inf")
     for rows in range(1, m // n + 1):
