@@ -740,3 +740,46 @@ def test_a_cookie_name_broken_mid_word_by_a_narrow_column_joins_back() -> None:
     )
     rows = table_rows(text)
     assert [r[1] for r in rows] == ["PHPSESSID", "_ga", "_gid"]
+
+
+def test_rules_boxing_each_name_mid_row_give_the_rows_of_vertically_centred_cells() -> None:
+    # Word centres cells vertically: the name stands mid-row, other cells' lines above and below it; the rules
+    # between the rows box one name each, and a line like a heading inside a cell (after a blank) goes on.
+    from dataclasses import replace
+
+    from extractor.model import Rule
+
+    text = (
+        "Type        Cookie       Purpose                      Duration\n"
+        "            Essential    Keeps the site working        Session\n"
+        "Technical\n"
+        "            cookies      and safe.\n"
+        "                         Counts visits and\n"
+        "Analytics   _ga, _gid                                  2 years\n"
+        "                         pages seen.\n"
+        "\n"
+        "                         Shows ads on other\n"
+        "Advertising _fbp                                       90 days\n"
+        "                         sites.\n"
+    )
+    doc = _as_pdf(text)
+    rules = tuple(Rule(1, 0.0, 60.0, 12.0 * number - 1) for number in (2, 5, 9, 12))
+    tables, _ = rebuild_tables(replace(doc, rules=rules))
+    assert tables[0].method == "ruled"
+    rows = [[" ".join((c or "").split()) for c in r.cells] for r in tables[0].rows]
+    assert [r[1] for r in rows] == ["Essential cookies", "_ga, _gid", "_fbp"]
+    assert [r[2] for r in rows] == [
+        "Keeps the site working and safe.",
+        "Counts visits and pages seen.",
+        "Shows ads on other sites.",
+    ]
+
+
+def test_cell_borders_drawn_cell_by_cell_make_one_rule() -> None:
+    from extractor.readers.pdf import page_rules
+
+    edges = [
+        {"orientation": "h", "x0": x0, "x1": x1, "top": 100.0, "stroke": True, "stroking_color": (0,)}
+        for x0, x1 in ((74.0, 127.0), (129.0, 223.0), (225.0, 389.0))
+    ]
+    assert [(r.x0, r.x1) for r in page_rules(edges, 1)] == [(74.0, 389.0)]

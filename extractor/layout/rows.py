@@ -284,9 +284,16 @@ def _ruled_starts(cut: Cut, rules: tuple[Rule, ...], header: HeaderRow) -> set[i
 
 
 def _agrees(ruled: set[int], row_starts: list[int]) -> bool:
-    """Rules that draw most rows the anchors find are the table's ruling, not decoration."""
+    """Rules that draw most rows the anchors find are the table's ruling, not decoration; so are rules that
+    box each anchor in a row of its own (cells centred vertically: the name stands mid-row)."""
+    if len(ruled) < 2:
+        return False
     later = [i for i in row_starts if i > 0]
-    return len(ruled) >= 2 and sum(1 for i in later if i in ruled) >= DEFAULT_RULE_AGREEMENT * max(len(later), 1)
+    if sum(1 for i in later if i in ruled) >= DEFAULT_RULE_AGREEMENT * max(len(later), 1):
+        return True
+    bounds = sorted({0, *ruled})
+    boxes = [sum(1 for i in row_starts if a <= i < b) for a, b in itertools.pairwise([*bounds, 1 << 30])]
+    return all(count == 1 for count in boxes)
 
 
 def starts_centred(header: HeaderRow, cut: Cut) -> bool:
@@ -362,7 +369,11 @@ def cut_region(header: HeaderRow, body: tuple[Line, ...], after: tuple[Line, ...
         if (
             after_blank
             and cut
-            and (_leaves_table(cells, anchor) or _is_heading_line(line) or _runs_across(line, starts, unit))
+            and (
+                _leaves_table(cells, anchor)
+                or (_is_heading_line(line) and bool(cells[0]))
+                or _runs_across(line, starts, unit)
+            )
         ):
             break
         if cells[anchor]:

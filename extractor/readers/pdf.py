@@ -29,6 +29,9 @@ DEFAULT_TOUCHING_GAP = 0.08
 # colours whose every component is at least this light are white.
 DEFAULT_RULE_TOLERANCE = 1.5
 DEFAULT_MIN_RULE_SEGMENT = 5.0
+# Cell borders drawn cell by cell (Word's double and single borders) leave a point or two at each corner:
+# segments at one height this close (points) are one rule. A merged cell leaves its whole width open.
+DEFAULT_RULE_JOIN_GAP = 4.0
 DEFAULT_WHITE = 0.95
 # Rule heights are rounded to this many decimals before they are grouped: readers differ in the last bits (pdfminer
 # computes in doubles, PDFium in floats), and printed pages put rules on multiples of 0.75 pt, where a group ends.
@@ -123,7 +126,7 @@ def page_rules(edges: list[dict[str, Any]], page: int) -> list[Rule]:
     rules: list[Rule] = []
     for key, x0, x1, top in segments:
         last = rules[-1] if rules else None
-        if last is not None and _rule_key(last.top) == key and x0 <= last.x1 + DEFAULT_RULE_TOLERANCE:
+        if last is not None and _rule_key(last.top) == key and x0 <= last.x1 + DEFAULT_RULE_JOIN_GAP:
             rules[-1] = Rule(page, last.x0, max(last.x1, x1), last.top)
         else:
             rules.append(Rule(page, x0, x1, top))
