@@ -254,3 +254,24 @@ def test_cookie_cards_of_a_consent_manager_under_category_headings(tmp_path: Pat
     ]
     assert [t.heading for t in result.tables] == ["Essential website cookies", "Analytics and customization cookies"]
     assert {t.method for t in result.tables} == {"cards"}
+
+
+def test_a_text_browser_dump_whose_names_run_into_the_next_cell(tmp_path: Path) -> None:
+    # Labels no lexicon holds, and invisible characters the browser counted as a column each, so some names
+    # stand one space from the next cell ("_pk_ses* Matomo"): the columns still read by their cells.
+    text = (
+        "Informasjonskapsler i bruk\n\n"
+        " Kapsler  Brukt av    Beskrivelse\n"
+        "\u200b_pk_id*  Matomo      Denne kapselen skiller brukere fra hverandre.\n"
+        "\u200b_pk_ses* Matomo      Denne kapselen skiller besøk fra hverandre.\n"
+        "\u200b_pk_ref* Matomo      Denne kapselen viser hvilken side brukeren kom fra.\n"
+        "MATOMO    Matomo      Denne kapselen lar besøkende unngå sporing.\n"
+    )
+    path = tmp_path / "policy.txt"
+    path.write_text(text, encoding="utf-8")
+    assert [(c.name, c.provider) for c in extract(path).cookies] == [
+        ("_pk_id*", "Matomo"),
+        ("_pk_ses*", "Matomo"),
+        ("_pk_ref*", "Matomo"),
+        ("MATOMO", "Matomo"),
+    ]

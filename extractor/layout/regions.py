@@ -328,8 +328,30 @@ def body_columns(lines: tuple[Line, ...], start: int, cells: Sequence[HeaderCell
         if len(line.fragments) < 2:
             continue
         for fragment in line.fragments:
-            columns[_column_of(cells, fragment)].append(fragment.text)
+            for column, text in _pieces_by_column(cells, fragment):
+                columns[column].append(text)
     return columns
+
+
+def _pieces_by_column(cells: Sequence[HeaderCell], fragment: Fragment) -> list[tuple[int, str]]:
+    """A fragment's text by column: whole where it stands under one label; a cookie name that a tight export
+    ran into the next cell with one space ("_pk_ses* Matomo" under "Kapsler" and "Benyttes av") cut off."""
+    placed = words(fragment)
+    if fragment.field is not None or len(placed) < 2:
+        return [(_column_of(cells, fragment), fragment.text)]
+    runs: list[tuple[int, list[str]]] = []
+    for word in placed:
+        overlaps = [min(c.x1, word.x1) - max(c.x0, word.x0) for c in cells]
+        best = max(range(len(cells)), key=lambda k: overlaps[k])
+        column = best if overlaps[best] > 0 else (runs[-1][0] if runs else _column_of(cells, fragment))
+        if runs and runs[-1][0] == column:
+            runs[-1][1].append(word.text)
+        else:
+            runs.append((column, [word.text]))
+    # Only a cookie name run into the next cell is cut off: prose wider than its label stays one piece.
+    if len(runs) == 1 or len(runs[0][1]) != 1 or not has_name_marks(runs[0][1][0]):
+        return [(_column_of(cells, fragment), fragment.text)]
+    return [(runs[0][0], runs[0][1][0]), (runs[1][0], " ".join(w for _, texts in runs[1:] for w in texts))]
 
 
 def column_roles(
