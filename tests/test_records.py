@@ -23,6 +23,7 @@ from extractor.shapes import join_cell, looks_like_duration
         ("_ga (_ga_154EKD, _ga_5QGFXY)", ["_ga", "_ga_154EKD", "_ga_5QGFXY"]),
         ("_ga\n(_ga_154EKD,\n_ga_5QGFXY)", ["_ga", "_ga_154EKD", "_ga_5QGFXY"]),
         ("_ga (Google Analytics)", ["_ga (Google Analytics)"]),
+        ("_stripe_mid, campaign, etc.", ["_stripe_mid", "campaign"]),
     ],
 )
 def test_split_names(cell: str, names: list[str]) -> None:

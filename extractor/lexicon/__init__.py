@@ -75,6 +75,7 @@ class Language:
     persistent: tuple[str, ...] = ()
     unknown: tuple[str, ...] = ()
     list_connectors: tuple[str, ...] = ()
+    list_tails: tuple[str, ...] = ()
     function_words: tuple[str, ...] = ()
     party: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     storage_types: tuple[str, ...] = ()
@@ -119,6 +120,7 @@ PUNCTUATED = frozenset(
         "persistent",
         "unknown",
         "list_connectors",
+        "list_tails",
         "legal_forms",
         "page_labels",
         "month_names",

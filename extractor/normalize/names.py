@@ -23,6 +23,7 @@ PREFIX_PHRASE = re.compile(
 )
 PLACEHOLDER = re.compile(r"<[^<>]+>|\{[^{}]+\}|\[(?!x?\d+\])[^\[\]]+\]|x{3,}|X{3,}|#$")
 WILDCARD = re.compile(r"\*")
+LIST_TAILS = lexicon.words("list_tails")
 # "_ga (_ga_154EKDNFWE, _ga_5QGFXYQ2TL)": a name, then in brackets the names of the same family.
 BRACKETED_LIST = re.compile(r"^(?P<head>[^()]+?)\s*\((?P<inner>[^()]+)\)$")
 # "CONSENT [x3]": a count of cookies by that name, not part of the name's pattern.
@@ -53,6 +54,10 @@ def split_names(cell: str) -> list[str]:
         if all(looks_like_cookie_name(p) and has_name_marks(p) for p in inner):
             return [*split_names(bracketed.group("head")), *inner]
     parts = [p for p in LIST_SEPARATORS.split(text) if p]
+    # "_stripe_mid, campaign, etc.": the list's tail is no name.
+    if len(parts) > 1 and lexicon.fold_chars(parts[-1]).strip() in LIST_TAILS:
+        parts = parts[:-1]
+        text = ", ".join(parts)
     names: list[str] = []
     for part in parts:
         pieces = [p for p in CONJUNCTIONS.split(part) if p]
