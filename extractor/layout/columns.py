@@ -97,20 +97,50 @@ def gaps(lines: list[list[Word]]) -> list[Gap]:
     return found
 
 
-def _content_score(role: Role, cells: list[str]) -> float:
-    filled = [c for c in cells if c]
-    if not filled:
-        return 0.0
-    if role == "name":
-        return sum(looks_like_cookie_name(c) for c in filled) / len(filled)
-    if role == "duration":
-        return sum(looks_like_duration(c) for c in filled) / len(filled)
-    return 0.0
+class _ColumnCells:
+    """The cells a column between two candidate bounds cuts out of each line, and how many read as its role.
+
+    A cell is the words of a line (sorted by ``x0``) from one bound up to the next: a slice of the line, known
+    by its two ends. Where a bound cuts the lines is found once per bound, and a slice's text and shape once,
+    however many pairs of bounds give the same slice.
+    """
+
+    def __init__(self, lines: list[list[Word]]) -> None:
+        self.lines = [sorted(line, key=lambda w: w.x0) for line in lines]
+        self.starts = [[w.x0 for w in line] for line in self.lines]
+        # Per candidate bound: where it cuts each line (the number of the line's words left of it).
+        self.cuts: dict[float, list[int]] = {}
+        # Per (role, line, slice): 1 the cell reads as the role, 0 it does not, -1 it is empty.
+        self.fits: dict[tuple[Role, int, int, int], int] = {}
+
+    def _cuts(self, x: float) -> list[int]:
+        found = self.cuts.get(x)
+        if found is None:
+            found = self.cuts[x] = [bisect.bisect_left(starts, x) for starts in self.starts]
+        return found
+
+    def score(self, role: Role, start: float, end: float) -> float:
+        """The share of filled cells between ``start`` and ``end`` that read as ``role`` (name or duration)."""
+        filled = fitting = 0
+        fits = self.fits
+        for k, (low, high) in enumerate(zip(self._cuts(start), self._cuts(end), strict=True)):
+            if low >= high:
+                continue
+            key = (role, k, low, high)
+            fit = fits.get(key)
+            if fit is None:
+                fit = fits[key] = _fit(role, " ".join(w.text for w in self.lines[k][low:high]))
+            if fit >= 0:
+                filled += 1
+                fitting += fit
+        return fitting / filled if filled else 0.0
 
 
-def _column_text(line: list[Word], starts: list[float], start: float, end: float) -> str:
-    """The words of a line (sorted by ``x0``, whose ``starts`` are given) from ``start`` up to ``end``."""
-    return " ".join(w.text for w in line[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)])
+def _fit(role: Role, cell: str) -> int:
+    """1 when a cell reads as a name (or duration), 0 when it does not, -1 when it is empty."""
+    if not cell:
+        return -1
+    return int(looks_like_cookie_name(cell) if role == "name" else looks_like_duration(cell))
 
 
 def column_starts(header: list[tuple[float, float]], roles: tuple[Role, ...], body: list[Line]) -> list[float]:
@@ -136,8 +166,7 @@ def column_starts(header: list[tuple[float, float]], roles: tuple[Role, ...], bo
     strips = {g.x1: g.x1 - g.x0 for g in gaps(body_words)}
     positions = sorted({w.x0 for line in body_words for w in line} | set(strips))
 
-    sorted_words = [sorted(line, key=lambda w: w.x0) for line in body_words]
-    word_starts = [[w.x0 for w in line] for line in sorted_words]
+    cells = _ColumnCells(body_words)
     aligned, crossing = _line_counts(body_words, positions, DEFAULT_ALIGN_TOLERANCE * unit, tolerance)
 
     def evidence(x: float) -> float:
@@ -151,10 +180,10 @@ def column_starts(header: list[tuple[float, float]], roles: tuple[Role, ...], bo
 
     @cache
     def content(column: int, start: float, end: float) -> float:
-        if roles[column] not in ("name", "duration"):
+        role = roles[column]
+        if role not in ("name", "duration"):
             return 0.0
-        cells = [_column_text(line, x0s, start, end) for line, x0s in zip(sorted_words, word_starts, strict=True)]
-        return DEFAULT_CONTENT_WEIGHT * _content_score(roles[column], cells)
+        return DEFAULT_CONTENT_WEIGHT * cells.score(role, start, end)
 
     options: list[list[float]] = []
     for i in range(n - 1):
