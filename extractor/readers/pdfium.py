@@ -127,34 +127,69 @@ def _font_name(raw: Any, font: Any) -> str:
     return buffer.value.decode("latin-1")
 
 
-def _text_object(raw: Any, textpage: Any, index: int, address: int) -> TextObject:
-    """The shared facts of the text object at ``address``, whose character ``index`` is."""
-    handle = ctypes.cast(address, raw.FPDF_PAGEOBJECT)
-    font = raw.FPDFTextObj_GetFont(handle)
+def _font_facts(raw: Any, font: Any) -> tuple[str, float]:
+    """A font's name and descent (per unit of font size, negative): pdfminer's for the standard 14."""
     name = _font_name(raw, font) if font else "unknown"
     descent = _standard_descents().get(name)
     if descent is None:
         value = ctypes.c_float()
         descent = value.value / 1000 if font and raw.FPDFFont_GetDescent(font, ctypes.c_float(1000), value) else 0.0
         descent = -abs(descent)
-    matrix = raw.FS_MATRIX()
-    raw.FPDFText_GetMatrix(textpage, index, matrix)
-    scale = (matrix.a, matrix.b, matrix.c, matrix.d)
-    return TextObject.of(name, raw.FPDFText_GetFontSize(textpage, index), descent, scale)
+    return name, descent
+
+
+class _PageFacts:
+    """What the characters of one text page share, each asked of PDFium once: the facts of each font (by its
+    address) and of each text object (by its address), equal text objects made one."""
+
+    def __init__(self, raw: Any, textpage: Any) -> None:
+        self.raw = raw
+        self.textpage = textpage
+        self.fonts: dict[int, tuple[str, float]] = {}
+        self.objects: dict[int, TextObject] = {}
+        self.kinds: dict[tuple[str, float, float, tuple[float, ...]], TextObject] = {}
+
+    def text_object(self, index: int, address: int) -> TextObject:
+        """The shared facts of the text object at ``address``, whose character ``index`` is."""
+        found = self.objects.get(address)
+        if found is not None:
+            return found
+        raw = self.raw
+        font = raw.FPDFTextObj_GetFont(ctypes.cast(address, raw.FPDF_PAGEOBJECT))
+        font_address = ctypes.cast(font, ctypes.c_void_p).value or 0
+        facts = self.fonts.get(font_address)
+        if facts is None:
+            facts = self.fonts[font_address] = _font_facts(raw, font)
+        matrix = raw.FS_MATRIX()
+        raw.FPDFText_GetMatrix(self.textpage, index, matrix)
+        key = (*facts, raw.FPDFText_GetFontSize(self.textpage, index), (matrix.a, matrix.b, matrix.c, matrix.d))
+        shared = self.kinds.get(key)
+        if shared is None:
+            name, descent, font_size, scale = key
+            shared = self.kinds[key] = TextObject.of(name, font_size, descent, scale)
+        self.objects[address] = shared
+        return shared
 
 
 def page_chars(textpage: Any, found: PageObjects) -> list[Char]:
     """The characters of a page in content order, as pdfminer reads them: PDFium's invented ones left out, the
-    spaces it left out (``found.blanks``) put back."""
+    spaces it left out (``found.blanks``) put back.
+
+    Four calls to PDFium per character (its code, text object, box and origin); what a text object's
+    characters share is asked once per text object (``_PageFacts``).
+    """
     raw = _raw()
     c = raw.c
     get_unicode, is_generated, text_object = c.FPDFText_GetUnicode, c.FPDFText_IsGenerated, raw.text_object
     loose_box, char_origin = c.FPDFText_GetLooseCharBox, c.FPDFText_GetCharOrigin
     box, x, y = c.FS_RECTF(), ctypes.c_double(), ctypes.c_double()
     box_ref, x_ref, y_ref = ctypes.byref(box), ctypes.byref(x), ctypes.byref(y)
-    objects: dict[int, TextObject] = {}
+    facts = _PageFacts(c, textpage)
+    height, blanks = found.height, found.blanks
     chars: list[Char] = []
-    last = (0, 0.0, 0.0)  # text object address and origin of the character before
+    append = chars.append
+    last_address, last_x, last_y = 0, 0.0, 0.0  # text object and origin of the character before
+    shared: TextObject | None = None
     for index in range(c.FPDFText_CountChars(textpage)):
         code = get_unicode(textpage, index)
         if code in GENERATED_CODES and is_generated(textpage, index):
@@ -162,26 +197,27 @@ def page_chars(textpage: Any, found: PageObjects) -> list[Char]:
         address = text_object(textpage, index)
         if not address:
             continue
-        if address != last[0] and last[0] in found.blanks:
-            chars.extend(_blank(point, objects[last[0]], found.height) for point in found.blanks[last[0]])
-        shared = objects.get(address)
-        if shared is None:
-            shared = objects[address] = _text_object(c, textpage, index, address)
+        if address != last_address and last_address in blanks:
+            before = facts.objects[last_address]
+            chars.extend(_blank(point, before, height) for point in blanks[last_address])
         loose_box(textpage, index, box_ref)
         char_origin(textpage, index, x_ref, y_ref)
         text = LINE_END_HYPHENS.get(code) or chr(code) if code else UNMAPPED_GLYPH
+        origin_x, origin_y = x.value, y.value
         if (
-            address == last[0]
-            and abs(last[1] - x.value) < DEFAULT_SAME_ORIGIN
-            and abs(last[2] - y.value) < (DEFAULT_SAME_ORIGIN)
+            address == last_address
+            and abs(last_x - origin_x) < DEFAULT_SAME_ORIGIN
+            and abs(last_y - origin_y) < DEFAULT_SAME_ORIGIN
         ):
             # A piece of the glyph before (a ligature PDFium spelled out): one character, as pdfminer has it.
             chars[-1] = chars[-1]._replace(text=chars[-1].text + text, x1=max(chars[-1].x1, box.right))
             continue
-        last = (address, x.value, y.value)
-        chars.append(_char(text, shared, x.value, y.value, box.left, box.right, box.top, box.bottom, found.height))
-    if last[0] in found.blanks:
-        chars.extend(_blank(point, objects[last[0]], found.height) for point in found.blanks[last[0]])
+        if address != last_address or shared is None:
+            shared = facts.text_object(index, address)
+        last_address, last_x, last_y = address, origin_x, origin_y
+        append(_char(text, shared, origin_x, origin_y, box.left, box.right, box.top, box.bottom, height))
+    if last_address in blanks:
+        chars.extend(_blank(point, facts.objects[last_address], height) for point in blanks[last_address])
     return chars
 
 
