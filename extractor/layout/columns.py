@@ -100,40 +100,55 @@ def gaps(lines: list[list[Word]]) -> list[Gap]:
 class _ColumnCells:
     """The cells a column between two candidate bounds cuts out of each line, and how many read as its role.
 
-    A cell is the words of a line (sorted by ``x0``) from one bound up to the next: a slice of the line, known
-    by its two ends. Where a bound cuts the lines is found once per bound, and a slice's text and shape once,
-    however many pairs of bounds give the same slice.
+    A cell is the words of a line (sorted by ``x0``) from one bound up to the next: a slice of the line. For one
+    left bound, the right bounds are swept left to right, each word met once: only the lines that gain a word
+    between two right bounds are read again, so the cost grows with the words, not lines times bounds.
     """
 
     def __init__(self, lines: list[list[Word]]) -> None:
         self.lines = [sorted(line, key=lambda w: w.x0) for line in lines]
         self.starts = [[w.x0 for w in line] for line in self.lines]
-        # Per candidate bound: where it cuts each line (the number of the line's words left of it).
-        self.cuts: dict[float, list[int]] = {}
+        # Every word's start and line, left to right.
+        self.events = sorted((w.x0, k) for k, line in enumerate(self.lines) for w in line)
+        self.event_starts = [x for x, _ in self.events]
         # Per (role, line, slice): 1 the cell reads as the role, 0 it does not, -1 it is empty.
         self.fits: dict[tuple[Role, int, int, int], int] = {}
 
-    def _cuts(self, x: float) -> list[int]:
-        found = self.cuts.get(x)
-        if found is None:
-            found = self.cuts[x] = [bisect.bisect_left(starts, x) for starts in self.starts]
-        return found
+    def _fit(self, role: Role, k: int, low: int, high: int) -> int:
+        if low >= high:
+            return -1
+        key = (role, k, low, high)
+        fit = self.fits.get(key)
+        if fit is None:
+            fit = self.fits[key] = _fit(role, " ".join(w.text for w in self.lines[k][low:high]))
+        return fit
 
-    def score(self, role: Role, start: float, end: float) -> float:
-        """The share of filled cells between ``start`` and ``end`` that read as ``role`` (name or duration)."""
+    def scores(self, role: Role, start: float, ends: list[float]) -> dict[float, float]:
+        """For each right bound of ``ends``: the share of filled cells from ``start`` up to it that read as
+        ``role`` (name or duration); 0 when no cell is filled."""
+        lows = [bisect.bisect_left(starts, start) for starts in self.starts]
+        highs = list(lows)
+        current = [-1] * len(self.lines)
         filled = fitting = 0
-        fits = self.fits
-        for k, (low, high) in enumerate(zip(self._cuts(start), self._cuts(end), strict=True)):
-            if low >= high:
-                continue
-            key = (role, k, low, high)
-            fit = fits.get(key)
-            if fit is None:
-                fit = fits[key] = _fit(role, " ".join(w.text for w in self.lines[k][low:high]))
-            if fit >= 0:
-                filled += 1
-                fitting += fit
-        return fitting / filled if filled else 0.0
+        at = bisect.bisect_left(self.event_starts, start)
+        shares: dict[float, float] = {}
+        for end in sorted(set(ends)):
+            grown: set[int] = set()
+            while at < len(self.events) and self.events[at][0] < end:
+                k = self.events[at][1]
+                highs[k] += 1
+                grown.add(k)
+                at += 1
+            for k in grown:
+                if current[k] >= 0:
+                    filled -= 1
+                    fitting -= current[k]
+                current[k] = self._fit(role, k, lows[k], highs[k])
+                if current[k] >= 0:
+                    filled += 1
+                    fitting += current[k]
+            shares[end] = fitting / filled if filled else 0.0
+        return shares
 
 
 def _fit(role: Role, cell: str) -> int:
@@ -178,19 +193,23 @@ def column_starts(header: list[tuple[float, float]], roles: tuple[Role, ...], bo
             - (DEFAULT_LABEL_CUT_PENALTY if through_label else 0.0)
         )
 
-    @cache
-    def content(column: int, start: float, end: float) -> float:
-        role = roles[column]
-        if role not in ("name", "duration"):
-            return 0.0
-        return DEFAULT_CONTENT_WEIGHT * cells.score(role, start, end)
-
     options: list[list[float]] = []
     for i in range(n - 1):
         # Bound i lies after label i starts and before label i + 1 ends (labels may overhang).
         low, high = header[i][0] + unit, header[i + 1][1] - unit
         between = [x for x in positions if low - 1e-6 <= x <= high + 1e-6]
         options.append(between or [header[i + 1][0]])
+    # Column i ends at one of the options of bound i; the last column at the right of the page.
+    ends = [*options, [float("inf")]]
+
+    @cache
+    def shares(column: int, start: float) -> dict[float, float]:
+        return cells.scores(roles[column], start, ends[column])
+
+    def content(column: int, start: float, end: float) -> float:
+        if roles[column] not in ("name", "duration"):
+            return 0.0
+        return DEFAULT_CONTENT_WEIGHT * shares(column, start)[end]
     scores = {x: evidence(x) for option in options for x in option}
     # Dynamic programme over the bounds, left to right: best[x] = (score, bounds so far) ending at bound x.
     best: dict[float, tuple[float, list[float]]] = {
@@ -199,13 +218,15 @@ def column_starts(header: list[tuple[float, float]], roles: tuple[Role, ...], bo
     for i in range(1, n - 1):
         step: dict[float, tuple[float, list[float]]] = {}
         for x in options[i]:
-            choices = [
-                (score + scores[x] + content(i, bounds[-1], x), [*bounds, x])
-                for score, bounds in best.values()
-                if bounds[-1] + unit <= x
-            ]
-            if choices:
-                step[x] = max(choices, key=lambda c: c[0])
+            # The best way to reach x (the first of equals), its bounds copied only once chosen.
+            chosen: tuple[float, list[float]] | None = None
+            for score, bounds in best.values():
+                if bounds[-1] + unit <= x:
+                    total = score + scores[x] + content(i, bounds[-1], x)
+                    if chosen is None or total > chosen[0]:
+                        chosen = (total, bounds)
+            if chosen is not None:
+                step[x] = (chosen[0], [*chosen[1], x])
         best = step or best
     final = [(score + content(n - 1, bounds[-1], float("inf")), bounds) for score, bounds in best.values()]
     bounds = max(final, key=lambda c: c[0])[1]
