@@ -210,6 +210,7 @@ def column_starts(header: list[tuple[float, float]], roles: tuple[Role, ...], bo
         if roles[column] not in ("name", "duration"):
             return 0.0
         return DEFAULT_CONTENT_WEIGHT * shares(column, start)[end]
+
     scores = {x: evidence(x) for option in options for x in option}
     # Dynamic programme over the bounds, left to right: best[x] = (score, bounds so far) ending at bound x.
     best: dict[float, tuple[float, list[float]]] = {

@@ -95,14 +95,31 @@ class TextObject:
 
 
 class _Raw:
-    """The PDFium functions called once per character, with the text object returned as a plain address."""
+    """The PDFium functions called once per character or page object, declared to take plain addresses (a
+    handle or a buffer as an integer): ctypes then converts nothing, a third of the cost of a call."""
 
     def __init__(self) -> None:
         import pypdfium2.raw as pdfium_c
 
         self.c = pdfium_c
-        prototype = ctypes.CFUNCTYPE(ctypes.c_void_p, pdfium_c.FPDF_TEXTPAGE, ctypes.c_int)
-        self.text_object = prototype(ctypes.cast(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p).value or 0)
+        address, integer, number = ctypes.c_void_p, ctypes.c_int, ctypes.c_uint
+
+        def declare(function: Any, result: Any, *arguments: Any) -> Any:
+            return ctypes.CFUNCTYPE(result, *arguments)(ctypes.cast(function, ctypes.c_void_p).value or 0)
+
+        self.text_object = declare(pdfium_c.FPDFText_GetTextObject, address, address, integer)
+        self.unicode = declare(pdfium_c.FPDFText_GetUnicode, number, address, integer)
+        self.is_generated = declare(pdfium_c.FPDFText_IsGenerated, integer, address, integer)
+        self.loose_box = declare(pdfium_c.FPDFText_GetLooseCharBox, integer, address, integer, address)
+        self.origin = declare(pdfium_c.FPDFText_GetCharOrigin, integer, address, integer, address, address)
+        self.object_type = declare(pdfium_c.FPDFPageObj_GetType, integer, address)
+        self.bounds = declare(pdfium_c.FPDFPageObj_GetBounds, integer, address, address, address, address, address)
+        self.font = declare(pdfium_c.FPDFTextObj_GetFont, address, address)
+        self.matrix = declare(pdfium_c.FPDFText_GetMatrix, integer, address, integer, address)
+        self.font_size = declare(pdfium_c.FPDFText_GetFontSize, ctypes.c_double, address, integer)
+        self.page_object = declare(pdfium_c.FPDFPage_GetObject, address, address, integer)
+        self.form_count = declare(pdfium_c.FPDFFormObj_CountObjects, integer, address)
+        self.form_object = declare(pdfium_c.FPDFFormObj_GetObject, address, address, ctypes.c_ulong)
 
 
 @cache
@@ -142,9 +159,10 @@ class _PageFacts:
     """What the characters of one text page share, each asked of PDFium once: the facts of each font (by its
     address) and of each text object (by its address), equal text objects made one."""
 
-    def __init__(self, raw: Any, textpage: Any) -> None:
+    def __init__(self, raw: _Raw, textpage: int) -> None:
         self.raw = raw
         self.textpage = textpage
+        self.matrix = raw.c.FS_MATRIX()
         self.fonts: dict[int, tuple[str, float]] = {}
         self.objects: dict[int, TextObject] = {}
         self.kinds: dict[tuple[str, float, float, tuple[float, ...]], TextObject] = {}
@@ -155,14 +173,14 @@ class _PageFacts:
         if found is not None:
             return found
         raw = self.raw
-        font = raw.FPDFTextObj_GetFont(ctypes.cast(address, raw.FPDF_PAGEOBJECT))
-        font_address = ctypes.cast(font, ctypes.c_void_p).value or 0
+        font_address = raw.font(address) or 0
         facts = self.fonts.get(font_address)
         if facts is None:
-            facts = self.fonts[font_address] = _font_facts(raw, font)
-        matrix = raw.FS_MATRIX()
-        raw.FPDFText_GetMatrix(self.textpage, index, matrix)
-        key = (*facts, raw.FPDFText_GetFontSize(self.textpage, index), (matrix.a, matrix.b, matrix.c, matrix.d))
+            font = ctypes.cast(font_address, raw.c.FPDF_FONT) if font_address else None
+            facts = self.fonts[font_address] = _font_facts(raw.c, font)
+        matrix = self.matrix
+        raw.matrix(self.textpage, index, ctypes.addressof(matrix))
+        key = (*facts, raw.font_size(self.textpage, index), (matrix.a, matrix.b, matrix.c, matrix.d))
         shared = self.kinds.get(key)
         if shared is None:
             name, descent, font_size, scale = key
@@ -180,28 +198,29 @@ def page_chars(textpage: Any, found: PageObjects) -> list[Char]:
     """
     raw = _raw()
     c = raw.c
-    get_unicode, is_generated, text_object = c.FPDFText_GetUnicode, c.FPDFText_IsGenerated, raw.text_object
-    loose_box, char_origin = c.FPDFText_GetLooseCharBox, c.FPDFText_GetCharOrigin
+    get_unicode, is_generated, text_object = raw.unicode, raw.is_generated, raw.text_object
+    loose_box, char_origin = raw.loose_box, raw.origin
     box, x, y = c.FS_RECTF(), ctypes.c_double(), ctypes.c_double()
-    box_ref, x_ref, y_ref = ctypes.byref(box), ctypes.byref(x), ctypes.byref(y)
-    facts = _PageFacts(c, textpage)
+    box_ref, x_ref, y_ref = ctypes.addressof(box), ctypes.addressof(x), ctypes.addressof(y)
+    page = ctypes.cast(textpage, ctypes.c_void_p).value or 0
+    facts = _PageFacts(raw, page)
     height, blanks = found.height, found.blanks
     chars: list[Char] = []
     append = chars.append
     last_address, last_x, last_y = 0, 0.0, 0.0  # text object and origin of the character before
     shared: TextObject | None = None
     for index in range(c.FPDFText_CountChars(textpage)):
-        code = get_unicode(textpage, index)
-        if code in GENERATED_CODES and is_generated(textpage, index):
+        code = get_unicode(page, index)
+        if code in GENERATED_CODES and is_generated(page, index):
             continue
-        address = text_object(textpage, index)
+        address = text_object(page, index)
         if not address:
             continue
         if address != last_address and last_address in blanks:
             before = facts.objects[last_address]
             chars.extend(_blank(point, before, height) for point in blanks[last_address])
-        loose_box(textpage, index, box_ref)
-        char_origin(textpage, index, x_ref, y_ref)
+        loose_box(page, index, box_ref)
+        char_origin(page, index, x_ref, y_ref)
         text = LINE_END_HYPHENS.get(code) or chr(code) if code else UNMAPPED_GLYPH
         origin_x, origin_y = x.value, y.value
         if (
@@ -445,38 +464,55 @@ class PageObjects:
     last_text: int = 0
 
 
-def _bounds(raw: Any, obj: Any) -> tuple[float, float, float, float]:
-    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
-    raw.FPDFPageObj_GetBounds(obj, left, bottom, right, top)
-    return left.value, bottom.value, right.value, top.value
+class _Walk:
+    """One walk over a page's objects: the PDFium functions it calls, objects known by address, and the buffers
+    an object's bounds are read into."""
+
+    def __init__(self) -> None:
+        self.raw = _raw()
+        self.corners = tuple(ctypes.c_float() for _ in range(4))
+        self.addresses = tuple(ctypes.addressof(corner) for corner in self.corners)
+
+    def bounds(self, obj: int) -> tuple[float, float, float, float]:
+        """(left, bottom, right, top) of a page object."""
+        self.raw.bounds(obj, *self.addresses)
+        left, bottom, right, top = self.corners
+        return left.value, bottom.value, right.value, top.value
+
+    def handle(self, obj: int) -> Any:
+        """The object as the typed handle pypdfium2's functions take."""
+        return ctypes.cast(obj, self.raw.c.FPDF_PAGEOBJECT)
 
 
-def _visit(raw: Any, obj: Any, matrix: Matrix, found: PageObjects, nested: bool) -> None:
-    kind = raw.FPDFPageObj_GetType(obj)
+def _visit(walk: _Walk, obj: int, matrix: Matrix, found: PageObjects, nested: bool) -> None:
+    raw = walk.raw
+    kind = raw.object_type(obj)
     if kind == PAGEOBJ_TEXT:
-        left, bottom, right, _ = _bounds(raw, obj)
+        left, bottom, right, _ = walk.bounds(obj)
         if right - left >= DEFAULT_BLANK_WIDTH:
-            found.last_text = ctypes.cast(obj, ctypes.c_void_p).value or 0
+            found.last_text = obj
         elif found.last_text:
             a, b, c, d, e, f = matrix
             found.blanks.setdefault(found.last_text, []).append((a * left + c * bottom + e, b * left + d * bottom + f))
     elif kind == PAGEOBJ_PATH:
-        left, _, right, _ = _bounds(raw, obj)
+        left, _, right, _ = walk.bounds(obj)
         if nested or right - left >= DEFAULT_MIN_RULE_SEGMENT:  # page-level bounds include the line width
-            found.edges.extend(_path_edges(raw, obj, matrix, found.height))
+            found.edges.extend(_path_edges(raw.c, walk.handle(obj), matrix, found.height))
     elif kind == PAGEOBJ_FORM:
-        inner = _multiply(_matrix(raw, obj), matrix)
-        for index in range(raw.FPDFFormObj_CountObjects(obj)):
-            _visit(raw, raw.FPDFFormObj_GetObject(obj, index), inner, found, True)
+        inner = _multiply(_matrix(raw.c, walk.handle(obj)), matrix)
+        for index in range(raw.form_count(obj)):
+            _visit(walk, raw.form_object(obj, index) or 0, inner, found, True)
 
 
 def page_objects(page: Any, height: float) -> PageObjects:
     """Walk a page's objects, Form XObjects included, for the horizontal edges of its paths (as pdfplumber's
     ``edges`` has them: ``top`` from the top of the page, colours as 0-1 RGB) and its blank text objects."""
-    raw = _raw().c
+    walk = _Walk()
+    raw = walk.raw
     found = PageObjects(height, [], {})
-    for index in range(raw.FPDFPage_CountObjects(page)):
-        _visit(raw, raw.FPDFPage_GetObject(page, index), IDENTITY, found, False)
+    address = ctypes.cast(page, ctypes.c_void_p).value
+    for index in range(raw.c.FPDFPage_CountObjects(page)):
+        _visit(walk, raw.page_object(address, index) or 0, IDENTITY, found, False)
     return found
 
 
