@@ -549,12 +549,19 @@ def read_pdfium(data: bytes, source: str, settings: Settings, password: str | No
         try:
             if len(pdf) > settings.max_pages:
                 raise InputError(source, f"PDF of {len(pdf)} pages exceeds max_pages={settings.max_pages}")
-            if any(pdf[index].get_rotation() for index in range(len(pdf))):
-                return read_pdf(data, source, settings, password)
             words: list[list[dict[str, Any]]] = []
             rules: list[Rule] = []
             for number in range(1, len(pdf) + 1):
-                page_words, page_edges = _read_page(pdf, number, source, settings)
+                page = pdf[number - 1]  # loaded once: its rotation is read as it is
+                if page.get_rotation():
+                    page.close()
+                    return read_pdf(data, source, settings, password)
+                try:
+                    page_words, page_edges = _read_page(page, number, source, settings)
+                except (InputError, MemoryError):
+                    if _turned_after(pdf, number):  # a document with a turned page is pdfplumber's, errors too
+                        return read_pdf(data, source, settings, password)
+                    raise
                 words.append(page_words)
                 rules.extend(page_rules(page_edges, number))
         finally:
@@ -564,10 +571,22 @@ def read_pdfium(data: bytes, source: str, settings: Settings, password: str | No
     return document_from_pages(data, source, words, rules)
 
 
+def _turned_after(pdf: pypdfium2.PdfDocument, number: int) -> bool:
+    """Whether a page after page ``number`` is turned by ``/Rotate``."""
+    for index in range(number, len(pdf)):
+        page = pdf[index]
+        try:
+            if page.get_rotation():
+                return True
+        finally:
+            page.close()
+    return False
+
+
 def _read_page(
-    pdf: pypdfium2.PdfDocument, number: int, source: str, settings: Settings
+    page: pypdfium2.PdfPage, number: int, source: str, settings: Settings
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    page = pdf[number - 1]
+    """The words and edges of one page (closed once read)."""
     try:
         _, bottom, _, top = page.get_mediabox()
         height = top - bottom  # pdfplumber measures ``top`` from the MediaBox's height
