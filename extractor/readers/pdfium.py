@@ -40,6 +40,7 @@ DEFAULT_X_TOLERANCE = 3.0
 DEFAULT_Y_TOLERANCE = 3.0
 # Ligature characters pdfplumber spells out.
 LIGATURES = {"ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl", "ﬁ": "fi", "ﬂ": "fl", "ﬆ": "st", "ﬅ": "st"}
+LIGATURE_CHARS = frozenset(LIGATURES)
 # How PDFium spells a hyphen that ends a line; the file holds a "-".
 LINE_END_HYPHENS = {0x02: "-", 0xFFFE: "-"}
 # What pdfminer reads for character code 0 with no Unicode mapping; PDFium gives Unicode 0 for it.
@@ -293,47 +294,53 @@ def _lines(chars: list[Char], upright: bool) -> Iterator[list[Char]]:
             yield sorted(line, key=lambda ch: (ch.top, ch.bottom))
 
 
-def _begins_word(before: Char, char: Char, upright: bool) -> bool:
-    """pdfplumber's ``char_begins_new_word`` for left-to-right lines (upright) and top-to-bottom ones."""
-    if upright:
-        return (
-            char.x0 < before.x0
-            or char.x0 > before.x1 + DEFAULT_X_TOLERANCE
-            or abs(char.top - before.top) > (DEFAULT_Y_TOLERANCE)
-        )
-    return (
-        char.top < before.top
-        or char.top > before.bottom + DEFAULT_Y_TOLERANCE
-        or abs(char.x0 - before.x0) > (DEFAULT_X_TOLERANCE)
-    )
-
-
 def _split(line: list[Char], upright: bool) -> Iterator[list[Char]]:
+    """A line's characters cut into words (pdfplumber's ``char_begins_new_word``): at spaces, and where a
+    character starts back, more than a tolerance past the one before, or off its line."""
     word: list[Char] = []
     for char in line:
         if char.text.isspace():
             if word:
                 yield word
             word = []
-        elif word and _begins_word(word[-1], char, upright):
-            yield word
-            word = [char]
-        else:
-            word.append(char)
+            continue
+        if word:
+            before = word[-1]
+            if upright:
+                begins = (
+                    char.x0 < before.x0
+                    or char.x0 > before.x1 + DEFAULT_X_TOLERANCE
+                    or abs(char.top - before.top) > DEFAULT_Y_TOLERANCE
+                )
+            else:
+                begins = (
+                    char.top < before.top
+                    or char.top > before.bottom + DEFAULT_Y_TOLERANCE
+                    or abs(char.x0 - before.x0) > DEFAULT_X_TOLERANCE
+                )
+            if begins:
+                yield word
+                word = [char]
+                continue
+        word.append(char)
     if word:
         yield word
 
 
 def _word(chars: list[Char]) -> dict[str, Any]:
+    texts, x0s, x1s, tops, bottoms, sizes, fonts, uprights = zip(*chars, strict=True)
+    text = "".join(texts)
+    if not LIGATURE_CHARS.isdisjoint(text):
+        text = "".join(LIGATURES.get(t, t) for t in texts)
     return {
-        "text": "".join(LIGATURES.get(ch.text, ch.text) for ch in chars),
-        "x0": min(ch.x0 for ch in chars),
-        "x1": max(ch.x1 for ch in chars),
-        "top": min(ch.top for ch in chars),
-        "bottom": max(ch.bottom for ch in chars),
-        "upright": chars[0].upright,
-        "size": chars[0].size,
-        "fontname": chars[0].fontname,
+        "text": text,
+        "x0": min(x0s),
+        "x1": max(x1s),
+        "top": min(tops),
+        "bottom": max(bottoms),
+        "upright": uprights[0],
+        "size": sizes[0],
+        "fontname": fonts[0],
     }
 
 
