@@ -11,6 +11,7 @@ Text browsers centre cells vertically, so part of a row can stand above its anch
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from collections.abc import Iterator
@@ -135,11 +136,8 @@ class RowBuilder:
             self.lines.append(line.number)
             self.touched = set()
         self.touched.add(column)
-        if line.fragments and line.page == self.page:
-            x0 = min(f.x0 for f in line.fragments)
-            x1 = max(f.x1 for f in line.fragments)
-            top = min(f.top for f in line.fragments)
-            bottom = max(f.bottom for f in line.fragments)
+        if line.extent is not None and line.page == self.page:
+            x0, top, x1, bottom = line.extent
             if self.box is not None:
                 x0, top = min(x0, self.box[0]), min(top, self.box[1])
                 x1, bottom = max(x1, self.box[2]), max(bottom, self.box[3])
@@ -262,6 +260,11 @@ def _ruled_starts(cut: Cut, rules: tuple[Rule, ...], header: HeaderRow) -> set[i
         return None
     left, right = header.box[0], header.box[2]
     span = right - left
+    # The rules of each page by height, so that a gap between two lines looks only at the rules inside it.
+    by_page: dict[int, list[Rule]] = {}
+    for rule in sorted(rules, key=lambda r: r.top):
+        by_page.setdefault(rule.page, []).append(rule)
+    tops = {page: [r.top for r in page_rules] for page, page_rules in by_page.items()}
     found: set[int] = set()
     for index in range(1, len(cut)):
         above, line = cut[index - 1][0], cut[index][0]
@@ -273,11 +276,13 @@ def _ruled_starts(cut: Cut, rules: tuple[Rule, ...], header: HeaderRow) -> set[i
             continue
         low = max(f.bottom for f in above.fragments) if above.page == line.page else float("-inf")
         high = min(f.top for f in line.fragments)
+        heights = tops.get(line.page, [])
+        between = slice(
+            bisect.bisect_left(heights, low - DEFAULT_RULE_SLACK),
+            bisect.bisect_right(heights, high + DEFAULT_RULE_SLACK),
+        )
         if any(
-            r.page == line.page
-            and low - DEFAULT_RULE_SLACK <= r.top <= high + DEFAULT_RULE_SLACK
-            and min(r.x1, right) - max(r.x0, left) >= DEFAULT_RULE_SPAN * span
-            for r in rules
+            min(r.x1, right) - max(r.x0, left) >= DEFAULT_RULE_SPAN * span for r in by_page.get(line.page, [])[between]
         ):
             found.add(index)
     return found or None
