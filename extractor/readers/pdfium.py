@@ -20,6 +20,7 @@ pdfminer's descent. Pages turned by ``/Rotate`` are left to pdfplumber (the whol
 from __future__ import annotations
 
 import ctypes
+import functools
 import itertools
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -93,6 +94,11 @@ class TextObject:
     def of(cls, fontname: str, font_size: float, descent: float, scale: tuple[float, ...]) -> TextObject:
         a, b, c, d = scale
         return cls(fontname, font_size, descent, (a, b, c, d), abs(d * font_size), a * d > 0 and b * c <= 0)
+
+    @property
+    def drop(self) -> float:
+        """How far the bottom of an upright character's box lies from its baseline (negative: below)."""
+        return self.scale[3] * self.descent * self.font_size
 
 
 class _Raw:
@@ -210,6 +216,8 @@ def page_chars(textpage: Any, found: PageObjects) -> list[Char]:
     append = chars.append
     last_address, last_x, last_y = 0, 0.0, 0.0  # text object and origin of the character before
     shared: TextObject | None = None
+    upright, size, fontname, drop = True, 0.0, "", 0.0
+    new_char = functools.partial(tuple.__new__, Char)
     for index in range(c.FPDFText_CountChars(textpage)):
         code = get_unicode(page, index)
         if code in GENERATED_CODES and is_generated(page, index):
@@ -234,8 +242,15 @@ def page_chars(textpage: Any, found: PageObjects) -> list[Char]:
             continue
         if address != last_address or shared is None:
             shared = facts.text_object(index, address)
+            upright, size, fontname, drop = shared.upright, shared.size, shared.fontname, shared.drop
         last_address, last_x, last_y = address, origin_x, origin_y
-        append(_char(text, shared, origin_x, origin_y, box.left, box.right, box.top, box.bottom, height))
+        # pdfminer's box (as ``_char`` makes it), built here: this runs once per character of the document.
+        if upright:
+            base = origin_y + drop
+            append(new_char((text, origin_x, box.right, height - (base + size), height - base, size, fontname, True)))
+        else:
+            top, bottom = height - box.top, height - box.bottom
+            append(new_char((text, box.left, box.right, top, bottom, size, fontname, False)))
     if last_address in blanks:
         chars.extend(_blank(point, facts.objects[last_address], height) for point in blanks[last_address])
     return chars
@@ -256,7 +271,7 @@ def _char(
     across, the font's descent and size up from the baseline."""
     size = shared.size
     if shared.upright:
-        base = y + shared.scale[3] * shared.descent * shared.font_size
+        base = y + shared.drop
         return Char(text, x, right, height - (base + size), height - base, size, shared.fontname, True)
     return Char(text, left, right, height - top, height - bottom, size, shared.fontname, False)
 
