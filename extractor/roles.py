@@ -95,6 +95,11 @@ def user_labels(labels: Mapping[str, str]) -> Iterator[None]:
         _USER_LABELS.reset(token)
 
 
+def active_labels() -> tuple[tuple[str, Role], ...]:
+    """The user's own header labels in force (``user_labels``), folded: what a cached reading of labels depends on."""
+    return _USER_LABELS.get()
+
+
 def match_header(text: str) -> HeaderMatch | None:
     """The role named by one header cell, or ``None`` when the text is not a header label. A label of the
     user's own (``user_labels``) found in the cell outranks the lexicon."""
