@@ -246,7 +246,7 @@ def _local(
 
     from pebble import ProcessExpired, ProcessPool
 
-    warm_up()
+    warm_up(classifier=len(pending) > jobs)
     # Largest first, so that no worker is left with a big document at the end while the others wait.
     largest_first = sorted(pending, key=_size, reverse=True)
     with ProcessPool(max_workers=jobs, initializer=_limit_memory, initargs=(settings.max_memory_mb,)) as pool:
@@ -270,12 +270,17 @@ def _local(
                 yield write_outcome(job, out, formats, failed_result(job, problem), 0.0, raw_csv)
 
 
-def warm_up() -> None:
-    """Load the classifier and the known-cookie facts once, before worker processes are forked from us."""
+def warm_up(classifier: bool = True) -> None:
+    """Load the known-cookie facts once, before worker processes are forked from us, and with ``classifier``
+    the classifier too: worth it for a batch of more documents than workers, which would each load their own.
+    Otherwise a worker loads the classifier itself, and only when a record's category must be read from its
+    text (``extractor.nlp.classify``)."""
     from extractor.knowledge import known_cookies
-    from extractor.nlp import load_model
 
-    load_model()
+    if classifier:
+        from extractor.nlp import load_model
+
+        load_model()
     known_cookies()
 
 

@@ -7,6 +7,7 @@ export, ``x0``/``x1`` are character columns and ``top``/``bottom`` line numbers,
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from functools import cached_property
 from typing import TYPE_CHECKING, Any, Literal, get_args
 
 if TYPE_CHECKING:
@@ -111,9 +112,21 @@ class Line:
     fragments: tuple[Fragment, ...]
     whole_row: bool = False
 
-    @property
+    @cached_property
     def text(self) -> str:
         return " ".join(f.text for f in self.fragments)
+
+    @cached_property
+    def extent(self) -> tuple[float, float, float, float] | None:
+        """(x0, top, x1, bottom) of the line's fragments; ``None`` for a blank line."""
+        if not self.fragments:
+            return None
+        return (
+            min(f.x0 for f in self.fragments),
+            min(f.top for f in self.fragments),
+            max(f.x1 for f in self.fragments),
+            max(f.bottom for f in self.fragments),
+        )
 
     @property
     def blank(self) -> bool:

@@ -8,7 +8,7 @@ A header cell's role is that of its earliest *strong* keyword ("Provider of Cook
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
@@ -20,6 +20,7 @@ from extractor.lexicon import fold
 from extractor.model import Role
 from extractor.scoring import Candidate, weigh
 from extractor.shapes import (
+    DEFAULT_SHAPE_CACHE,
     STORAGE_WORDS,
     category_from_text,
     first_name,
@@ -60,7 +61,7 @@ def keywords_in(folded: str) -> list[str]:
                 break
         else:
             i += 1
-    if cjk:
+    if cjk and lexicon.is_cjk(folded):  # a CJK keyword stands only in text of its script
         compact = folded.replace(" ", "")
         taken: list[tuple[int, int]] = []
         for keyword in cjk:
@@ -92,6 +93,11 @@ def user_labels(labels: Mapping[str, str]) -> Iterator[None]:
         yield
     finally:
         _USER_LABELS.reset(token)
+
+
+def active_labels() -> tuple[tuple[str, Role], ...]:
+    """The user's own header labels in force (``user_labels``), folded: what a cached reading of labels depends on."""
+    return _USER_LABELS.get()
 
 
 def match_header(text: str) -> HeaderMatch | None:
@@ -242,24 +248,38 @@ def column_shape(cells: Sequence[str | None]) -> ColumnShape:
     if not texts:
         return ColumnShape(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
     n = len(texts)
-
-    def share(test: Callable[[str], bool]) -> float:
-        return sum(1 for t in texts if test(t)) / n
-
+    counts = [sum(column) for column in zip(*(_cell_shape(t) for t in texts), strict=True)]
+    marks, tokens, prose, durations, hosts, short_capitalised, storage, party, categories = (c / n for c in counts)
     return ColumnShape(
         cells=n,
-        marks=share(lambda t: _marked_name(first_name(t))),
-        tokens=share(lambda t: looks_like_cookie_name(first_name(t)) and not looks_like_duration(t)),
-        prose=share(lambda t: word_count(t) >= DEFAULT_PROSE_WORDS),
-        durations=share(looks_like_duration),
-        hosts=share(lambda t: all(looks_like_host(w.strip(",;")) for w in t.split())),
-        short_capitalised=share(
-            lambda t: word_count(t) <= DEFAULT_SHORT_WORDS and t[:1].isupper() and not has_name_marks(t)
-        ),
+        marks=marks,
+        tokens=tokens,
+        prose=prose,
+        durations=durations,
+        hosts=hosts,
+        short_capitalised=short_capitalised,
         repeated=1.0 - len(set(texts)) / n if n > 1 else 0.0,
-        storage=share(lambda t: bool(fold(t)) and all(w in STORAGE_WORDS for w in fold(t).split())),
-        party=share(lambda t: word_count(t) <= DEFAULT_SHORT_WORDS and names_party(t)),
-        categories=share(_only_names_a_category),
+        storage=storage,
+        party=party,
+        categories=categories,
+    )
+
+
+@lru_cache(maxsize=DEFAULT_SHAPE_CACHE)
+def _cell_shape(t: str) -> tuple[bool, bool, bool, bool, bool, bool, bool, bool, bool]:
+    """What one cell text reads as, in the order of ``ColumnShape``'s shares: a marked name, a name token,
+    prose, a duration, hosts, a short capitalised value, storage kinds, a party, a category label."""
+    folded = fold(t)
+    return (
+        _marked_name(first_name(t)),
+        looks_like_cookie_name(first_name(t)) and not looks_like_duration(t),
+        word_count(t) >= DEFAULT_PROSE_WORDS,
+        looks_like_duration(t),
+        all(looks_like_host(w.strip(",;")) for w in t.split()),
+        word_count(t) <= DEFAULT_SHORT_WORDS and t[:1].isupper() and not has_name_marks(t),
+        bool(folded) and all(w in STORAGE_WORDS for w in folded.split()),
+        word_count(t) <= DEFAULT_SHORT_WORDS and names_party(t),
+        _only_names_a_category(t),
     )
 
 
@@ -338,15 +358,19 @@ def assign_columns(
     """
     per_column = [tuple(column_candidates(h, s, weights)) for h, s in zip(headers, shapes, strict=True)]
     order = list(ROLE_MEASURES)
+    # Each candidate's role, score and bit in the set of roles used, worked out once.
+    scored = [
+        [(c.item, c.score, 0 if c.item == "other" else 1 << order.index(c.item)) for c in candidates]
+        for candidates in per_column
+    ]
     best: dict[int, tuple[float, tuple[Role, ...]]] = {0: (0.0, ())}
-    for candidates in per_column:
+    for candidates in scored:
         step: dict[int, tuple[float, tuple[Role, ...]]] = {}
         for used, (total, roles) in best.items():
-            for candidate in candidates:
-                bit = 0 if candidate.item == "other" else 1 << order.index(candidate.item)
+            for role, score, bit in candidates:
                 if used & bit:
                     continue
-                key, value = used | bit, (total + candidate.score, (*roles, candidate.item))
+                key, value = used | bit, (total + score, (*roles, role))
                 if key not in step or value[0] > step[key][0]:
                     step[key] = value
         best = step

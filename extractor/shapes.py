@@ -162,6 +162,7 @@ FIRST_PARTY = re.compile(lexicon.phrase_pattern(lexicon.party_words()["first"], 
 STORAGE_WORDS = frozenset(word for phrase in lexicon.words("storage_types") for word in phrase.split())
 
 
+@lru_cache(maxsize=DEFAULT_SHAPE_CACHE)
 def names_party(text: str) -> bool:
     """Text that says the cookie is first- or third-party."""
     folded = lexicon.fold(text)

@@ -11,6 +11,7 @@ from extractor import extract
 from extractor.cli import app
 from extractor.errors import ConfigError
 from extractor.readers import load
+from extractor.readers.pdf import read_pdf
 from extractor.readers.pdfium import Char, words_from_chars
 from extractor.settings import Settings
 from scripts.render_samples import pdf_bytes
@@ -102,3 +103,24 @@ def test_cli_takes_the_pdf_reader(tmp_path: Path) -> None:
     result = runner.invoke(app, ["convert", str(sample), "-o", str(tmp_path / "out"), "--pdf-reader", "nope"])
     assert result.exit_code == 2
     assert "pdf_reader" in result.stderr
+
+
+def test_a_document_with_a_turned_page_is_read_by_pdfplumber_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Each page is loaded once: the first pages are read before the turned one is met, then dropped.
+    import pypdfium2
+
+    from extractor.readers import pdfium
+
+    pdf = pypdfium2.PdfDocument(SAMPLES / "cookies-paged-de.pdf")
+    pdf[len(pdf) - 1].set_rotation(90)
+    path = tmp_path / "turned.pdf"
+    pdf.save(path)
+    pdf.close()
+    calls: list[str] = []
+    monkeypatch.setattr(pdfium, "read_pdf", lambda *args, **kwargs: calls.append(args[1]) or read_pdf(*args, **kwargs))
+    ours = load(path, Settings(pdf_reader="pdfium"))
+    assert calls == [str(path)]
+    assert ours == load(path, Settings(pdf_reader="pdfplumber"))
+    assert len({line.page for line in ours.lines}) > 1

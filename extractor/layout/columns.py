@@ -97,20 +97,65 @@ def gaps(lines: list[list[Word]]) -> list[Gap]:
     return found
 
 
-def _content_score(role: Role, cells: list[str]) -> float:
-    filled = [c for c in cells if c]
-    if not filled:
-        return 0.0
-    if role == "name":
-        return sum(looks_like_cookie_name(c) for c in filled) / len(filled)
-    if role == "duration":
-        return sum(looks_like_duration(c) for c in filled) / len(filled)
-    return 0.0
+class _ColumnCells:
+    """The cells a column between two candidate bounds cuts out of each line, and how many read as its role.
+
+    A cell is the words of a line (sorted by ``x0``) from one bound up to the next: a slice of the line. For one
+    left bound, the right bounds are swept left to right, each word met once: only the lines that gain a word
+    between two right bounds are read again, so the cost grows with the words, not lines times bounds.
+    """
+
+    def __init__(self, lines: list[list[Word]]) -> None:
+        self.lines = [sorted(line, key=lambda w: w.x0) for line in lines]
+        self.starts = [[w.x0 for w in line] for line in self.lines]
+        # Every word's start and line, left to right.
+        self.events = sorted((w.x0, k) for k, line in enumerate(self.lines) for w in line)
+        self.event_starts = [x for x, _ in self.events]
+        # Per (role, line, slice): 1 the cell reads as the role, 0 it does not, -1 it is empty.
+        self.fits: dict[tuple[Role, int, int, int], int] = {}
+
+    def _fit(self, role: Role, k: int, low: int, high: int) -> int:
+        if low >= high:
+            return -1
+        key = (role, k, low, high)
+        fit = self.fits.get(key)
+        if fit is None:
+            fit = self.fits[key] = _fit(role, " ".join(w.text for w in self.lines[k][low:high]))
+        return fit
+
+    def scores(self, role: Role, start: float, ends: list[float]) -> dict[float, float]:
+        """For each right bound of ``ends``: the share of filled cells from ``start`` up to it that read as
+        ``role`` (name or duration); 0 when no cell is filled."""
+        lows = [bisect.bisect_left(starts, start) for starts in self.starts]
+        highs = list(lows)
+        current = [-1] * len(self.lines)
+        filled = fitting = 0
+        at = bisect.bisect_left(self.event_starts, start)
+        shares: dict[float, float] = {}
+        for end in sorted(set(ends)):
+            grown: set[int] = set()
+            while at < len(self.events) and self.events[at][0] < end:
+                k = self.events[at][1]
+                highs[k] += 1
+                grown.add(k)
+                at += 1
+            for k in grown:
+                if current[k] >= 0:
+                    filled -= 1
+                    fitting -= current[k]
+                current[k] = self._fit(role, k, lows[k], highs[k])
+                if current[k] >= 0:
+                    filled += 1
+                    fitting += current[k]
+            shares[end] = fitting / filled if filled else 0.0
+        return shares
 
 
-def _column_text(line: list[Word], starts: list[float], start: float, end: float) -> str:
-    """The words of a line (sorted by ``x0``, whose ``starts`` are given) from ``start`` up to ``end``."""
-    return " ".join(w.text for w in line[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)])
+def _fit(role: Role, cell: str) -> int:
+    """1 when a cell reads as a name (or duration), 0 when it does not, -1 when it is empty."""
+    if not cell:
+        return -1
+    return int(looks_like_cookie_name(cell) if role == "name" else looks_like_duration(cell))
 
 
 def column_starts(header: list[tuple[float, float]], roles: tuple[Role, ...], body: list[Line]) -> list[float]:
@@ -136,8 +181,7 @@ def column_starts(header: list[tuple[float, float]], roles: tuple[Role, ...], bo
     strips = {g.x1: g.x1 - g.x0 for g in gaps(body_words)}
     positions = sorted({w.x0 for line in body_words for w in line} | set(strips))
 
-    sorted_words = [sorted(line, key=lambda w: w.x0) for line in body_words]
-    word_starts = [[w.x0 for w in line] for line in sorted_words]
+    cells = _ColumnCells(body_words)
     aligned, crossing = _line_counts(body_words, positions, DEFAULT_ALIGN_TOLERANCE * unit, tolerance)
 
     def evidence(x: float) -> float:
@@ -149,19 +193,24 @@ def column_starts(header: list[tuple[float, float]], roles: tuple[Role, ...], bo
             - (DEFAULT_LABEL_CUT_PENALTY if through_label else 0.0)
         )
 
-    @cache
-    def content(column: int, start: float, end: float) -> float:
-        if roles[column] not in ("name", "duration"):
-            return 0.0
-        cells = [_column_text(line, x0s, start, end) for line, x0s in zip(sorted_words, word_starts, strict=True)]
-        return DEFAULT_CONTENT_WEIGHT * _content_score(roles[column], cells)
-
     options: list[list[float]] = []
     for i in range(n - 1):
         # Bound i lies after label i starts and before label i + 1 ends (labels may overhang).
         low, high = header[i][0] + unit, header[i + 1][1] - unit
         between = [x for x in positions if low - 1e-6 <= x <= high + 1e-6]
         options.append(between or [header[i + 1][0]])
+    # Column i ends at one of the options of bound i; the last column at the right of the page.
+    ends = [*options, [float("inf")]]
+
+    @cache
+    def shares(column: int, start: float) -> dict[float, float]:
+        return cells.scores(roles[column], start, ends[column])
+
+    def content(column: int, start: float, end: float) -> float:
+        if roles[column] not in ("name", "duration"):
+            return 0.0
+        return DEFAULT_CONTENT_WEIGHT * shares(column, start)[end]
+
     scores = {x: evidence(x) for option in options for x in option}
     # Dynamic programme over the bounds, left to right: best[x] = (score, bounds so far) ending at bound x.
     best: dict[float, tuple[float, list[float]]] = {
@@ -170,13 +219,15 @@ def column_starts(header: list[tuple[float, float]], roles: tuple[Role, ...], bo
     for i in range(1, n - 1):
         step: dict[float, tuple[float, list[float]]] = {}
         for x in options[i]:
-            choices = [
-                (score + scores[x] + content(i, bounds[-1], x), [*bounds, x])
-                for score, bounds in best.values()
-                if bounds[-1] + unit <= x
-            ]
-            if choices:
-                step[x] = max(choices, key=lambda c: c[0])
+            # The best way to reach x (the first of equals), its bounds copied only once chosen.
+            chosen: tuple[float, list[float]] | None = None
+            for score, bounds in best.values():
+                if bounds[-1] + unit <= x:
+                    total = score + scores[x] + content(i, bounds[-1], x)
+                    if chosen is None or total > chosen[0]:
+                        chosen = (total, bounds)
+            if chosen is not None:
+                step[x] = (chosen[0], [*chosen[1], x])
         best = step or best
     final = [(score + content(n - 1, bounds[-1], float("inf")), bounds) for score, bounds in best.values()]
     bounds = max(final, key=lambda c: c[0])[1]

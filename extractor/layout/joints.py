@@ -8,8 +8,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
-from extractor.roles import match_header
+from extractor.model import Role
+from extractor.roles import active_labels, match_header
+from extractor.shapes import DEFAULT_SHAPE_CACHE
 
 # A joint: no space between a lower-case letter (or any sign but a space or capital) and a capital; capitals and
 # a capitalised word ("IDEGoogle"); a letter and an underscore ("Matomo_pk_id"); a closing bracket and a letter
@@ -66,8 +69,16 @@ def split_glued_header(text: str) -> list[tuple[str, int, int]] | None:
 
     The line is cut at joints (anywhere, when it has no space at all) into parts that are all header labels,
     the reading with the most strong labels winning; at least two must be strong, of two roles, one the name.
+    A text's reading is kept (the same lines are asked again as each reading of the document looks for headers).
     """
-    text = text.rstrip()
+    found = _glued_labels(text.rstrip(), active_labels())
+    return list(found) if found is not None else None
+
+
+@lru_cache(maxsize=DEFAULT_SHAPE_CACHE)
+def _glued_labels(text: str, in_force: tuple[tuple[str, Role], ...]) -> tuple[tuple[str, int, int], ...] | None:
+    """``split_glued_header`` of a text, under the user's header labels ``in_force`` (``match_header`` reads
+    them; they are an argument here so that a reading is kept per set of labels)."""
     if len(text) > DEFAULT_MAX_HEADER_CHARS:
         return None
     joints = {c.offset for c in cuts_of(text) if c.joint}
@@ -109,4 +120,4 @@ def split_glued_header(text: str) -> list[tuple[str, int, int]] | None:
     strong = sum(1 for m in matches if m is not None and m.strong)
     if len(labels) < 2 or len(labels) > DEFAULT_MAX_HEADER_LABELS or strong < 2 or len(roles) < 2:
         return None
-    return labels if "name" in roles else None
+    return tuple(labels) if "name" in roles else None

@@ -11,6 +11,7 @@ Text browsers centre cells vertically, so part of a row can stand above its anch
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from collections.abc import Iterator
@@ -135,11 +136,8 @@ class RowBuilder:
             self.lines.append(line.number)
             self.touched = set()
         self.touched.add(column)
-        if line.fragments and line.page == self.page:
-            x0 = min(f.x0 for f in line.fragments)
-            x1 = max(f.x1 for f in line.fragments)
-            top = min(f.top for f in line.fragments)
-            bottom = max(f.bottom for f in line.fragments)
+        if line.extent is not None and line.page == self.page:
+            x0, top, x1, bottom = line.extent
             if self.box is not None:
                 x0, top = min(x0, self.box[0]), min(top, self.box[1])
                 x1, bottom = max(x1, self.box[2]), max(bottom, self.box[3])
@@ -225,6 +223,43 @@ def positioned_rows(
     return BuiltRows(rows, used, 0.95, tuple(starts), method=method)
 
 
+@dataclass(frozen=True)
+class RuleIndex:
+    """A document's rules by page, each page's by height: the rules between two heights are found by bisection,
+    not by a look at every rule of the document."""
+
+    rules: tuple[Rule, ...]
+    pages: dict[int, tuple[list[float], list[Rule]]]
+
+    @classmethod
+    def of(cls, rules: tuple[Rule, ...]) -> RuleIndex:
+        pages: dict[int, tuple[list[float], list[Rule]]] = {}
+        for rule in sorted(rules, key=lambda r: r.top):
+            tops, page_rules = pages.setdefault(rule.page, ([], []))
+            tops.append(rule.top)
+            page_rules.append(rule)
+        return cls(rules, pages)
+
+    def between(self, page: int, low: float, high: float) -> list[Rule]:
+        """The rules of ``page`` from height ``low`` to ``high`` (both included), by height."""
+        tops, page_rules = self.pages.get(page, ([], []))
+        return page_rules[bisect.bisect_left(tops, low) : bisect.bisect_right(tops, high)]
+
+
+# A cache: the index of the rules last asked for (one document's, asked for by each of its tables and pages).
+_RULE_INDEX: list[RuleIndex] = []
+
+
+def rule_index(rules: tuple[Rule, ...]) -> RuleIndex:
+    """The ``RuleIndex`` of these rules (the same tuple: a document's), built once."""
+    cached = _RULE_INDEX[:1]
+    if cached and cached[0].rules is rules:
+        return cached[0]
+    index = RuleIndex.of(rules)
+    _RULE_INDEX[:] = [index]
+    return index
+
+
 def _share_merged_cells(
     rows: list[RowBuilder], rules: tuple[Rule, ...], starts: list[float], extent: tuple[float, float]
 ) -> None:
@@ -242,7 +277,7 @@ def _share_merged_cells(
             open_columns = {c for c in spanning if not row.cells[c]}
         else:
             low, high = above.box[3], row.box[1]
-            between = [r for r in rules if r.page == row.page and low - DEFAULT_RULE_SLACK <= r.top <= high + 1e-6]
+            between = rule_index(rules).between(row.page, low - DEFAULT_RULE_SLACK, high + 1e-6)
             open_columns = {
                 c
                 for c in range(len(row.cells))
@@ -262,6 +297,7 @@ def _ruled_starts(cut: Cut, rules: tuple[Rule, ...], header: HeaderRow) -> set[i
         return None
     left, right = header.box[0], header.box[2]
     span = right - left
+    by_height = rule_index(rules)
     found: set[int] = set()
     for index in range(1, len(cut)):
         above, line = cut[index - 1][0], cut[index][0]
@@ -273,12 +309,8 @@ def _ruled_starts(cut: Cut, rules: tuple[Rule, ...], header: HeaderRow) -> set[i
             continue
         low = max(f.bottom for f in above.fragments) if above.page == line.page else float("-inf")
         high = min(f.top for f in line.fragments)
-        if any(
-            r.page == line.page
-            and low - DEFAULT_RULE_SLACK <= r.top <= high + DEFAULT_RULE_SLACK
-            and min(r.x1, right) - max(r.x0, left) >= DEFAULT_RULE_SPAN * span
-            for r in rules
-        ):
+        between = by_height.between(line.page, low - DEFAULT_RULE_SLACK, high + DEFAULT_RULE_SLACK)
+        if any(min(r.x1, right) - max(r.x0, left) >= DEFAULT_RULE_SPAN * span for r in between):
             found.add(index)
     return found or None
 

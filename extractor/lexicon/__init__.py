@@ -38,6 +38,12 @@ def _fold_char(ch: str) -> str:
     return plain if len(plain) == 1 else lowered if len(lowered) == 1 else ch
 
 
+# Texts are folded again and again (every reading of a table compares them with the lexicon): each folding is
+# kept for this many texts.
+DEFAULT_FOLD_CACHE = 1 << 16
+
+
+@lru_cache(maxsize=DEFAULT_FOLD_CACHE)
 def fold_chars(text: str) -> str:
     """Each character in lower case without its accents, one for one (``"Durée"`` -> ``"duree"``, ``"År"`` ->
     ``"ar"``): a match on the folded text is a match at the same offsets of the text."""
@@ -307,6 +313,10 @@ def phrase_pattern(phrases: Iterable[str], prefix_only: bool = False) -> str:
     return "(?:" + "|".join(parts) + ")" if parts else "(?!)"
 
 
+# Characters of Japanese, Chinese and Korean (kana, CJK ideographs, Hangul).
+CJK_CHARACTER = re.compile("[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+
+
 def is_cjk(text: str) -> bool:
     """Whether the text holds Japanese, Chinese or Korean characters (scripts written without spaces)."""
-    return any("\u3040" <= ch <= "\u30ff" or "\u3400" <= ch <= "\u9fff" or "\uac00" <= ch <= "\ud7af" for ch in text)
+    return CJK_CHARACTER.search(text) is not None

@@ -144,10 +144,19 @@ def _running_texts(pages: list[list[list[dict[str, Any]]]]) -> set[tuple[str, in
         keys = {
             (_line_key(line), round(line[0]["top"] / DEFAULT_RUNNING_TOLERANCE))
             for line in lines
-            if len(_fragments(line, 0, 0)) == 1
+            if _one_fragment(line)
         }
         seen.update(keys)
     return {key for key, count in seen.items() if count >= max(2, DEFAULT_RUNNING_SHARE * len(pages))}
+
+
+def _one_fragment(words: list[dict[str, Any]]) -> bool:
+    """Whether a line's words make one fragment (``_fragments``): no gap between them wide enough to cut it."""
+    for before, word in itertools.pairwise(words):
+        size = before.get("size") or (before["bottom"] - before["top"])
+        if word["x0"] - before["x1"] > DEFAULT_FRAGMENT_GAP * size:
+            return False
+    return True
 
 
 def _line_key(line: list[dict[str, Any]]) -> str:
@@ -176,12 +185,14 @@ def document_from_pages(data: bytes, source: str, words: list[list[dict[str, Any
     running = _running_texts(pages)
     lines: list[Line] = []
     for page_number, visual in enumerate(pages, start=1):
-        kept = [
-            line
-            for line in visual
-            if (_line_key(line), round(line[0]["top"] / DEFAULT_RUNNING_TOLERANCE)) not in running
-            and not PAGE_NUMBER.match(lexicon.fold(" ".join(w["text"] for w in line), keep_punctuation=True))
-        ]
+        kept = []
+        for line in visual:
+            text = " ".join(w["text"] for w in line)
+            if PAGE_NUMBER.match(lexicon.fold(text, keep_punctuation=True)):
+                continue
+            if running and (text, round(line[0]["top"] / DEFAULT_RUNNING_TOLERANCE)) in running:
+                continue
+            kept.append(line)
         lines.extend(_page_lines(kept, page_number))
     return Document(source, hashlib.sha256(data).hexdigest(), "pdf", tuple(lines), tuple(rules))
 

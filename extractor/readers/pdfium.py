@@ -20,6 +20,7 @@ pdfminer's descent. Pages turned by ``/Rotate`` are left to pdfplumber (the whol
 from __future__ import annotations
 
 import ctypes
+import functools
 import itertools
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -40,6 +41,7 @@ DEFAULT_X_TOLERANCE = 3.0
 DEFAULT_Y_TOLERANCE = 3.0
 # Ligature characters pdfplumber spells out.
 LIGATURES = {"ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl", "ﬁ": "fi", "ﬂ": "fl", "ﬆ": "st", "ﬅ": "st"}
+LIGATURE_CHARS = frozenset(LIGATURES)
 # How PDFium spells a hyphen that ends a line; the file holds a "-".
 LINE_END_HYPHENS = {0x02: "-", 0xFFFE: "-"}
 # What pdfminer reads for character code 0 with no Unicode mapping; PDFium gives Unicode 0 for it.
@@ -93,16 +95,38 @@ class TextObject:
         a, b, c, d = scale
         return cls(fontname, font_size, descent, (a, b, c, d), abs(d * font_size), a * d > 0 and b * c <= 0)
 
+    @property
+    def drop(self) -> float:
+        """How far the bottom of an upright character's box lies from its baseline (negative: below)."""
+        return self.scale[3] * self.descent * self.font_size
+
 
 class _Raw:
-    """The PDFium functions called once per character, with the text object returned as a plain address."""
+    """The PDFium functions called once per character or page object, declared to take plain addresses (a
+    handle or a buffer as an integer): ctypes then converts nothing, a third of the cost of a call."""
 
     def __init__(self) -> None:
         import pypdfium2.raw as pdfium_c
 
         self.c = pdfium_c
-        prototype = ctypes.CFUNCTYPE(ctypes.c_void_p, pdfium_c.FPDF_TEXTPAGE, ctypes.c_int)
-        self.text_object = prototype(ctypes.cast(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p).value or 0)
+        address, integer, number = ctypes.c_void_p, ctypes.c_int, ctypes.c_uint
+
+        def declare(function: Any, result: Any, *arguments: Any) -> Any:
+            return ctypes.CFUNCTYPE(result, *arguments)(ctypes.cast(function, ctypes.c_void_p).value or 0)
+
+        self.text_object = declare(pdfium_c.FPDFText_GetTextObject, address, address, integer)
+        self.unicode = declare(pdfium_c.FPDFText_GetUnicode, number, address, integer)
+        self.is_generated = declare(pdfium_c.FPDFText_IsGenerated, integer, address, integer)
+        self.loose_box = declare(pdfium_c.FPDFText_GetLooseCharBox, integer, address, integer, address)
+        self.origin = declare(pdfium_c.FPDFText_GetCharOrigin, integer, address, integer, address, address)
+        self.object_type = declare(pdfium_c.FPDFPageObj_GetType, integer, address)
+        self.bounds = declare(pdfium_c.FPDFPageObj_GetBounds, integer, address, address, address, address, address)
+        self.font = declare(pdfium_c.FPDFTextObj_GetFont, address, address)
+        self.matrix = declare(pdfium_c.FPDFText_GetMatrix, integer, address, integer, address)
+        self.font_size = declare(pdfium_c.FPDFText_GetFontSize, ctypes.c_double, address, integer)
+        self.page_object = declare(pdfium_c.FPDFPage_GetObject, address, address, integer)
+        self.form_count = declare(pdfium_c.FPDFFormObj_CountObjects, integer, address)
+        self.form_object = declare(pdfium_c.FPDFFormObj_GetObject, address, address, ctypes.c_ulong)
 
 
 @cache
@@ -127,61 +151,108 @@ def _font_name(raw: Any, font: Any) -> str:
     return buffer.value.decode("latin-1")
 
 
-def _text_object(raw: Any, textpage: Any, index: int, address: int) -> TextObject:
-    """The shared facts of the text object at ``address``, whose character ``index`` is."""
-    handle = ctypes.cast(address, raw.FPDF_PAGEOBJECT)
-    font = raw.FPDFTextObj_GetFont(handle)
+def _font_facts(raw: Any, font: Any) -> tuple[str, float]:
+    """A font's name and descent (per unit of font size, negative): pdfminer's for the standard 14."""
     name = _font_name(raw, font) if font else "unknown"
     descent = _standard_descents().get(name)
     if descent is None:
         value = ctypes.c_float()
         descent = value.value / 1000 if font and raw.FPDFFont_GetDescent(font, ctypes.c_float(1000), value) else 0.0
         descent = -abs(descent)
-    matrix = raw.FS_MATRIX()
-    raw.FPDFText_GetMatrix(textpage, index, matrix)
-    scale = (matrix.a, matrix.b, matrix.c, matrix.d)
-    return TextObject.of(name, raw.FPDFText_GetFontSize(textpage, index), descent, scale)
+    return name, descent
+
+
+class _PageFacts:
+    """What the characters of one text page share, each asked of PDFium once: the facts of each font (by its
+    address) and of each text object (by its address), equal text objects made one."""
+
+    def __init__(self, raw: _Raw, textpage: int) -> None:
+        self.raw = raw
+        self.textpage = textpage
+        self.matrix = raw.c.FS_MATRIX()
+        self.fonts: dict[int, tuple[str, float]] = {}
+        self.objects: dict[int, TextObject] = {}
+        self.kinds: dict[tuple[str, float, float, tuple[float, ...]], TextObject] = {}
+
+    def text_object(self, index: int, address: int) -> TextObject:
+        """The shared facts of the text object at ``address``, whose character ``index`` is."""
+        found = self.objects.get(address)
+        if found is not None:
+            return found
+        raw = self.raw
+        font_address = raw.font(address) or 0
+        facts = self.fonts.get(font_address)
+        if facts is None:
+            font = ctypes.cast(font_address, raw.c.FPDF_FONT) if font_address else None
+            facts = self.fonts[font_address] = _font_facts(raw.c, font)
+        matrix = self.matrix
+        raw.matrix(self.textpage, index, ctypes.addressof(matrix))
+        key = (*facts, raw.font_size(self.textpage, index), (matrix.a, matrix.b, matrix.c, matrix.d))
+        shared = self.kinds.get(key)
+        if shared is None:
+            name, descent, font_size, scale = key
+            shared = self.kinds[key] = TextObject.of(name, font_size, descent, scale)
+        self.objects[address] = shared
+        return shared
 
 
 def page_chars(textpage: Any, found: PageObjects) -> list[Char]:
     """The characters of a page in content order, as pdfminer reads them: PDFium's invented ones left out, the
-    spaces it left out (``found.blanks``) put back."""
+    spaces it left out (``found.blanks``) put back.
+
+    Four calls to PDFium per character (its code, text object, box and origin); what a text object's
+    characters share is asked once per text object (``_PageFacts``).
+    """
     raw = _raw()
     c = raw.c
-    get_unicode, is_generated, text_object = c.FPDFText_GetUnicode, c.FPDFText_IsGenerated, raw.text_object
-    loose_box, char_origin = c.FPDFText_GetLooseCharBox, c.FPDFText_GetCharOrigin
+    get_unicode, is_generated, text_object = raw.unicode, raw.is_generated, raw.text_object
+    loose_box, char_origin = raw.loose_box, raw.origin
     box, x, y = c.FS_RECTF(), ctypes.c_double(), ctypes.c_double()
-    box_ref, x_ref, y_ref = ctypes.byref(box), ctypes.byref(x), ctypes.byref(y)
-    objects: dict[int, TextObject] = {}
+    box_ref, x_ref, y_ref = ctypes.addressof(box), ctypes.addressof(x), ctypes.addressof(y)
+    page = ctypes.cast(textpage, ctypes.c_void_p).value or 0
+    facts = _PageFacts(raw, page)
+    height, blanks = found.height, found.blanks
     chars: list[Char] = []
-    last = (0, 0.0, 0.0)  # text object address and origin of the character before
+    append = chars.append
+    last_address, last_x, last_y = 0, 0.0, 0.0  # text object and origin of the character before
+    shared: TextObject | None = None
+    upright, size, fontname, drop = True, 0.0, "", 0.0
+    new_char = functools.partial(tuple.__new__, Char)
     for index in range(c.FPDFText_CountChars(textpage)):
-        code = get_unicode(textpage, index)
-        if code in GENERATED_CODES and is_generated(textpage, index):
+        code = get_unicode(page, index)
+        if code in GENERATED_CODES and is_generated(page, index):
             continue
-        address = text_object(textpage, index)
+        address = text_object(page, index)
         if not address:
             continue
-        if address != last[0] and last[0] in found.blanks:
-            chars.extend(_blank(point, objects[last[0]], found.height) for point in found.blanks[last[0]])
-        shared = objects.get(address)
-        if shared is None:
-            shared = objects[address] = _text_object(c, textpage, index, address)
-        loose_box(textpage, index, box_ref)
-        char_origin(textpage, index, x_ref, y_ref)
+        if address != last_address and last_address in blanks:
+            before = facts.objects[last_address]
+            chars.extend(_blank(point, before, height) for point in blanks[last_address])
+        loose_box(page, index, box_ref)
+        char_origin(page, index, x_ref, y_ref)
         text = LINE_END_HYPHENS.get(code) or chr(code) if code else UNMAPPED_GLYPH
+        origin_x, origin_y = x.value, y.value
         if (
-            address == last[0]
-            and abs(last[1] - x.value) < DEFAULT_SAME_ORIGIN
-            and abs(last[2] - y.value) < (DEFAULT_SAME_ORIGIN)
+            address == last_address
+            and abs(last_x - origin_x) < DEFAULT_SAME_ORIGIN
+            and abs(last_y - origin_y) < DEFAULT_SAME_ORIGIN
         ):
             # A piece of the glyph before (a ligature PDFium spelled out): one character, as pdfminer has it.
             chars[-1] = chars[-1]._replace(text=chars[-1].text + text, x1=max(chars[-1].x1, box.right))
             continue
-        last = (address, x.value, y.value)
-        chars.append(_char(text, shared, x.value, y.value, box.left, box.right, box.top, box.bottom, found.height))
-    if last[0] in found.blanks:
-        chars.extend(_blank(point, objects[last[0]], found.height) for point in found.blanks[last[0]])
+        if address != last_address or shared is None:
+            shared = facts.text_object(index, address)
+            upright, size, fontname, drop = shared.upright, shared.size, shared.fontname, shared.drop
+        last_address, last_x, last_y = address, origin_x, origin_y
+        # pdfminer's box (as ``_char`` makes it), built here: this runs once per character of the document.
+        if upright:
+            base = origin_y + drop
+            append(new_char((text, origin_x, box.right, height - (base + size), height - base, size, fontname, True)))
+        else:
+            top, bottom = height - box.top, height - box.bottom
+            append(new_char((text, box.left, box.right, top, bottom, size, fontname, False)))
+    if last_address in blanks:
+        chars.extend(_blank(point, facts.objects[last_address], height) for point in blanks[last_address])
     return chars
 
 
@@ -200,7 +271,7 @@ def _char(
     across, the font's descent and size up from the baseline."""
     size = shared.size
     if shared.upright:
-        base = y + shared.scale[3] * shared.descent * shared.font_size
+        base = y + shared.drop
         return Char(text, x, right, height - (base + size), height - base, size, shared.fontname, True)
     return Char(text, left, right, height - top, height - bottom, size, shared.fontname, False)
 
@@ -238,47 +309,53 @@ def _lines(chars: list[Char], upright: bool) -> Iterator[list[Char]]:
             yield sorted(line, key=lambda ch: (ch.top, ch.bottom))
 
 
-def _begins_word(before: Char, char: Char, upright: bool) -> bool:
-    """pdfplumber's ``char_begins_new_word`` for left-to-right lines (upright) and top-to-bottom ones."""
-    if upright:
-        return (
-            char.x0 < before.x0
-            or char.x0 > before.x1 + DEFAULT_X_TOLERANCE
-            or abs(char.top - before.top) > (DEFAULT_Y_TOLERANCE)
-        )
-    return (
-        char.top < before.top
-        or char.top > before.bottom + DEFAULT_Y_TOLERANCE
-        or abs(char.x0 - before.x0) > (DEFAULT_X_TOLERANCE)
-    )
-
-
 def _split(line: list[Char], upright: bool) -> Iterator[list[Char]]:
+    """A line's characters cut into words (pdfplumber's ``char_begins_new_word``): at spaces, and where a
+    character starts back, more than a tolerance past the one before, or off its line."""
     word: list[Char] = []
     for char in line:
         if char.text.isspace():
             if word:
                 yield word
             word = []
-        elif word and _begins_word(word[-1], char, upright):
-            yield word
-            word = [char]
-        else:
-            word.append(char)
+            continue
+        if word:
+            before = word[-1]
+            if upright:
+                begins = (
+                    char.x0 < before.x0
+                    or char.x0 > before.x1 + DEFAULT_X_TOLERANCE
+                    or abs(char.top - before.top) > DEFAULT_Y_TOLERANCE
+                )
+            else:
+                begins = (
+                    char.top < before.top
+                    or char.top > before.bottom + DEFAULT_Y_TOLERANCE
+                    or abs(char.x0 - before.x0) > DEFAULT_X_TOLERANCE
+                )
+            if begins:
+                yield word
+                word = [char]
+                continue
+        word.append(char)
     if word:
         yield word
 
 
 def _word(chars: list[Char]) -> dict[str, Any]:
+    texts, x0s, x1s, tops, bottoms, sizes, fonts, uprights = zip(*chars, strict=True)
+    text = "".join(texts)
+    if not LIGATURE_CHARS.isdisjoint(text):
+        text = "".join(LIGATURES.get(t, t) for t in texts)
     return {
-        "text": "".join(LIGATURES.get(ch.text, ch.text) for ch in chars),
-        "x0": min(ch.x0 for ch in chars),
-        "x1": max(ch.x1 for ch in chars),
-        "top": min(ch.top for ch in chars),
-        "bottom": max(ch.bottom for ch in chars),
-        "upright": chars[0].upright,
-        "size": chars[0].size,
-        "fontname": chars[0].fontname,
+        "text": text,
+        "x0": min(x0s),
+        "x1": max(x1s),
+        "top": min(tops),
+        "bottom": max(bottoms),
+        "upright": uprights[0],
+        "size": sizes[0],
+        "fontname": fonts[0],
     }
 
 
@@ -409,38 +486,55 @@ class PageObjects:
     last_text: int = 0
 
 
-def _bounds(raw: Any, obj: Any) -> tuple[float, float, float, float]:
-    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
-    raw.FPDFPageObj_GetBounds(obj, left, bottom, right, top)
-    return left.value, bottom.value, right.value, top.value
+class _Walk:
+    """One walk over a page's objects: the PDFium functions it calls, objects known by address, and the buffers
+    an object's bounds are read into."""
+
+    def __init__(self) -> None:
+        self.raw = _raw()
+        self.corners = tuple(ctypes.c_float() for _ in range(4))
+        self.addresses = tuple(ctypes.addressof(corner) for corner in self.corners)
+
+    def bounds(self, obj: int) -> tuple[float, float, float, float]:
+        """(left, bottom, right, top) of a page object."""
+        self.raw.bounds(obj, *self.addresses)
+        left, bottom, right, top = self.corners
+        return left.value, bottom.value, right.value, top.value
+
+    def handle(self, obj: int) -> Any:
+        """The object as the typed handle pypdfium2's functions take."""
+        return ctypes.cast(obj, self.raw.c.FPDF_PAGEOBJECT)
 
 
-def _visit(raw: Any, obj: Any, matrix: Matrix, found: PageObjects, nested: bool) -> None:
-    kind = raw.FPDFPageObj_GetType(obj)
+def _visit(walk: _Walk, obj: int, matrix: Matrix, found: PageObjects, nested: bool) -> None:
+    raw = walk.raw
+    kind = raw.object_type(obj)
     if kind == PAGEOBJ_TEXT:
-        left, bottom, right, _ = _bounds(raw, obj)
+        left, bottom, right, _ = walk.bounds(obj)
         if right - left >= DEFAULT_BLANK_WIDTH:
-            found.last_text = ctypes.cast(obj, ctypes.c_void_p).value or 0
+            found.last_text = obj
         elif found.last_text:
             a, b, c, d, e, f = matrix
             found.blanks.setdefault(found.last_text, []).append((a * left + c * bottom + e, b * left + d * bottom + f))
     elif kind == PAGEOBJ_PATH:
-        left, _, right, _ = _bounds(raw, obj)
+        left, _, right, _ = walk.bounds(obj)
         if nested or right - left >= DEFAULT_MIN_RULE_SEGMENT:  # page-level bounds include the line width
-            found.edges.extend(_path_edges(raw, obj, matrix, found.height))
+            found.edges.extend(_path_edges(raw.c, walk.handle(obj), matrix, found.height))
     elif kind == PAGEOBJ_FORM:
-        inner = _multiply(_matrix(raw, obj), matrix)
-        for index in range(raw.FPDFFormObj_CountObjects(obj)):
-            _visit(raw, raw.FPDFFormObj_GetObject(obj, index), inner, found, True)
+        inner = _multiply(_matrix(raw.c, walk.handle(obj)), matrix)
+        for index in range(raw.form_count(obj)):
+            _visit(walk, raw.form_object(obj, index) or 0, inner, found, True)
 
 
 def page_objects(page: Any, height: float) -> PageObjects:
     """Walk a page's objects, Form XObjects included, for the horizontal edges of its paths (as pdfplumber's
     ``edges`` has them: ``top`` from the top of the page, colours as 0-1 RGB) and its blank text objects."""
-    raw = _raw().c
+    walk = _Walk()
+    raw = walk.raw
     found = PageObjects(height, [], {})
-    for index in range(raw.FPDFPage_CountObjects(page)):
-        _visit(raw, raw.FPDFPage_GetObject(page, index), IDENTITY, found, False)
+    address = ctypes.cast(page, ctypes.c_void_p).value
+    for index in range(raw.c.FPDFPage_CountObjects(page)):
+        _visit(walk, raw.page_object(address, index) or 0, IDENTITY, found, False)
     return found
 
 
@@ -477,12 +571,19 @@ def read_pdfium(data: bytes, source: str, settings: Settings, password: str | No
         try:
             if len(pdf) > settings.max_pages:
                 raise InputError(source, f"PDF of {len(pdf)} pages exceeds max_pages={settings.max_pages}")
-            if any(pdf[index].get_rotation() for index in range(len(pdf))):
-                return read_pdf(data, source, settings, password)
             words: list[list[dict[str, Any]]] = []
             rules: list[Rule] = []
             for number in range(1, len(pdf) + 1):
-                page_words, page_edges = _read_page(pdf, number, source, settings)
+                page = pdf[number - 1]  # loaded once: its rotation is read as it is
+                if page.get_rotation():
+                    page.close()
+                    return read_pdf(data, source, settings, password)
+                try:
+                    page_words, page_edges = _read_page(page, number, source, settings)
+                except (InputError, MemoryError):
+                    if _turned_after(pdf, number):  # a document with a turned page is pdfplumber's, errors too
+                        return read_pdf(data, source, settings, password)
+                    raise
                 words.append(page_words)
                 rules.extend(page_rules(page_edges, number))
         finally:
@@ -492,10 +593,22 @@ def read_pdfium(data: bytes, source: str, settings: Settings, password: str | No
     return document_from_pages(data, source, words, rules)
 
 
+def _turned_after(pdf: pypdfium2.PdfDocument, number: int) -> bool:
+    """Whether a page after page ``number`` is turned by ``/Rotate``."""
+    for index in range(number, len(pdf)):
+        page = pdf[index]
+        try:
+            if page.get_rotation():
+                return True
+        finally:
+            page.close()
+    return False
+
+
 def _read_page(
-    pdf: pypdfium2.PdfDocument, number: int, source: str, settings: Settings
+    page: pypdfium2.PdfPage, number: int, source: str, settings: Settings
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    page = pdf[number - 1]
+    """The words and edges of one page (closed once read)."""
     try:
         _, bottom, _, top = page.get_mediabox()
         height = top - bottom  # pdfplumber measures ``top`` from the MediaBox's height
