@@ -158,6 +158,32 @@ def _fit(role: Role, cell: str) -> int:
     return int(looks_like_cookie_name(cell) if role == "name" else looks_like_duration(cell))
 
 
+@dataclass(frozen=True)
+class _BoundEvidence:
+    """What the lines of a table say of each place a column bound could stand (``positions``): how many lines
+    start a word there against how many run a word across it, and how wide a strip blank on every line ends
+    there (``score``)."""
+
+    positions: list[float]
+    strips: dict[float, float]
+    aligned: dict[float, float]
+    crossing: dict[float, int]
+    lines: int
+    unit: float
+
+    @classmethod
+    def of(cls, body_words: list[list[Word]], unit: float) -> _BoundEvidence:
+        strips = {g.x1: g.x1 - g.x0 for g in gaps(body_words)}
+        positions = sorted({w.x0 for line in body_words for w in line} | set(strips))
+        aligned, crossing = _line_counts(body_words, positions, DEFAULT_ALIGN_TOLERANCE * unit, DEFAULT_MISALIGN * unit)
+        return cls(positions, strips, aligned, crossing, max(len(body_words), 1), unit)
+
+    def score(self, x: float) -> float:
+        width = min(self.strips.get(x, 0.0) / self.unit, DEFAULT_WIDTH_CAP) / DEFAULT_WIDTH_CAP
+        lines_at = self.aligned.get(x, 0) - DEFAULT_CROSSING_WEIGHT * self.crossing.get(x, 0)
+        return DEFAULT_ALIGN_WEIGHT * lines_at / self.lines + DEFAULT_WIDTH_WEIGHT * width
+
+
 def column_starts(header: list[tuple[float, float]], roles: tuple[Role, ...], body: list[Line]) -> list[float]:
     """Left bounds of the columns after the first, one per header label but the first.
 
@@ -174,24 +200,16 @@ def column_starts(header: list[tuple[float, float]], roles: tuple[Role, ...], bo
     if n < 2:
         return []
     unit = char_width(body) if body else 1.0
-    tolerance = DEFAULT_MISALIGN * unit
     body_words = [[w for f in line.fragments for w in words(f)] for line in body if not line.blank]
-    lines_count = max(len(body_words), 1)
     # Header labels are left out of the gaps: a text browser centres them, so they may overhang a column.
-    strips = {g.x1: g.x1 - g.x0 for g in gaps(body_words)}
-    positions = sorted({w.x0 for line in body_words for w in line} | set(strips))
+    found = _BoundEvidence.of(body_words, unit)
+    positions = found.positions
 
     cells = _ColumnCells(body_words)
-    aligned, crossing = _line_counts(body_words, positions, DEFAULT_ALIGN_TOLERANCE * unit, tolerance)
 
     def evidence(x: float) -> float:
-        width = min(strips.get(x, 0.0) / unit, DEFAULT_WIDTH_CAP) / DEFAULT_WIDTH_CAP
         through_label = any(x0 < x - 1e-6 and x < x1 - 1e-6 for x0, x1 in header)
-        return (
-            DEFAULT_ALIGN_WEIGHT * (aligned.get(x, 0) - DEFAULT_CROSSING_WEIGHT * crossing.get(x, 0)) / lines_count
-            + DEFAULT_WIDTH_WEIGHT * width
-            - (DEFAULT_LABEL_CUT_PENALTY if through_label else 0.0)
-        )
+        return found.score(x) - (DEFAULT_LABEL_CUT_PENALTY if through_label else 0.0)
 
     options: list[list[float]] = []
     for i in range(n - 1):
@@ -248,18 +266,11 @@ def shifted_starts(reference: list[float], body: list[Line], rows_only: bool = F
         return reference
     unit = char_width(lines)
     body_words = [[w for f in line.fragments for w in words(f)] for line in lines]
-    strips = {g.x1: g.x1 - g.x0 for g in gaps(body_words)}
-    positions = sorted({w.x0 for line in body_words for w in line} | set(strips))
-    aligned, crossing = _line_counts(body_words, positions, DEFAULT_ALIGN_TOLERANCE * unit, DEFAULT_MISALIGN * unit)
+    found = _BoundEvidence.of(body_words, unit)
+    positions = found.positions
 
     def evidence(x: float, ref: float) -> float:
-        width = min(strips.get(x, 0.0) / unit, DEFAULT_WIDTH_CAP) / DEFAULT_WIDTH_CAP
-        moved = abs(x - ref) / (DEFAULT_MAX_PAGE_SHIFT * unit)
-        return (
-            DEFAULT_ALIGN_WEIGHT * (aligned.get(x, 0) - DEFAULT_CROSSING_WEIGHT * crossing.get(x, 0)) / len(lines)
-            + DEFAULT_WIDTH_WEIGHT * width
-            - DEFAULT_SHIFT_COST * moved
-        )
+        return found.score(x) - DEFAULT_SHIFT_COST * (abs(x - ref) / (DEFAULT_MAX_PAGE_SHIFT * unit))
 
     # A PDF keeps its columns from page to page unless its table is drawn anew (Word's table continued with
     # other widths): there a bound moves only where no line of the page starts a word at its old place.

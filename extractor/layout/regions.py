@@ -13,7 +13,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from extractor.layout.columns import char_width, words
+from extractor.layout.columns import Word, char_width, words
 from extractor.layout.joints import split_glued_header
 from extractor.lexicon import fold
 from extractor.model import Fragment, Line, Role
@@ -335,23 +335,25 @@ def body_columns(lines: tuple[Line, ...], start: int, cells: Sequence[HeaderCell
 
 def _pieces_by_column(cells: Sequence[HeaderCell], fragment: Fragment) -> list[tuple[int, str]]:
     """A fragment's text by column: whole where it stands under one label; a cookie name that a tight export
-    ran into the next cell with one space ("_pk_ses* Matomo" under "Kapsler" and "Benyttes av") cut off."""
+    ran into the next cell with one space ("_pk_ses* Matomo" under "Kapsler" and "Benyttes av") cut off.
+    (Prose wider than its label stays one piece.)"""
+    whole = [(_column_of(cells, fragment), fragment.text)]
     placed = words(fragment)
-    if fragment.field is not None or len(placed) < 2:
-        return [(_column_of(cells, fragment), fragment.text)]
-    runs: list[tuple[int, list[str]]] = []
-    for word in placed:
-        overlaps = [min(c.x1, word.x1) - max(c.x0, word.x0) for c in cells]
-        best = max(range(len(cells)), key=lambda k: overlaps[k])
-        column = best if overlaps[best] > 0 else (runs[-1][0] if runs else _column_of(cells, fragment))
-        if runs and runs[-1][0] == column:
-            runs[-1][1].append(word.text)
-        else:
-            runs.append((column, [word.text]))
-    # Only a cookie name run into the next cell is cut off: prose wider than its label stays one piece.
-    if len(runs) == 1 or len(runs[0][1]) != 1 or not has_name_marks(runs[0][1][0]):
-        return [(_column_of(cells, fragment), fragment.text)]
-    return [(runs[0][0], runs[0][1][0]), (runs[1][0], " ".join(w for _, texts in runs[1:] for w in texts))]
+    if fragment.field is not None or len(placed) < 2 or not has_name_marks(placed[0].text):
+        return whole
+    first = _word_column(cells, placed[0])
+    first = whole[0][0] if first is None else first
+    second = _word_column(cells, placed[1])
+    if second is None or second == first:
+        return whole  # a word under no label stays in the column of the word before it
+    return [(first, placed[0].text), (second, " ".join(w.text for w in placed[1:]))]
+
+
+def _word_column(cells: Sequence[HeaderCell], word: Word) -> int | None:
+    """The header label a word stands under (the one it overlaps most), or ``None`` under none."""
+    overlaps = [min(c.x1, word.x1) - max(c.x0, word.x0) for c in cells]
+    best = max(range(len(cells)), key=lambda k: overlaps[k])
+    return best if overlaps[best] > 0 else None
 
 
 def column_roles(
@@ -383,7 +385,7 @@ def content_header(
         return None
     if any(f.text[:1].islower() for f in line.fragments):
         return None  # labels are capitalised (or in a script without case); lower case is a wrapped row
-    above = next((lines[j] for j in range(index - 1, max(index - 3, -1), -1) if not lines[j].blank), None)
+    above = _line_above(lines, index)
     if above is not None and len(above.fragments) >= 2 and any(has_name_marks(f.text) for f in above.fragments):
         return None  # a row of a table going on, not the header of a new one
     cells = [HeaderCell(f.text, f.x0, f.x1, f.field) for f in line.fragments]
@@ -535,11 +537,16 @@ def _split_by_body(cells: list[HeaderCell], lines: tuple[Line, ...], start: int)
     return out
 
 
+def _line_above(lines: tuple[Line, ...], index: int) -> Line | None:
+    """The nearest non-blank line of the two above ``index``, if any."""
+    return next((lines[j] for j in range(index - 1, max(index - 3, -1), -1) if not lines[j].blank), None)
+
+
 def _row_goes_on(lines: tuple[Line, ...], index: int, cells: Sequence[HeaderCell]) -> bool:
     """Labels in lower case right under a row of cookie names ("period" / "cookie" under
     "yt-remote-fast-check-" / "Non – essential"): the row's cells going on, not a header (a capitalised
     header may follow a table's last row directly; wrapped cells go on in lower case)."""
-    above = next((lines[j] for j in range(index - 1, max(index - 3, -1), -1) if not lines[j].blank), None)
+    above = _line_above(lines, index)
     return (
         above is not None
         and len(above.fragments) >= 2

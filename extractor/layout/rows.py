@@ -146,6 +146,10 @@ class RowBuilder:
     def last(self, column: int) -> str:
         return self.cells[column][-1] if self.cells[column] else ""
 
+    def left_open(self) -> bool:
+        """Whether a cell of the row ends open (a trailing hyphen, slash, comma or joining word)."""
+        return any(ends_open(self.last(c)) for c in range(self.columns))
+
 
 # A table's lines, each with its text per column.
 Cut = list[tuple[Line, list[str | None]]]
@@ -268,6 +272,7 @@ def _share_merged_cells(
     left, right = extent
     bounds = [left, *starts, right]
     spanning: set[int] = set()  # columns whose cell above already spans more than one row
+    by_height = rule_index(rules)
     for above, row in itertools.pairwise(rows):
         if above.box is None or row.box is None:
             spanning = set()
@@ -277,7 +282,7 @@ def _share_merged_cells(
             open_columns = {c for c in spanning if not row.cells[c]}
         else:
             low, high = above.box[3], row.box[1]
-            between = rule_index(rules).between(row.page, low - DEFAULT_RULE_SLACK, high + 1e-6)
+            between = by_height.between(row.page, low - DEFAULT_RULE_SLACK, high + 1e-6)
             open_columns = {
                 c
                 for c in range(len(row.cells))
@@ -372,7 +377,8 @@ def cut_region(header: HeaderRow, body: tuple[Line, ...], after: tuple[Line, ...
             continue  # the description under a section row
         if line.page != page:
             page, local = line.page, by_page.get(line.page, local)
-        local = _row_bounds(line, local, n, unit)
+        if by_text:
+            local = _row_bounds(line, local, n, unit)
         if (
             len(line.fragments) == 1
             and line.fragments[0].x0 < local[0]
@@ -490,9 +496,10 @@ def _section_rows_below(
 def _row_bounds(line: Line, bounds: list[float], n: int, unit: float) -> list[float]:
     """The bounds for this line and the next: a text export's row that fills every column with one piece each
     says where this row's columns start (``pdftotext -layout`` shifts them from row to row), when it opens
-    with a cookie name or each piece stands near the bound it replaces. PDF words keep their place."""
+    with a cookie name or each piece stands near the bound it replaces. (PDF words keep their place: only text
+    exports are asked.)"""
     fragments = line.fragments
-    if len(fragments) != n or n < 2 or fragments[0].spans is not None:
+    if len(fragments) != n or n < 2:
         return bounds
     moved = [f.x0 for f in fragments[1:]]
     near = all(abs(x - b) <= DEFAULT_MAX_ROW_SHIFT * unit for x, b in zip(moved, bounds, strict=True))
@@ -908,7 +915,7 @@ def _row_lost_its_tabs(
         return None
     # Every column, else the first ones only (the row's last cells empty) when the name is one no word has
     # and no cell above is left open.
-    settled = current is None or not any(ends_open(current.last(c)) for c in range(len(roles)))
+    settled = current is None or not current.left_open()
     shortest = 2 if settled and has_strong_name_marks(words[0]) else len(roles)
     for count in range(min(len(roles), len(words)), shortest - 1, -1):
         split = split_row(text, roles[:count], spaces_only=True)
@@ -1153,7 +1160,7 @@ def _place_loose(
     if not open_anchor:
         # A row whose last cells are empty is no reading while a cell above is left open ("vient de" /
         # "NET Framework,"): the line goes on with it.
-        settled = current is None or not any(ends_open(current.last(c)) for c in range(n))
+        settled = current is None or not current.left_open()
         parsed = _parse_row_start(pieces, roles, anchor, profiles, settled)
         if parsed is not None:
             return True, parsed
