@@ -41,6 +41,9 @@ DEFAULT_PARAGRAPH_GAP = 0.9
 # Running headers and footers: the same text within this many points of the same place on this share of pages.
 DEFAULT_RUNNING_TOLERANCE = 3.0
 DEFAULT_RUNNING_SHARE = 0.5
+# Characters the two readers spell differently for one glyph: PDFium reports a hyphen (U+2010) as a non-breaking
+# hyphen (U+2011), which Unicode's compatibility mapping (NFKC) makes a hyphen again. Both readers give the hyphen.
+TEXT_FOLDS = str.maketrans({"\u2011": "\u2010"})
 # "12", "Page 2 of 5", "p. 3", "Seite 2 von 5", "2 / 5": a page number, in the lexicon's languages.
 PAGE_NUMBER = re.compile(
     rf"^(?:{lexicon.phrase_pattern(lexicon.words('page_labels'))}\s*)?\d{{1,4}}"
@@ -83,7 +86,7 @@ def _fragments(words: list[dict[str, Any]], page: int, number: int) -> tuple[Fra
                 joined.append([word])
         fragments.append(
             Fragment(
-                text=" ".join("".join(w["text"] for w in run) for run in joined),
+                text=" ".join("".join(w["text"] for w in run) for run in joined).translate(TEXT_FOLDS),
                 page=page,
                 line=number,
                 x0=group[0]["x0"],
