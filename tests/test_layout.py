@@ -339,6 +339,45 @@ def test_a_label_wrapped_over_three_lines_of_a_tabbed_copy() -> None:
     assert [r.cells[0] for r in tables[0].rows] == ["_ga", "_gid"]
 
 
+def test_labels_left_open_in_a_tabbed_copy_take_the_wrapped_pieces() -> None:
+    # The copy drops the leading tabs of the labels' next lines: a bracket or a comma left open says whose they are.
+    text = (
+        "Name\tCategory (if\tPurpose of cookie,\tOpt-out\n"
+        "persistent\tthird party and\n"
+        "cookie,\tother notes\n"
+        "retention\n"
+        "period)\n"
+        "session_id\t5 days\tKeeps you signed in.\tnecessary\n"
+        "prefs_v2\t1 year\tRemembers your settings.\tnecessary\n"
+    )
+    tables, _ = rebuild_tables(document(text))
+    assert tables[0].headers == (
+        "Name",
+        "Category (if persistent cookie, retention period)",
+        "Purpose of cookie, third party and other notes",
+        "Opt-out",
+    )
+    assert tables[0].columns[:3] == ("name", "duration", "purpose")
+    assert [r.cells[0] for r in tables[0].rows] == ["session_id", "prefs_v2"]
+
+
+def test_a_tabbed_sentence_left_unfinished_goes_on_in_lower_case() -> None:
+    # "The “uid”" had room for "cookie" on its line: the sentence still goes on, it is not prose after the table.
+    text = (
+        "Name\tPurpose\tDomain\n"
+        "visit_count\tCounts the visits of each\texample.org\n"
+        "person.\n"
+        "uid\tThe “uid”\texample.org\n"
+        "cookie tells visitors apart.\n"
+        "pref_lang\tRemembers your language.\texample.org\n"
+    )
+    assert [r[1] for r in table_rows(text)] == [
+        "Counts the visits of each person.",
+        "The “uid” cookie tells visitors apart.",
+        "Remembers your language.",
+    ]
+
+
 def test_a_tabbed_row_cut_by_a_page_break_goes_on() -> None:
     # A copy of a PDF leaves a blank line where the page ended, in the middle of a cell.
     text = (

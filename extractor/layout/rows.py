@@ -976,6 +976,8 @@ def _continues(piece: str, row: RowBuilder, column: int, role: Role, widths: lis
         return False
     if ends_open(before):
         return True
+    if _sentence_goes_on(before, piece, role):
+        return True
     if not _had_no_room(before, piece.split()[0], widths[column]):
         return False
     cell = join_cell("\n".join(row.cells[column])) or before
@@ -983,6 +985,12 @@ def _continues(piece: str, row: RowBuilder, column: int, role: Role, widths: lis
         return False
     # "virufy.org" + "For more information, ...": no provider any more
     return role_fit(role, join_cell(f"{cell}\n{piece}") or piece) >= role_fit(role, cell)
+
+
+def _sentence_goes_on(before: str, piece: str, role: Role) -> bool:
+    """A sentence left unfinished that goes on in lower case, whatever room its line had ("The “uid” cookie" /
+    "is used to ...")."""
+    return role in PROSE_ROLES and piece[:1].islower() and not ends_sentence(before)
 
 
 def _two_cells_in_one(piece: str, row: RowBuilder, header: HeaderRow, widths: list[int]) -> list[str] | None:
