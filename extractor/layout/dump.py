@@ -93,6 +93,17 @@ class DumpedTable:
     headers: list[str] = field(default_factory=list)
     roles: list[Role] = field(default_factory=list)
     rows: list[tuple[dict[Role, str], list[int]]] = field(default_factory=list)
+    # How many values each role gave (names included), and the roles whose values did not match the names one
+    # for one under some set of labels: paired in reading order all the same, so those rows are a guess.
+    counts: Counter[Role] = field(default_factory=Counter)
+    unpaired: set[Role] = field(default_factory=set)
+
+    def unpaired_note(self) -> str | None:
+        """The counts that did not match, in words ("64 names but 2 provider, 40 duration values"), or ``None``."""
+        if not self.unpaired:
+            return None
+        others = ", ".join(f"{self.counts[role]} {role}" for role in sorted(self.unpaired))
+        return f"{self.counts['name']} names but {others} values"
 
 
 # A label and its value on one line ("Name: _ga"), as a card of a cookie lists them.
@@ -809,6 +820,10 @@ def _zip_rows(table: DumpedTable, queues: dict[Role, list[tuple[str, int]]], pro
             purposes = [prose[a:b] for a, b in itertools.pairwise(bounds)]
         else:
             purposes = _segment(prose, len(names))
+    for role, queue in queues.items():
+        table.counts[role] += len(queue)
+        if role != "name" and queue and len(queue) != len(names):
+            table.unpaired.add(role)
     for i, (name, number) in enumerate(names):
         values: dict[Role, str] = {"name": name}
         used = [number]
