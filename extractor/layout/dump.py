@@ -41,6 +41,7 @@ from extractor.shapes import (
     looks_like_duration,
     looks_like_heading,
     looks_like_host,
+    placeholder_completes,
     starts_sentence,
     word_count,
 )
@@ -567,6 +568,14 @@ def _read_area(
             elif part_role == "type" and queues[part_role] and fold(text) in TYPE_CONTINUATIONS:
                 last, number = queues[part_role][-1]
                 queues[part_role][-1] = (f"{last} {text}", number)
+            elif (
+                part_role == "name"
+                and queues["name"]
+                and queues["name"][-1][1] == line.number - 1
+                and placeholder_completes(queues["name"][-1][0], text)
+            ):
+                last, number = queues["name"][-1]  # "_hjSessionUser_" / "{site_id}": one name wrapped
+                queues["name"][-1] = (f"{last}{text}", number)
             else:
                 queues[part_role].append((text, line.number))
                 segment.order.append(part_role)

@@ -32,6 +32,7 @@ from extractor.lexicon import fold
 from extractor.model import Line, Role, Rule
 from extractor.shapes import (
     DURATION_OPENER,
+    completes_identifier,
     ends_open,
     ends_sentence,
     first_name,
@@ -974,7 +975,7 @@ def _continues(piece: str, row: RowBuilder, column: int, role: Role, widths: lis
     before = row.last(column)
     if not before or not piece.split():
         return False
-    if ends_open(before):
+    if ends_open(before) or completes_identifier(before, piece):
         return True
     if _sentence_goes_on(before, piece, role):
         return True
@@ -1183,7 +1184,7 @@ def _place_loose(
             if not before:
                 score -= 1.0
                 continue
-            if ends_open(before):
+            if ends_open(before) or completes_identifier(before.rsplit("\n", 1)[-1], piece):
                 score += 2.0
             elif current is not None and before in complete[column] and len(current.cells[column]) == 1:
                 score -= DEFAULT_WHOLE_CELL
