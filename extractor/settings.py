@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 from pathlib import Path
@@ -19,6 +20,8 @@ DEFAULT_ENCODINGS = ("utf-8", "cp1252")
 PdfReader = Literal["pdfium", "pdfplumber"]
 PDF_READERS: tuple[PdfReader, ...] = get_args(PdfReader)
 DEFAULT_PDF_READER: PdfReader = "pdfium"
+# Pages of a PDF to read, in Camelot's syntax: "1", "1-3,5", "2-end", "end", "all" (page numbers count from 1).
+PAGE_RANGE = re.compile(r"^(?:(?P<first>\d+|end)(?:-(?P<last>\d+|end))?|all)$")
 
 # Weights of the features that score layout decisions (``extractor.scoring``), by decision. Chosen by hand on
 # 2026-12-01 against the `tune` half of the development corpus (bench/accuracy.py --split tune), then checked on
@@ -96,6 +99,8 @@ class Settings:
             (pdfminer); both give the same words and rules, so the same records.
         layout: weights of the features that score layout decisions (``LAYOUT_WEIGHTS``); a mapping given
             here overrides the named weights and keeps the others.
+        pages: the pages of a PDF to read, in Camelot's syntax ("1-3,5", "2-end"; ``None`` or "all": every page);
+            a page's number stays its number in the document. Other inputs are read whole.
     """
 
     max_file_size: int = DEFAULT_MAX_FILE_SIZE
@@ -108,6 +113,7 @@ class Settings:
     layout: Mapping[str, float] = field(default_factory=lambda: dict(LAYOUT_WEIGHTS))
     labels: Mapping[str, str] = field(default_factory=dict)
     pdf_reader: PdfReader = DEFAULT_PDF_READER
+    pages: str | None = None
 
     def __post_init__(self) -> None:
         if not isinstance(self.max_file_size, int) or self.max_file_size <= 0:
@@ -136,6 +142,8 @@ class Settings:
                 "".encode(name)
             except LookupError:
                 raise ConfigError(f"encodings: unknown codec {name!r}") from None
+        if self.pages is not None:
+            page_ranges(self.pages)
 
     def __hash__(self) -> int:
         """Settings stay usable as a key: the mappings are hashed by their items."""
@@ -165,6 +173,49 @@ class Settings:
         if "encodings" in base and isinstance(base["encodings"], list):
             base["encodings"] = tuple(base["encodings"])
         return cls(**base)
+
+
+def page_ranges(spec: str) -> list[tuple[int | None, int | None]]:
+    """The (first, last) ranges of a page selection in Camelot's syntax ("1-3,5,7-end"); ``None`` is "end",
+    the last page.
+
+    Raises:
+        ConfigError: the selection does not read as page numbers and ranges, or a range runs backwards.
+    """
+    ranges: list[tuple[int | None, int | None]] = []
+    for item in str(spec).replace(" ", "").split(","):
+        match = PAGE_RANGE.match(item)
+        if match is None or item.startswith("0") or "-0" in item:
+            raise ConfigError(f"pages: expected page numbers and ranges like 1-3,5 or 2-end, got {spec!r}")
+        if item == "all":
+            ranges.append((1, None))
+            continue
+        first, last = match["first"], match["last"] or match["first"]
+        start = None if first == "end" else int(first)
+        stop = None if last == "end" else int(last)
+        if start is not None and stop is not None and stop < start:
+            raise ConfigError(f"pages: the range {item} runs backwards (in {spec!r})")
+        if start is None and stop is not None:
+            raise ConfigError(f"pages: the range {item} starts after the last page (in {spec!r})")
+        ranges.append((start, stop))
+    return ranges
+
+
+def selected_pages(spec: str | None, count: int) -> list[int]:
+    """The page numbers (from 1, in document order, each once) a selection (``Settings.pages``) picks of a
+    document of ``count`` pages; pages past the end are left out.
+
+    Raises:
+        ConfigError: the selection does not read as page numbers and ranges.
+    """
+    if spec is None:
+        return list(range(1, count + 1))
+    chosen: set[int] = set()
+    for start, stop in page_ranges(spec):
+        first = count if start is None else start
+        last = count if stop is None else min(stop, count)
+        chosen.update(range(max(first, 1), last + 1))
+    return sorted(chosen)
 
 
 def load_labels(path: str | Path) -> dict[str, str]:
