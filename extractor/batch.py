@@ -422,6 +422,63 @@ def convert(
     return ordered
 
 
+def convert_stream(
+    inputs: Sequence[str | Path],
+    write: Callable[[str], None],
+    settings: Settings | None = None,
+    on_result: Callable[[Outcome, int, int], None] | None = None,
+    **options: Any,
+) -> list[Outcome]:
+    """Convert every input and hand ``write`` its cookies as JSON Lines (the lines ``inventory.jsonl`` would
+    have), in input order: a document's lines as soon as it and every document before it are done. The
+    files ``convert`` writes go to a temporary folder, removed at the end.
+
+    Args:
+        inputs: files and folders.
+        write: takes each document's lines (one string per document, possibly empty).
+        settings: extraction settings.
+        on_result: called with each outcome, how many are done and how many there are.
+        **options: ``convert``'s keyword options (``jobs``, ``timeout``, ``engine``, ``raw_csv``, ...).
+
+    Returns:
+        The outcomes, in input order.
+
+    Raises:
+        ConfigError: as ``convert``; a Dask scheduler given, whose workers cannot reach this machine's temporary
+            folder.
+    """
+    import tempfile
+
+    if options.get("scheduler"):
+        raise ConfigError("scheduler: the workers of a Dask cluster cannot write to this machine's temporary folder")
+    order = [job.name for job in find_inputs(inputs)]
+    streamed: set[str] = set()
+    done: set[str] = set()
+    next_up = 0  # the first input in order whose lines are not written yet
+    with tempfile.TemporaryDirectory(prefix="extractor-") as folder:
+        out = Path(folder)
+
+        def emit(name: str) -> None:
+            if name not in streamed:
+                streamed.add(name)
+                with contextlib.suppress(FileNotFoundError):  # a document whose outputs could not be written
+                    write(_state(out, "parts", name, ".jsonl").read_text(encoding="utf-8"))
+
+        def in_order(outcome: Outcome, count: int, total: int) -> None:
+            nonlocal next_up
+            done.add(outcome.name)
+            while next_up < len(order) and order[next_up] in done:
+                emit(order[next_up])
+                next_up += 1
+            if on_result is not None:
+                on_result(outcome, count, total)
+
+        outcomes = convert(inputs, out, (), settings, in_order, **options)
+        for outcome in outcomes:  # any input that appeared in a folder since it was first listed
+            emit(outcome.name)
+    return outcomes
+
+
 def write_inventory(out: Path, names: list[str], parquet: bool, excel: bool = False) -> None:
     """``inventory.csv`` and ``inventory.jsonl`` (and ``inventory.parquet``) from the parts, in input order,
     one document at a time (``excel``: the CSV with a UTF-8 byte-order mark)."""

@@ -6,7 +6,8 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 from pathlib import Path
-from typing import Any, Literal, get_args
+from types import UnionType
+from typing import Any, Literal, Union, get_args, get_origin, get_type_hints
 
 from extractor.errors import ConfigError
 from extractor.model import ROLES
@@ -22,6 +23,11 @@ PDF_READERS: tuple[PdfReader, ...] = get_args(PdfReader)
 DEFAULT_PDF_READER: PdfReader = "pdfium"
 # Pages of a PDF to read, in Camelot's syntax: "1", "1-3,5", "2-end", "end", "all" (page numbers count from 1).
 PAGE_RANGE = re.compile(r"^(?:(?P<first>\d+|end)(?:-(?P<last>\d+|end))?|all)$")
+
+# The settings file looked for in the current folder, and the project file whose [tool.extractor] table is
+# read when there is none.
+CONFIG_FILE = "extractor.toml"
+PYPROJECT_FILE = "pyproject.toml"
 
 # Weights of the features that score layout decisions (``extractor.scoring``), by decision. Chosen by hand on
 # 2026-12-01 against the `tune` half of the development corpus (bench/accuracy.py --split tune), then checked on
@@ -238,3 +244,131 @@ def load_labels(path: str | Path) -> dict[str, str]:
     if not isinstance(labels, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in labels.items()):
         raise ConfigError(f'{source}: expected an object of header label -> role, like {{"Kakans namn": "name"}}')
     return dict(labels)
+
+
+@dataclass(frozen=True)
+class ConfigFile:
+    """What a settings file holds: ``Settings`` fields, and options of a command (``jobs``, ``fail_on``, ...).
+
+    Attributes:
+        path: the file read; ``None`` when there is none.
+        settings: ``Settings`` fields by name (``Settings.resolve`` takes them).
+        options: the command options the caller allowed, by name.
+    """
+
+    path: Path | None = None
+    settings: Mapping[str, Any] = field(default_factory=dict)
+    options: Mapping[str, Any] = field(default_factory=dict)
+
+
+def find_config(folder: Path) -> Path | None:
+    """The settings file of a folder: its ``extractor.toml``, else its ``pyproject.toml`` when that has a
+    ``[tool.extractor]`` table."""
+    import tomllib
+
+    if (folder / CONFIG_FILE).is_file():
+        return folder / CONFIG_FILE
+    pyproject = folder / PYPROJECT_FILE
+    try:
+        data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return None
+    return pyproject if "extractor" in data.get("tool", {}) else None
+
+
+def load_config(
+    path: Path | None = None, folder: Path | None = None, options: Mapping[str, Any] | None = None
+) -> ConfigFile:
+    """Read a settings file: ``path``, or else the one ``find_config`` finds in ``folder`` (the current folder).
+
+    The file is TOML; a ``pyproject.toml`` holds the settings in its ``[tool.extractor]`` table. Its keys are
+    the fields of ``Settings`` (``max_pages = 50``, a ``[labels]`` table of label -> role, ...) and the
+    ``options`` given, a mapping of option name -> the type its value must have (``{"jobs": int}``).
+
+    Raises:
+        ConfigError: the file cannot be read, is not TOML, has a key that is no setting or option, or a value
+            of another type than its setting's or option's.
+    """
+    import tomllib
+
+    allowed: dict[str, Any] = dict(options or {})
+    source = path if path is not None else find_config(folder or Path.cwd())
+    if source is None:
+        return ConfigFile()
+    try:
+        data: dict[str, Any] = tomllib.loads(source.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as error:
+        raise ConfigError(f"{source}: cannot read the settings file ({error})") from None
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(f"{source}: not valid TOML ({error})") from None
+    if source.name == PYPROJECT_FILE:
+        data = data.get("tool", {}).get("extractor", {})
+        if not isinstance(data, dict):
+            raise ConfigError(f"{source}: expected a [tool.extractor] table")
+    hints = get_type_hints(Settings)
+    settings: dict[str, Any] = {}
+    chosen: dict[str, Any] = {}
+    for key, value in data.items():
+        hint = hints.get(key, allowed.get(key))
+        if hint is None:
+            known = ", ".join([*sorted(hints), *sorted(allowed)])
+            raise ConfigError(f"{source}: unknown key {key!r}; expected one of {known}")
+        if not _fits(value, hint):
+            raise ConfigError(f"{source}: {key}: expected {_describe(hint)}, got {value!r}")
+        if key in hints:
+            settings[key] = tuple(value) if get_origin(hint) is tuple else value
+        else:
+            chosen[key] = value
+    try:
+        Settings.resolve(settings)
+    except ConfigError as error:
+        raise ConfigError(f"{source}: {error}") from None
+    return ConfigFile(source, settings, chosen)
+
+
+def _fits(value: Any, hint: Any) -> bool:
+    """Whether a value read from TOML has the type a setting or option is declared with."""
+    origin, arguments = get_origin(hint), get_args(hint)
+    if hint is Any:
+        return True
+    if origin is Literal:
+        return value in arguments
+    if origin in (Union, UnionType):
+        return any(_fits(value, option) for option in arguments)
+    if hint is bool or hint is type(None):
+        return isinstance(value, hint)
+    if hint is int:  # TOML's booleans are no numbers, though Python's are
+        return isinstance(value, int) and not isinstance(value, bool)
+    if hint is float:
+        return isinstance(value, int | float) and not isinstance(value, bool)
+    if origin in (tuple, list):
+        return isinstance(value, list) and all(_fits(item, arguments[0]) for item in value)
+    if origin in (dict, Mapping):
+        return isinstance(value, dict) and all(
+            _fits(k, arguments[0]) and _fits(v, arguments[1]) for k, v in value.items()
+        )
+    return isinstance(value, hint) if isinstance(hint, type) else True
+
+
+# How a settings file's reader calls the value types: one value, many of them.
+TYPE_NAMES: dict[Any, tuple[str, str]] = {
+    bool: ("true or false", "booleans"),
+    int: ("a whole number", "whole numbers"),
+    float: ("a number", "numbers"),
+    str: ("a string", "strings"),
+}
+
+
+def _describe(hint: Any) -> str:
+    """A type as a settings file's reader knows it: ``a whole number``, ``one of pdfium, pdfplumber``,
+    ``a table of strings``."""
+    origin, arguments = get_origin(hint), get_args(hint)
+    if origin is Literal:
+        return "one of " + ", ".join(str(a) for a in arguments)
+    if origin in (Union, UnionType):
+        return " or ".join(_describe(a) for a in arguments if a is not type(None))
+    if origin in (tuple, list, dict, Mapping):
+        kind = "a table" if origin in (dict, Mapping) else "a list"
+        items = TYPE_NAMES.get(arguments[-1 if kind == "a table" else 0])
+        return f"{kind} of {items[1]}" if items else kind
+    return TYPE_NAMES[hint][0] if hint in TYPE_NAMES else str(hint)
