@@ -376,6 +376,7 @@ def test_app_help_lists_the_global_options_and_what_is_read() -> None:
     for option in ("--version", "--config FILE", "--log-level LEVEL", "--install-completion", "--show-completion"):
         assert option in result.stdout
     assert "(PDF, text exports, HTML, Word)" in " ".join(result.stdout.split())
+    assert "(PDF and text exports)" not in " ".join(result.stdout.split())
     convert_help = runner.invoke(app, ["convert", "--help"]).stdout
     for option in ("-o, --out OUT", "--pages PAGES", "--fail-on failed|partial|never", "-q, --quiet", "--excel"):
         assert option in convert_help
