@@ -29,7 +29,7 @@ from extractor.model import SCHEMA_VERSION, Result, Status
 from extractor.pipeline import extract
 from extractor.settings import Settings
 from extractor.version import __version__
-from extractor.writers.csv import CSV_COLUMNS, csv_rows, render_csv
+from extractor.writers.csv import csv_rows, render_csv
 from extractor.writers.frames import cookie_frame
 from extractor.writers.json import atomic_write, clear_stale, dumps
 
@@ -139,7 +139,9 @@ def inside(out: Path, name: str) -> Path:
     return target
 
 
-def process(job: Job, out: Path, formats: Sequence[str], settings: Settings, raw_csv: bool = False) -> Outcome:
+def process(
+    job: Job, out: Path, formats: Sequence[str], settings: Settings, raw_csv: bool = False, excel: bool = False
+) -> Outcome:
     """Extract one document and write its outputs, its inventory parts and its completion mark.
 
     Runs in a worker process (or on a Dask worker); returns only the small ``Outcome``.
@@ -150,7 +152,7 @@ def process(job: Job, out: Path, formats: Sequence[str], settings: Settings, raw
     except Exception as exc:  # a bug of ours on one document fails that document, not the batch
         log.debug("internal error on %s:\n%s", job.path, traceback.format_exc())
         result = failed_result(job, f"internal error ({type(exc).__name__}: {exc}); please report it")
-    return write_outcome(job, out, formats, result, time.perf_counter() - started, raw_csv)
+    return write_outcome(job, out, formats, result, time.perf_counter() - started, raw_csv, excel)
 
 
 def failed_result(job: Job, problem: str) -> Result:
@@ -160,20 +162,26 @@ def failed_result(job: Job, problem: str) -> Result:
 
 
 def write_outcome(
-    job: Job, out: Path, formats: Sequence[str], result: Result, seconds: float, raw_csv: bool = False
+    job: Job,
+    out: Path,
+    formats: Sequence[str],
+    result: Result,
+    seconds: float,
+    raw_csv: bool = False,
+    excel: bool = False,
 ) -> Outcome:
     """Write a document's outputs and parts, then its completion mark (last, so a mark means all is there).
 
-    A target outside the output folder is never written: the document fails with that reason instead.
+    The JSON is written whatever the formats: ``export`` and the batch report read it. A target outside the
+    output folder is never written: the document fails with that reason instead.
     """
     try:
         for target in _targets(job, out):
             clear_stale(target)
         rows = csv_rows([result], raw=raw_csv)
-        if "json" in formats:
-            atomic_write(inside(out, f"{job.name}.json"), dumps(result.to_dict()))
+        atomic_write(inside(out, f"{job.name}.json"), dumps(result.to_dict()))
         if "csv" in formats:
-            atomic_write(inside(out, f"{job.name}.csv"), render_csv(rows))
+            atomic_write(inside(out, f"{job.name}.csv"), render_csv(rows, excel))
         atomic_write(_state(out, "parts", job.name, ".csv"), render_csv(rows).split("\n", 1)[1])
         atomic_write(
             _state(out, "parts", job.name, ".jsonl"),
@@ -240,6 +248,7 @@ def _local(
     jobs: int,
     timeout: float,
     raw_csv: bool,
+    excel: bool,
 ) -> Iterator[Outcome]:
     """Outcomes as worker processes finish them; a worker that hangs or dies costs only its document."""
     from concurrent.futures import TimeoutError as FutureTimeout
@@ -251,7 +260,7 @@ def _local(
     largest_first = sorted(pending, key=_size, reverse=True)
     with ProcessPool(max_workers=jobs, initializer=_limit_memory, initargs=(settings.max_memory_mb,)) as pool:
         futures: dict[Future[Outcome], Job] = {
-            pool.schedule(process, args=(job, out, formats, settings, raw_csv), timeout=timeout): job
+            pool.schedule(process, args=(job, out, formats, settings, raw_csv, excel), timeout=timeout): job
             for job in largest_first
         }
         for future in as_completed(futures):
@@ -260,14 +269,14 @@ def _local(
                 yield future.result()
             except FutureTimeout:
                 yield write_outcome(
-                    job, out, formats, failed_result(job, f"timed out after {timeout:g} s"), timeout, raw_csv
+                    job, out, formats, failed_result(job, f"timed out after {timeout:g} s"), timeout, raw_csv, excel
                 )
             except ProcessExpired as exc:
                 problem = f"worker crashed (exit code {exc.exitcode})"
-                yield write_outcome(job, out, formats, failed_result(job, problem), 0.0, raw_csv)
+                yield write_outcome(job, out, formats, failed_result(job, problem), 0.0, raw_csv, excel)
             except Exception as exc:
                 problem = f"worker failed ({type(exc).__name__}: {exc})"
-                yield write_outcome(job, out, formats, failed_result(job, problem), 0.0, raw_csv)
+                yield write_outcome(job, out, formats, failed_result(job, problem), 0.0, raw_csv, excel)
 
 
 def warm_up(classifier: bool = True) -> None:
@@ -299,6 +308,7 @@ def _dask(
     jobs: int,
     scheduler: str | None,
     raw_csv: bool,
+    excel: bool,
 ) -> Iterator[Outcome]:
     """Outcomes as Dask workers finish them (workers must see the inputs and the output folder)."""
     from distributed import Client, LocalCluster
@@ -310,7 +320,14 @@ def _dask(
     client = Client(scheduler or cluster)
     try:
         futures = client.map(
-            process, pending, out=out, formats=list(formats), settings=settings, raw_csv=raw_csv, pure=False
+            process,
+            pending,
+            out=out,
+            formats=list(formats),
+            settings=settings,
+            raw_csv=raw_csv,
+            excel=excel,
+            pure=False,
         )
         by_key = {f.key: job for f, job in zip(futures, pending, strict=True)}
         for future in dask_completed(futures):
@@ -319,7 +336,7 @@ def _dask(
                 yield future.result()
             except Exception as exc:  # a worker lost or a task that raised
                 problem = f"dask task failed ({type(exc).__name__}: {exc})"
-                yield write_outcome(job, out, formats, failed_result(job, problem), 0.0, raw_csv)
+                yield write_outcome(job, out, formats, failed_result(job, problem), 0.0, raw_csv, excel)
     finally:
         client.close()
         if cluster is not None:
@@ -339,6 +356,7 @@ def convert(
     engine: Engine = "local",
     scheduler: str | None = None,
     raw_csv: bool = False,
+    excel: bool = False,
 ) -> list[Outcome]:
     """Convert every input: ``OUT/<name>.json`` and ``.csv``, ``OUT/inventory.csv`` / ``.jsonl`` (and
     ``.parquet`` with the ``parquet`` format), and ``OUT/report.json``.
@@ -346,7 +364,8 @@ def convert(
     Args:
         inputs: files and folders.
         out: the output folder.
-        formats: ``json``, ``csv`` (per document) and ``parquet`` (the inventory).
+        formats: ``csv`` (per document) and ``parquet`` (the inventory); ``json`` is accepted and always
+            written (``export`` and the report read it).
         settings: extraction settings.
         on_result: called with each outcome, how many are done and how many there are.
         jobs: worker processes (default: all cores).
@@ -356,6 +375,8 @@ def convert(
         scheduler: the Dask scheduler address; with ``engine="dask"`` and none, a local cluster is started.
         raw_csv: write CSV cells that start like a spreadsheet formula as they are (by default they get a
             leading ``'``).
+        excel: CSV for Excel: a UTF-8 byte-order mark before the header (booleans are ``true`` / ``false`` in
+            every CSV).
 
     Returns:
         The outcomes, in input order.
@@ -386,9 +407,9 @@ def convert(
     done = len(outcomes)
     if pending:
         stream = (
-            _dask(pending, out, formats, settings, workers, scheduler, raw_csv)
+            _dask(pending, out, formats, settings, workers, scheduler, raw_csv, excel)
             if engine == "dask"
-            else _local(pending, out, formats, settings, workers, timeout, raw_csv)
+            else _local(pending, out, formats, settings, workers, timeout, raw_csv, excel)
         )
         for outcome in stream:
             outcomes[outcome.name] = outcome
@@ -396,14 +417,71 @@ def convert(
             if on_result is not None:
                 on_result(outcome, done, len(all_jobs))
     ordered = [outcomes[job.name] for job in all_jobs]
-    write_inventory(out, [job.name for job in all_jobs], "parquet" in formats)
+    write_inventory(out, [job.name for job in all_jobs], "parquet" in formats, excel)
     atomic_write(out / "report.json", dumps(report(ordered, resumed=len(all_jobs) - len(pending))))
     return ordered
 
 
-def write_inventory(out: Path, names: list[str], parquet: bool) -> None:
+def convert_stream(
+    inputs: Sequence[str | Path],
+    write: Callable[[str], None],
+    settings: Settings | None = None,
+    on_result: Callable[[Outcome, int, int], None] | None = None,
+    **options: Any,
+) -> list[Outcome]:
+    """Convert every input and hand ``write`` its cookies as JSON Lines (the lines ``inventory.jsonl`` would
+    have), in input order: a document's lines as soon as it and every document before it are done. The
+    files ``convert`` writes go to a temporary folder, removed at the end.
+
+    Args:
+        inputs: files and folders.
+        write: takes each document's lines (one string per document, possibly empty).
+        settings: extraction settings.
+        on_result: called with each outcome, how many are done and how many there are.
+        **options: ``convert``'s keyword options (``jobs``, ``timeout``, ``engine``, ``raw_csv``, ...).
+
+    Returns:
+        The outcomes, in input order.
+
+    Raises:
+        ConfigError: as ``convert``; a Dask scheduler given, whose workers cannot reach this machine's temporary
+            folder.
+    """
+    import tempfile
+
+    if options.get("scheduler"):
+        raise ConfigError("scheduler: the workers of a Dask cluster cannot write to this machine's temporary folder")
+    order = [job.name for job in find_inputs(inputs)]
+    streamed: set[str] = set()
+    done: set[str] = set()
+    next_up = 0  # the first input in order whose lines are not written yet
+    with tempfile.TemporaryDirectory(prefix="extractor-") as folder:
+        out = Path(folder)
+
+        def emit(name: str) -> None:
+            if name not in streamed:
+                streamed.add(name)
+                with contextlib.suppress(FileNotFoundError):  # a document whose outputs could not be written
+                    write(_state(out, "parts", name, ".jsonl").read_text(encoding="utf-8"))
+
+        def in_order(outcome: Outcome, count: int, total: int) -> None:
+            nonlocal next_up
+            done.add(outcome.name)
+            while next_up < len(order) and order[next_up] in done:
+                emit(order[next_up])
+                next_up += 1
+            if on_result is not None:
+                on_result(outcome, count, total)
+
+        outcomes = convert(inputs, out, (), settings, in_order, **options)
+        for outcome in outcomes:  # any input that appeared in a folder since it was first listed
+            emit(outcome.name)
+    return outcomes
+
+
+def write_inventory(out: Path, names: list[str], parquet: bool, excel: bool = False) -> None:
     """``inventory.csv`` and ``inventory.jsonl`` (and ``inventory.parquet``) from the parts, in input order,
-    one document at a time."""
+    one document at a time (``excel``: the CSV with a UTF-8 byte-order mark)."""
     csv_tmp = out / f".inventory.csv.{os.getpid()}.tmp"
     jsonl_tmp = out / f".inventory.jsonl.{os.getpid()}.tmp"
     out.mkdir(parents=True, exist_ok=True)
@@ -415,7 +493,7 @@ def write_inventory(out: Path, names: list[str], parquet: bool) -> None:
             csv_tmp.open("w", encoding="utf-8", newline="") as csv_out,
             jsonl_tmp.open("w", encoding="utf-8", newline="") as jsonl_out,
         ):
-            csv_out.write(render_csv([]))
+            csv_out.write(render_csv([], excel))
             for name in names:
                 with contextlib.suppress(FileNotFoundError):
                     csv_out.write(_state(out, "parts", name, ".csv").read_text(encoding="utf-8"))
@@ -438,22 +516,18 @@ def write_inventory(out: Path, names: list[str], parquet: bool) -> None:
 
 
 def _parquet_schema() -> Any:
+    """The Parquet schema of ``cookie_frame``'s DataFrame, with pandas' dtypes in its metadata: dictionaries for
+    the categories, nullable integers, booleans; ``pandas.read_parquet`` gives back ``extract_many``'s dtypes."""
     import pyarrow as pa
 
-    types = {
-        "table": pa.int64(),
-        "row": pa.int64(),
-        "page": pa.int64(),
-        "duration_seconds": pa.int64(),
-        "lines": pa.list_(pa.int64()),
-        "confidence": pa.float64(),
-        "name_is_pattern": pa.bool_(),
-    }
-    return pa.schema([(column, types.get(column, pa.string())) for column in CSV_COLUMNS])
+    schema = pa.Schema.from_pandas(cookie_frame([]), preserve_index=False)
+    # An empty frame's ``lines`` holds no list to take the type from.
+    return schema.set(schema.get_field_index("lines"), pa.field("lines", pa.list_(pa.int64())))
 
 
 def _write_parquet_part(writer: Any, out: Path, jsonl: str) -> Any:
-    """Append one document's cookies to the Parquet inventory (opening it on the first call)."""
+    """Append one document's cookies to the Parquet inventory (opening it on the first call), typed as
+    ``extract_many``'s DataFrame is (an inventory without any cookie keeps its columns, not their categories)."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
@@ -462,7 +536,7 @@ def _write_parquet_part(writer: Any, out: Path, jsonl: str) -> Any:
         writer = pq.ParquetWriter(out / ".inventory.parquet.tmp", schema)
     rows = [json.loads(line) for line in jsonl.splitlines() if line]
     if rows:
-        writer.write_table(pa.Table.from_pylist(rows, schema=schema))
+        writer.write_table(pa.Table.from_pandas(cookie_frame(rows), schema=schema, preserve_index=False))
     return writer
 
 
