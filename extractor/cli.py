@@ -201,6 +201,26 @@ def debug(
     _stderr(f"{len(result.tables)} table(s); page {page} drawn -> {out}")
 
 
+@app.command("report")
+def report_command(
+    out_dir: Annotated[Path, typer.Argument(help="A folder extractor convert wrote.", show_default=False)],
+    out: Annotated[
+        Path | None,
+        typer.Option("-o", "--out", help="HTML file to write (default: OUT_DIR/report.html).", show_default=False),
+    ] = None,
+    no_pictures: Annotated[
+        bool, typer.Option("--no-pictures", help="Leave out the debug pictures of PDF pages (no PDF is read).")
+    ] = False,
+) -> None:
+    """Write one self-contained HTML page to review a batch: counts, failures and their reasons, tables, pictures."""
+    from extractor.html_report import write_report
+
+    target = out if out is not None else out_dir / "report.html"
+    with _exit_on_error():
+        write_report(out_dir, target, pictures=not no_pictures)
+    _stderr(f"report -> {target}")
+
+
 @app.command("export")
 def export_command(
     inventory: Annotated[
