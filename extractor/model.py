@@ -297,10 +297,10 @@ class Result:
 
     def export(self, to: str) -> Any:
         """The cookies in a consent tool's format: ``klaro``, ``cookieconsent``, ``tcf-disclosure`` (dicts)
-        or ``csv-onetrust`` (CSV text)."""
+        or ``csv-onetrust`` (CSV text); texts under the document's language."""
         from extractor.exports import export
 
-        return export(self.cookies, to)
+        return export(self.cookies, to, self.language)
 
     def debug_image(self, page: int = 1, resolution: int = 110) -> Any:
         """The PDF page with the detected table region, column bounds and row bounds drawn over it."""
