@@ -60,6 +60,10 @@ bench-scale: install
 	$(BIN)/python bench/throughput.py
 	$(BIN)/python bench/scaling.py
 
+# Rewrite the README's generated sections (CLI synopsis and --help, the example, the output tables) from the code.
+readme: install
+	$(BIN)/python scripts/readme.py
+
 # Rewrite the golden files under samples/ from the current code (review the diff before committing).
 regen: install
 	$(BIN)/python -m pytest tests/test_samples.py --regen
