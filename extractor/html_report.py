@@ -249,8 +249,9 @@ def _table_html(table: Mapping[str, Any], cookies: Sequence[Mapping[str, Any]], 
 def _pictures(data: Mapping[str, Any], width: int) -> list[Picture]:
     """The debug picture of each page of a PDF that holds a table, from a fresh reading of the source.
 
-    The JSON output keeps no geometry, so the source is read again; a source that moved or changed since the
-    conversion (another SHA-256) gives a note instead of a picture.
+    The JSON output keeps no geometry, so the source is read again (its path as converted, from the current
+    folder); a source that moved, changed since the conversion (another SHA-256) or cannot be read now gives a
+    note instead of a picture.
     """
     from extractor.batch import file_sha256
     from extractor.debug import debug_image
@@ -262,6 +263,8 @@ def _pictures(data: Mapping[str, Any], width: int) -> list[Picture]:
     if file_sha256(source) != data.get("sha256"):
         return [Picture(0, None, f"no picture: {source} changed since it was converted")]
     result = extract(source)
+    if result.error:  # an encrypted PDF (the password is not kept), a reader that fails now
+        return [Picture(0, None, f"no picture: {result.error}")]
     pages = sorted(
         {t.page for t in result.tables} | {r.page for t in result.tables for r in t.rows if r.box is not None}
     )
