@@ -307,3 +307,21 @@ def test_chromium_screenshot_is_the_size_asked_and_not_blank(html: str, tmp_path
     assert len(colours) > 50  # text, tables and the status colours; a blank page has one
     white = max(count for count, _ in colours)
     assert white < 0.97 * image.width * image.height
+
+
+@pytest.mark.parametrize(
+    ("change", "note"),
+    [("edit", "changed since it was converted"), ("remove", "is not where it was converted")],
+    ids=["a PDF changed since", "a PDF moved away"],
+)
+def test_a_pdf_that_cannot_be_drawn_again_gets_a_note(tmp_path: Path, change: str, note: str) -> None:
+    pdf = tmp_path / "policy.pdf"
+    shutil.copyfile(SAMPLES / "cookies-ruled-en.pdf", pdf)
+    convert([pdf], tmp_path / "out", jobs=1)
+    if change == "edit":
+        pdf.write_bytes(pdf.read_bytes() + b"\n% appended\n")
+    else:
+        pdf.unlink()
+    page = Page(render_report(tmp_path / "out"))
+    assert note in page.sections[0]["text"]
+    assert not any(tag == "img" for tag, _ in page.elements)
