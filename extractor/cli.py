@@ -504,23 +504,60 @@ def debug(
     _stderr(f"{len(result.tables)} table(s); page {page} drawn -> {out}")
 
 
+@app.command("report")
+def report_command(
+    out_dir: Annotated[Path, typer.Argument(help="A folder extractor convert wrote.", show_default=False)],
+    out: Annotated[
+        Path | None,
+        typer.Option("-o", "--out", help="HTML file to write (default: OUT_DIR/report.html).", show_default=False),
+    ] = None,
+    no_pictures: Annotated[
+        bool, typer.Option("--no-pictures", help="Leave out the debug pictures of PDF pages (no PDF is read).")
+    ] = False,
+) -> None:
+    """Write one self-contained HTML page to review a batch: counts, failures and their reasons, tables, pictures."""
+    from extractor.html_report import write_report
+
+    target = out if out is not None else out_dir / "report.html"
+    with _exit_on_error():
+        write_report(out_dir, target, pictures=not no_pictures)
+    _stderr(f"report -> {target}")
+
+
 @app.command("export")
 def export_command(
     inventory: Annotated[
-        Path, typer.Argument(help="A document's JSON output, or a folder of them.", show_default=False)
+        Path,
+        typer.Argument(
+            help="A document (converted now), its JSON output, a folder of them, or an inventory.csv / .jsonl.",
+            show_default=False,
+        ),
     ],
     to: Annotated[str, typer.Option("--to", help="klaro, cookieconsent, tcf-disclosure or csv-onetrust.")],
-    out: Annotated[Path, typer.Option("-o", "--out", help="File to write.", show_default=False)],
+    out: Annotated[Path, typer.Option("-o", "--out", help="File to write; - for stdout.", show_default=False)],
 ) -> None:
-    """Export an inventory to a consent tool's format."""
-    from extractor.exports import export
+    """Export an inventory to a consent tool's format (a failed document is an error: nothing is written)."""
+    from extractor.errors import OutputError
+    from extractor.exports.documents import export_documents
     from extractor.writers.json import atomic_write, dumps
-    from extractor.writers.read import read_cookies
+    from extractor.writers.read import read_documents
 
     with _exit_on_error():
-        exported = export(read_cookies(inventory), to)
-    atomic_write(out, exported if isinstance(exported, str) else dumps(exported))
-    _stderr(f"{to} -> {out}")
+        if str(out) != "-" and out.is_dir():
+            raise OutputError(f"{out}: is a folder; expected the path of the file to write (or - for stdout)")
+        exported = export_documents(read_documents(inventory), to)
+        text = exported.content if isinstance(exported.content, str) else dumps(exported.content)
+        if str(out) == "-":
+            sys.stdout.write(text)
+            sys.stdout.flush()
+        else:
+            try:
+                atomic_write(out, text)
+            except OSError as error:
+                raise OutputError(f"{out}: cannot write ({error.strerror or error})") from None
+    for note in exported.notes:
+        _stderr(f"note: {note}")
+    _stderr(f"{to} -> {'stdout' if str(out) == '-' else out}")
 
 
 def main() -> None:
