@@ -98,6 +98,8 @@ DEFAULT_WRAP_FIT = 0.9
 DEFAULT_WRAP_MISFIT = 2.0
 # A piece added to a one-line cell that equals a whole cell of a row above ("GitHub") costs this much.
 DEFAULT_WHOLE_CELL = 1.5
+# A lower-case piece is this much less likely the rest of a provider's name that was not left open.
+DEFAULT_LOWER_CASE_PROVIDER = 1.0
 # A continuation line whose pieces go to columns that wrapped onto the line above gains this much.
 DEFAULT_KEEP_WRAPPING = 1.5
 # Column preference for wrapped text when nothing else decides: prose wraps most, codes least.
@@ -1189,6 +1191,8 @@ def _place_loose(
                 continue
             if ends_open(before) or completes_identifier(before.rsplit("\n", 1)[-1], piece):
                 score += 2.0
+            elif roles[column] == "provider" and piece[:1].islower():
+                score -= DEFAULT_LOWER_CASE_PROVIDER  # a provider's name goes on capitalised ("Google" / "Analytics")
             elif current is not None and before in complete[column] and len(current.cells[column]) == 1:
                 score -= DEFAULT_WHOLE_CELL
             last = before.rsplit("\n", 1)[-1]
