@@ -230,8 +230,8 @@ def role_fit(role: Role, text: str) -> float:
     if role == "duration":
         if looks_like_duration(text):
             return 2.0
-        # "Until" / "browsing ...", "13" / "months": a duration wrapped after its first words
-        folded = lexicon.fold(text, keep_punctuation=True)
+        # "Until" / "browsing ...", "13" / "months": a duration wrapped after its first words; "<1" a bound
+        folded = lexicon.fold(text.strip().lstrip("<>≤≥~ "), keep_punctuation=True)
         opens = DURATION_OPENER.match(folded) or DURATION_HEAD.fullmatch(folded)
         return 0.5 if words <= 2 and opens else -1.0
     if role in ("purpose", "function"):
@@ -260,7 +260,7 @@ def completes_identifier(line: str, part: str) -> bool:
     """Whether ``part`` goes on ``line`` without a space: the line ends inside a word ("google-" /
     "analytics.com"), or at a joint of an identifier that a placeholder completes ("_pk_id." / "*")."""
     line, part = line.rstrip(), part.strip()
-    if WORD_SPLIT_END.search(line) and (part[:1].isalnum() or part[:1] in "<_"):
+    if WORD_SPLIT_END.search(line) and (part[:1].isalnum() or part[:1] == "<"):
         return True
     return placeholder_completes(line, part)
 

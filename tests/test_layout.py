@@ -872,6 +872,8 @@ def test_a_name_wrapped_before_its_placeholder_is_one_name(export: str, tmp_path
         ("_ga_\n<container-id>", ["_ga_<container-id>"]),
         ("Collects visit statistics.\n{site_id}", ["Collects visit statistics.", "{site_id}"]),  # a sentence ends
         ("_ga\n_gid", ["_ga", "_gid"]),
+        ("_dc_gtm_UA-\n_sdsat_search_id", ["_dc_gtm_UA-", "_sdsat_search_id"]),  # a name ends in a hyphen
+        ("google-\nanalytics.com", ["google-analytics.com"]),
     ],
 )
 def test_a_cell_line_ending_at_an_identifiers_joint_takes_its_placeholder(cell: str, lines: list[str]) -> None:
@@ -893,4 +895,19 @@ def test_a_lower_case_piece_goes_on_the_sentence_not_the_provider_s_name() -> No
     assert [(r[1], r[2], r[3]) for r in rows] == [
         ("Facebook", "Suivre les visites", "Publicités personnalisées"),
         ("Bing", "Suivre les visites", "Publicités personnalisées"),
+    ]
+
+
+def test_a_tabbed_row_whose_duration_is_a_bound_starts_a_row() -> None:
+    # A days column holding "<1", the row's last cell empty: a row start like any other.
+    text = (
+        "Name\tPurpose\tExpiry (days)\tDomain\n"
+        "visit_id\tCounts the visits.\t30\texample.org\n"
+        "analyticsSessionId\tTells sessions apart.\t<1\n"
+        "pref_lang\tKeeps the language.\t365\texample.org\n"
+    )
+    assert [(r[0], r[2]) for r in table_rows(text)] == [
+        ("visit_id", "30"),
+        ("analyticsSessionId", "<1"),
+        ("pref_lang", "365"),
     ]

@@ -1129,9 +1129,10 @@ def _parse_row_start(
 
 
 def _duration_start(text: str) -> bool:
-    """The first line of a duration cell: a duration, a number, or a word that opens one ("Until" /
-    "browsing" / "session ends.")."""
-    return looks_like_duration(text) or text.strip()[:1].isdigit() or bool(DURATION_OPENER.match(fold(text.strip())))
+    """The first line of a duration cell: a duration, a number (a bound on one too: "<1", "> 30"), or a word
+    that opens one ("Until" / "browsing" / "session ends.")."""
+    number = text.strip().lstrip("<>≤≥~ ")
+    return looks_like_duration(text) or number[:1].isdigit() or bool(DURATION_OPENER.match(fold(text.strip())))
 
 
 def _split_piece(piece: str, roles: tuple[Role, ...]) -> list[tuple[str, float]] | None:
