@@ -911,3 +911,21 @@ def test_a_tabbed_row_whose_duration_is_a_bound_starts_a_row() -> None:
         ("analyticsSessionId", "<1"),
         ("pref_lang", "365"),
     ]
+
+
+def test_tabbed_labels_run_together_are_cut_when_the_rows_have_one_cell_more() -> None:
+    # "privacy_link expiry": the copy lost the tab between two labels; the header repeated after a page break
+    # is cut alike, and a plain-word name ("lidc") still opens a row beside a column of no role of ours.
+    header = "Name\tDomain\tDescription\tPlatform\tPrivacy_link Expiry\n"
+    rows = "".join(
+        f"{name}\t.example.com\tKeeps the {what} of each visit.\tExample\tprivacy\t{months} months\n"
+        for name, what, months in [("_ex_id", "id", 12), ("_ex_ses", "session", 1), ("_ex_ref", "referrer", 6)]
+    )
+    text = header + rows + "\n" + header + "lidc\t.example.com\tRoutes the visit.\tExample\tprivacy\t1 months\n"
+    tables, _ = rebuild_tables(document(text))
+    assert tables[0].headers == ("Name", "Domain", "Description", "Platform", "Privacy_link", "Expiry")
+    assert tables[0].columns[-1] == "duration"
+    names = [row.cells[0] for table in tables for row in table.rows]
+    durations = [row.cells[-1] for table in tables for row in table.rows]
+    assert names == ["_ex_id", "_ex_ses", "_ex_ref", "lidc"]
+    assert durations == ["12 months", "1 months", "6 months", "1 months"]

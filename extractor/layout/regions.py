@@ -70,6 +70,8 @@ DEFAULT_CONTENT_LOOKAHEAD = 24
 # lines) start a cell.
 DEFAULT_SPLIT_SHARE = 0.6
 DEFAULT_SPLIT_MIN_LINES = 3
+# A tab-separated header with one label fewer than the rows below is read against this many lines.
+DEFAULT_SPLIT_LOOKAHEAD = 60
 # A header told by content alone needs this many name cells below it, this share of them marked as names
 # (``_``, digits, camelCase: what no word of any language has).
 DEFAULT_CONTENT_MIN_ROWS = 2
@@ -442,6 +444,7 @@ def find_header_rows(
     """
     weights = weights if weights is not None else LAYOUT_WEIGHTS
     found: list[tuple[int, int, HeaderRow]] = []
+    split_before: set[tuple[str, ...]] = set()  # tab-separated labels run together, cut above
     i = 0
     while i < len(lines):
         cells = header_cells(lines[i])
@@ -456,6 +459,8 @@ def find_header_rows(
         delimited = lines[i].delimited
         if not delimited:
             cells = _split_by_body(cells, lines, i + 1)
+        elif not lines[i].whole_row:  # markup says where each cell is
+            cells = _split_by_tabs(cells, lines, i + 1, split_before)
         end = i + 1
         used = [lines[i].number]
         continued: frozenset[int] = frozenset()
@@ -562,6 +567,44 @@ def _split_by_body(cells: list[HeaderCell], lines: tuple[Line, ...], start: int)
             else cell
         )
     return out
+
+
+def _split_by_tabs(
+    cells: list[HeaderCell], lines: tuple[Line, ...], start: int, split_before: set[tuple[str, ...]]
+) -> list[HeaderCell]:
+    """Labels a tab-separated copy ran together ("privacy_link expiry") cut when the rows below have one cell
+    more than the header, at the one place in a label where a label of a role opens; the same header repeated
+    after a page break (``split_before``: the labels cut so far) is cut alike, however few rows follow it."""
+    labels = tuple(c.text for c in cells)
+    if [c.field for c in cells] != list(range(len(cells))):
+        return cells
+    # Rows that wrap leave few full lines: read further down than for the columns' content.
+    wider = [
+        len(line.fragments)
+        for line in lines[start : start + DEFAULT_SPLIT_LOOKAHEAD]
+        if len(line.fragments) > len(cells)
+    ]
+    seen = labels in split_before
+    if not seen and (len(wider) < DEFAULT_SPLIT_MIN_LINES or set(wider) != {len(cells) + 1}):
+        return cells
+    cuts = [
+        (k, cut)
+        for k, cell in enumerate(cells)
+        for cut in range(1, len(cell.text.split(" ")))
+        if (named := _label_match(" ".join(cell.text.split(" ")[cut:]))) is not None and named.strong
+    ]
+    if len(cuts) != 1:
+        return cells
+    split_before.add(labels)
+    k, cut = cuts[0]
+    words_of = cells[k].text.split(" ")
+    left, right = " ".join(words_of[:cut]), " ".join(words_of[cut:])
+    split = [
+        *cells[:k],
+        HeaderCell(left, cells[k].x0, cells[k].x1, k),
+        HeaderCell(right, cells[k].x0, cells[k].x1, k + 1),
+    ]
+    return [*split, *(HeaderCell(c.text, c.x0, c.x1, index) for index, c in enumerate(cells[k + 1 :], start=k + 2))]
 
 
 def _line_above(lines: tuple[Line, ...], index: int) -> Line | None:

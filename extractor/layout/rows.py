@@ -1099,7 +1099,7 @@ def _parse_row_start(
                 score += fit
         else:
             # Cells left empty at the end: every cell given must fit its column.
-            if last < n and any(role_fit(roles[c], t) <= 0 for c, t in placed[1:]):
+            if last < n and any(role_fit(roles[c], t) <= 0 for c, t in placed[1:] if roles[c] != "other"):
                 continue
             if best is None or score > best[0]:
                 best = (score, placed)
@@ -1115,7 +1115,7 @@ def _parse_row_start(
         clean = (
             len(best[1]) >= n - 1
             and (k >= n - 1 or name in pieces)
-            and all(role_fit(roles[c], t) > 0 for c, t in best[1])
+            and all(role_fit(roles[c], t) > 0 for c, t in best[1] if roles[c] != "other")  # "other" fits anything
         )
         alike = k >= n - 1 and _similarity(name, profiles[anchor]) >= DEFAULT_ANCHOR_LIKENESS
         if not (has_name_marks(name) or clean or alike):
