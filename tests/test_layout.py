@@ -929,3 +929,20 @@ def test_tabbed_labels_run_together_are_cut_when_the_rows_have_one_cell_more() -
     durations = [row.cells[-1] for table in tables for row in table.rows]
     assert names == ["_ex_id", "_ex_ses", "_ex_ref", "lidc"]
     assert durations == ["12 months", "1 months", "6 months", "1 months"]
+
+
+def test_two_cells_next_lines_run_together_one_of_them_a_long_list_left_open() -> None:
+    # "Marketing Cloud. www.example.com/train-": the copy lost the tab; the domain cell ends with a comma, so
+    # its next line may be longer than any first line of its column.
+    text = (
+        "Name\tDescription\tDomains\tDays\n"
+        "visit_id\tCounts the visits.\texample.com\t30\n"
+        "amcv_id\tA trend cookie\texample.com,\tSession\n"
+        "tied to Adobe\twww.example.com,\n"
+        "Marketing Cloud. www.example.com/help/times,\n"
+        "pref_lang\tKeeps the language.\texample.com\t365\n"
+    )
+    rows = table_rows(text)
+    assert [r[0] for r in rows] == ["visit_id", "amcv_id", "pref_lang"]
+    assert rows[1][1] == "A trend cookie tied to Adobe Marketing Cloud."
+    assert rows[1][2] == "example.com, www.example.com, www.example.com/help/times,"

@@ -1009,8 +1009,8 @@ def _two_cells_in_one(piece: str, row: RowBuilder, header: HeaderRow, widths: li
         for cut in range(1, len(words)):
             left, right = " ".join(words[:cut]), " ".join(words[cut:])
             if (
-                len(left) <= DEFAULT_PROSE_LENGTH_FACTOR * widths[column]
-                and len(right) <= DEFAULT_PROSE_LENGTH_FACTOR * widths[column + 1]
+                _fits_width(left, row, column, widths)
+                and _fits_width(right, row, column + 1, widths)
                 and _continues(left, row, column, roles[0], widths)
                 and _continues(right, row, column + 1, roles[1], widths)
             ):
@@ -1018,6 +1018,12 @@ def _two_cells_in_one(piece: str, row: RowBuilder, header: HeaderRow, widths: li
                 if best is None or fit > best[0]:
                     best = (fit, [left, right])
     return best[1] if best else None
+
+
+def _fits_width(part: str, row: RowBuilder, column: int, widths: list[int]) -> bool:
+    """Whether a part can be a cell's next line: no longer than its column holds, unless the cell was left open
+    ("www.example.com," / "www.example.com/help/")."""
+    return len(part) <= DEFAULT_PROSE_LENGTH_FACTOR * widths[column] or ends_open(row.last(column))
 
 
 def _is_prose(line: Line, alone: set[str], widest: int, after: Line | None, current: RowBuilder | None) -> bool:
