@@ -946,3 +946,28 @@ def test_two_cells_next_lines_run_together_one_of_them_a_long_list_left_open() -
     assert [r[0] for r in rows] == ["visit_id", "amcv_id", "pref_lang"]
     assert rows[1][1] == "A trend cookie tied to Adobe Marketing Cloud."
     assert rows[1][2] == "example.com, www.example.com, www.example.com/help/times,"
+
+
+def test_labels_a_text_browser_stacked_over_five_lines_none_a_header_alone() -> None:
+    # Each label centred vertically: the longest wraps over five lines, the others stand on its middle line.
+    text = (
+        "Some third parties set cookies too. You can refuse them in the cookie banner at any time.\n"
+        "\n"
+        "                         Category (if\n"
+        "                          persistent    Purpose of cookie, relevant third-party and\n"
+        "         Name               cookie,               additional information                Opt-out\n"
+        "                           retention\n"
+        "                            period)\n"
+        "_grecaptcha             local storage   Security (Google reCAPTCHA)                 necessary\n"
+        "GCLB                    session         Operations (Google Cloud Load Balancer)     necessary\n"
+        "_ga_XYZ                 13 months       Analytics used to distinguish users         optional\n"
+    )
+    tables, _ = rebuild_tables(document(text))
+    assert tables[0].headers == (
+        "Name",
+        "Category (if persistent cookie, retention period)",
+        "Purpose of cookie, relevant third-party and additional information",
+        "Opt-out",
+    )
+    assert [r.cells[0] for r in tables[0].rows] == ["_grecaptcha", "GCLB", "_ga_XYZ"]
+    assert tables[0].rows[2].cells[1] == "13 months"

@@ -35,12 +35,14 @@ from extractor.shapes import (
     CONNECTORS,
     category_from_text,
     ends_open,
+    ends_sentence,
     first_name,
     has_name_marks,
     has_strong_name_marks,
     looks_like_cookie_name,
     looks_like_duration,
     looks_like_heading,
+    looks_like_host,
     word_count,
 )
 
@@ -80,6 +82,10 @@ DEFAULT_CONTENT_MIN_NAME_MARKS = 0.5
 DEFAULT_OPEN_SENTENCE_WORDS = 4
 # A header label has at most this many words.
 DEFAULT_MAX_LABEL_WORDS = 6
+# A line of a header stacked over several lines holds at most this many pieces.
+DEFAULT_MAX_STACKED_PIECES = 8
+# ... each piece at most this many words (the line of a long label: "Purpose of cookie, relevant third-party and").
+DEFAULT_MAX_STACKED_WORDS = 8
 
 
 @dataclass(frozen=True)
@@ -453,7 +459,15 @@ def find_header_rows(
         if cells is None:
             by_content = content_header(lines, i, weights)
             if by_content is None:
-                i += 1
+                stacked = _stacked_header(lines, i, weights)
+                if stacked is None:
+                    i += 1
+                    continue
+                cells, end = stacked
+                found.append(
+                    (i, end, _header_row(lines, i, end, cells, [line.number for line in lines[i:end]], weights))
+                )
+                i = end
                 continue
             cells = by_content[0]
         delimited = lines[i].delimited
@@ -488,20 +502,98 @@ def find_header_rows(
             cells = _prepend(cells, lines[above])
             used.insert(0, lines[above].number)
             start = above
-        chosen = column_roles(lines, end, cells, weights)
-        roles = chosen.roles if "name" in chosen.roles else tuple(assign_roles([c.text for c in cells]))
-        fragments = [f for line in lines[start:end] for f in line.fragments]
-        box = (
-            min(f.x0 for f in fragments),
-            min(f.top for f in fragments),
-            max(f.x1 for f in fragments),
-            max(f.bottom for f in fragments),
-        )
-        one_piece = len(lines[i].fragments) == 1
-        header = HeaderRow(tuple(cells), tuple(roles), lines[i].page, tuple(used), delimited, box, one_piece, chosen)
-        found.append((start, end, header))
+        found.append((start, end, _header_row(lines, i, end, cells, used, weights, start)))
         i = end
     return _pooled_roles(lines, found, weights)
+
+
+def _header_row(
+    lines: tuple[Line, ...],
+    i: int,
+    end: int,
+    cells: list[HeaderCell],
+    used: list[int],
+    weights: Mapping[str, float],
+    start: int | None = None,
+) -> HeaderRow:
+    """The header of labels ``cells`` read on lines ``start`` (default ``i``) to ``end``, line ``i`` its main line,
+    its columns' roles chosen with the cells below."""
+    start = i if start is None else start
+    chosen = column_roles(lines, end, cells, weights)
+    roles = chosen.roles if "name" in chosen.roles else tuple(assign_roles([c.text for c in cells]))
+    fragments = [f for line in lines[start:end] for f in line.fragments]
+    box = (
+        min(f.x0 for f in fragments),
+        min(f.top for f in fragments),
+        max(f.x1 for f in fragments),
+        max(f.bottom for f in fragments),
+    )
+    one_piece = len(lines[i].fragments) == 1
+    return HeaderRow(tuple(cells), tuple(roles), lines[i].page, tuple(used), lines[i].delimited, box, one_piece, chosen)
+
+
+def _stacked_header(
+    lines: tuple[Line, ...], index: int, weights: Mapping[str, float]
+) -> tuple[list[HeaderCell], int] | None:
+    """Labels a text export stacked over several lines, none of them a header alone (a text browser centres
+    each label vertically: "Category (if" / "persistent" / "Name cookie, ..." / "retention" / "period)"): the
+    pieces of two to ``DEFAULT_MAX_HEADER_LINES`` short lines right above a row that opens with a cookie name,
+    joined top to bottom by the columns they overlap; a header when its labels name a cookie name column and
+    another role. Returns the labels and the index of the first body line."""
+    first = lines[index]
+    if first.blank or first.delimited or any(f.spans is not None for f in first.fragments):
+        return None
+    if index > 0 and not lines[index - 1].blank:
+        return None  # the block starts after a blank line, as a table does
+    end = index
+    while end < len(lines) and end - index < DEFAULT_MAX_HEADER_LINES and _stacked_label_line(lines[end]):
+        end += 1
+    if end - index < 2 or end >= len(lines):
+        return None
+    if any(
+        header_cells(line) is not None or content_header(lines, k, weights)
+        for k, line in enumerate(lines[index:end], start=index)
+    ):
+        return None  # a header line of its own is in the block: the labels around it wrap onto it
+    body = lines[end]
+    if len(body.fragments) < 2 or not has_name_marks(first_name(body.fragments[0].text)):
+        return None
+    columns: list[list[Fragment]] = []
+    for fragment in sorted((f for line in lines[index:end] for f in line.fragments), key=lambda f: f.x0):
+        if columns and fragment.x0 < max(f.x1 for f in columns[-1]):
+            columns[-1].append(fragment)
+        else:
+            columns.append([fragment])
+    if len(columns) < 2:
+        return None
+    cells = [
+        HeaderCell(
+            " ".join(f.text for f in sorted(column, key=lambda f: f.line)),
+            min(f.x0 for f in column),
+            max(f.x1 for f in column),
+            None,
+        )
+        for column in columns
+    ]
+    named = [match_header(c.text) for c in cells]
+    if not any(m is not None and m.role == "name" for m in named) or sum(m is not None for m in named) < 2:
+        return None
+    return cells, end
+
+
+def _stacked_label_line(line: Line) -> bool:
+    """A line of a stacked header: a few short pieces of label text, no cookie name, no sentence."""
+    return (
+        not line.blank
+        and len(line.fragments) <= DEFAULT_MAX_STACKED_PIECES
+        and all(
+            word_count(f.text) <= DEFAULT_MAX_STACKED_WORDS
+            and not ends_sentence(f.text)
+            and not any(has_strong_name_marks(w) or looks_like_host(w.rstrip(",;")) for w in f.text.split())
+            and not (looks_like_duration(f.text) and any(ch.isdigit() for ch in f.text))  # "persistent" may head
+            for f in line.fragments
+        )
+    )
 
 
 def _pooled_roles(
