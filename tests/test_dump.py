@@ -267,3 +267,16 @@ def test_a_dump_with_fewer_durations_than_names_keeps_every_name_and_says_so(tmp
     assert max(c.confidence for c in result.cookies) < DEFAULT_DUMP_CONFIDENCE
     whole = PROSE + "Name\n\n_a_id\n_b_id\n\nExpires\n\n1 year\n2 years\n\nPurpose\n\nKeeps you in.\nCounts visits.\n"
     assert dumped_tables(read_text(whole.encode("utf-8"), "d.txt", Settings()).lines)[0].unpaired_note() is None
+
+
+def test_a_duration_in_words_ending_on_when_goes_on_over_its_next_lines() -> None:
+    # "Deleted when" / "oauth state is" / "validated": the clause the duration opens is part of it.
+    found = rows(
+        "Cookie Name\n\n_gh_sess\nstate_token\n\n"
+        "Expiration\n\nSession\nDeleted when\noauth state is\nvalidated\n\n"
+        "Description\n\nKeeps the session.\nChecks the sign-in flow.\n"
+    )
+    assert [(r["name"], r["duration"].replace("\n", " ")) for r in found] == [
+        ("_gh_sess", "Session"),
+        ("state_token", "Deleted when oauth state is validated"),
+    ]

@@ -61,6 +61,8 @@ TYPE_CONTINUATIONS = (
 ALTERNATIVE = re.compile(rf"\s*(?:/|,|{lexicon.phrase_pattern(lexicon.words('list_connectors'))})\s*", re.IGNORECASE)
 # The count after a name that stands for several cookies ("CONSENT [x3]").
 COUNTER = re.compile(r"^\s+\[x?\d+\](?=\s|$)")
+# Single words that open a duration's clause ("when", "until"): a duration ending with one goes on.
+DURATION_OPENER_WORDS = frozenset(w for w in lexicon.words("duration_openers") if " " not in w)
 # A line naming a category ends an area when a sentence of this many words follows it.
 DEFAULT_PARAGRAPH_WORDS = 6
 # An area ends at a line this wide, relative to a full line of the document's text, with this many words.
@@ -326,8 +328,12 @@ def prose_vocabulary(lines: tuple[Line, ...]) -> frozenset[str]:
 
 
 def _open_duration(text: str) -> bool:
-    """A duration in words that may go on ("Deleted when" / "oauth state is"), not "1 year" or "Session"."""
-    return word_count(text) >= 2 and duration_end(text.strip()) != len(text.strip())
+    """A duration in words that may go on ("Deleted when" / "oauth state is"), not "1 year" or "Session": its
+    end is no duration's end, or its last word opens a clause ("when", "until", "quand")."""
+    words = text.split()
+    if len(words) < 2:
+        return False
+    return duration_end(text.strip()) != len(text.strip()) or fold(words[-1]) in DURATION_OPENER_WORDS
 
 
 def _opens_with_value(text: str) -> bool:
