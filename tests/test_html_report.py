@@ -95,7 +95,7 @@ def batch(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (extra / "weather.txt").write_text("Hello.\nThis page holds no table, only words about the weather.\n")
     (extra / HOSTILE_NAME).write_text(HOSTILE_POLICY, encoding="utf-8")
     out = folder / "out"
-    convert([SAMPLES, *sorted(extra.iterdir())], out, jobs=2)
+    convert([*sample_inputs(), *sorted(extra.iterdir())], out, jobs=2)  # the samples with golden files
     return out
 
 
