@@ -1,6 +1,7 @@
 """The command line: parse arguments, call one library function, print, exit.
 
-Exit codes: 0 every file converted, 1 some file failed (the others are still written), 2 usage errors.
+Exit codes: 0 every file converted, 1 some file failed (the others are still written) or an output cannot be
+written, 2 usage errors, 130 interrupted (Ctrl-C, or SIGTERM during a batch).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from typing import Annotated, cast
 
 import typer
 
-from extractor.errors import ConfigError, ExtractorError
+from extractor.errors import ConfigError, ExtractorError, display_name
 
 app = typer.Typer(
     name="extractor",
@@ -25,23 +26,46 @@ app = typer.Typer(
 )
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+# What a shell reports for a process stopped by Ctrl-C (128 + SIGINT).
+EXIT_INTERRUPTED = 130
 
 
 def _stderr(message: str) -> None:
     typer.echo(message, err=True)
 
 
+def _exit_for(error: BaseException) -> typer.Exit:
+    """The one place errors become exit codes, each said in one line: 2 for a bad option value, 130 for
+    Ctrl-C, else 1 (an output the system refuses included)."""
+    if isinstance(error, KeyboardInterrupt):
+        _stderr("interrupted")
+        return typer.Exit(EXIT_INTERRUPTED)
+    if isinstance(error, OSError):
+        where = f"{display_name(error.filename)}: " if error.filename else ""
+        _stderr(f"error: {where}{error.strerror or error}")
+        return typer.Exit(EXIT_FAILED)
+    _stderr(f"error: {error}")
+    return typer.Exit(EXIT_USAGE if isinstance(error, ConfigError) else EXIT_FAILED)
+
+
 @contextmanager
 def _exit_on_error() -> Iterator[None]:
-    """An error of the command's own: said on one line, exit 2 for a bad option value, else exit 1."""
+    """An error of the command's own, or Ctrl-C, ends it with one line and its exit code (``_exit_for``)."""
     try:
         yield
-    except ConfigError as error:
-        _stderr(f"error: {error}")
-        raise typer.Exit(EXIT_USAGE) from None
-    except ExtractorError as error:
-        _stderr(f"error: {error}")
-        raise typer.Exit(EXIT_FAILED) from None
+    except (ExtractorError, OSError, KeyboardInterrupt) as error:
+        raise _exit_for(error) from None
+
+
+def _quiet_dask(verbose: bool) -> None:
+    """Dask's own INFO lines (cluster and worker start and stop, some 30 a run) only with ``--verbose``: set
+    here for this process and, through dask's config in the environment, for the worker processes it
+    starts."""
+    import os
+
+    if not verbose:
+        os.environ.setdefault("DASK_LOGGING__DISTRIBUTED", "warning")
+        logging.getLogger("distributed").setLevel(logging.WARNING)
 
 
 @app.command()
@@ -78,7 +102,7 @@ def convert(
     pdf_reader: PdfReaderOption = "pdfium",
 ) -> None:
     """Convert documents: OUT/<file>.json and .csv, OUT/inventory.csv and .jsonl, OUT/report.json."""
-    from extractor.batch import Engine
+    from extractor.batch import Engine, Interrupted
     from extractor.batch import convert as run
     from extractor.progress import Progress
     from extractor.settings import PdfReader, Settings
@@ -88,6 +112,8 @@ def convert(
     if engine not in ("local", "dask"):
         _stderr(f"error: --engine: expected local or dask, got {engine!r}")
         raise typer.Exit(EXIT_USAGE)
+    if engine == "dask":
+        _quiet_dask(verbose)
     progress = Progress(verbose=verbose)
     try:
         settings = Settings(
@@ -111,10 +137,15 @@ def convert(
                 engine=cast(Engine, engine),
                 scheduler=scheduler,
                 raw_csv=raw_csv,
+                on_plan=progress.plan,
             )
-    except ConfigError as error:
-        _stderr(f"error: {error}")
-        raise typer.Exit(EXIT_USAGE) from None
+    except Interrupted as stop:
+        for line in progress.summary(stop.outcomes, out):
+            _stderr(line)
+        _stderr(f"interrupted: {stop.unfinished} file(s) not converted; --resume converts them")
+        raise typer.Exit(EXIT_INTERRUPTED) from None
+    except (ExtractorError, OSError, KeyboardInterrupt) as error:
+        raise _exit_for(error) from None
     for line in progress.summary(outcomes, out):
         _stderr(line)
     raise typer.Exit(EXIT_FAILED if any(o.status == "failed" for o in outcomes) else EXIT_OK)
@@ -197,6 +228,7 @@ def debug(
 
     with _exit_on_error():
         result = extract(file, strict=True, password=password, labels=_labels(labels))
+        out.parent.mkdir(parents=True, exist_ok=True)
         save_debug_image(result, page, out, password=password)
     _stderr(f"{len(result.tables)} table(s); page {page} drawn -> {out}")
 
@@ -216,16 +248,18 @@ def export_command(
 
     with _exit_on_error():
         exported = export(read_cookies(inventory), to)
-    atomic_write(out, exported if isinstance(exported, str) else dumps(exported))
+        atomic_write(out, exported if isinstance(exported, str) else dumps(exported))
     _stderr(f"{to} -> {out}")
 
 
 def main() -> None:
+    """The ``extractor`` command: an error or Ctrl-C that escapes a command is still one line, with its exit
+    code."""
     try:
-        app()
-    except ExtractorError as error:
-        _stderr(f"error: {error}")
-        sys.exit(EXIT_USAGE)
+        with _exit_on_error():
+            app()
+    except typer.Exit as stop:
+        sys.exit(stop.exit_code)
 
 
 if __name__ == "__main__":
