@@ -66,6 +66,9 @@ HASH_CHUNK = 1 << 20
 # Seconds to reach a Dask scheduler before giving up: a scheduler that answers does so in well under a second
 # on a LAN; distributed's own default (30 s) reads as a hang.
 DEFAULT_CONNECT_TIMEOUT = 5.0
+# The HTTP server of a local Dask cluster's scheduler: loopback only, on any free port (distributed's default,
+# :8787 on every interface, prints a warning whenever another cluster holds that port).
+LOCAL_HTTP_ADDRESS = "127.0.0.1:0"
 # What an input that is not a regular file is, in the one line that refuses it.
 SPECIAL_KINDS = (
     (stat.S_ISFIFO, "fifo"),
@@ -246,7 +249,9 @@ def inside(out: Path, name: str) -> Path:
     root = out.resolve()
     resolved = target.parent.resolve() / target.name
     if Path(name).is_absolute() or ".." in Path(name).parts or not resolved.is_relative_to(root):
-        raise OutputError(f"{target}: outside the output folder {out}; refusing to write there")
+        raise OutputError(
+            f"{display_name(target)}: outside the output folder {display_name(out)}; refusing to write there"
+        )
     return target
 
 
@@ -310,7 +315,9 @@ def write_outcome(
             cookies=len(result.cookies),
             pages=result.pages,
             seconds=round(seconds, 3),
-            sha256=result.sha256 or file_sha256(job.path),
+            # a failed document is converted again by --resume whatever its content: not worth reading it
+            # (it may be huge, or the parent may be writing this outcome for a worker that timed out)
+            sha256=result.sha256 or (file_sha256(job.path) if result.status != "failed" else None),
             warnings=tuple(w.to_dict() for w in result.warnings),
         )
         formats_written = [kind for kind in DOCUMENT_FORMATS if kind in formats]
@@ -468,7 +475,9 @@ def dask_client(workers: int, scheduler: str | None) -> Iterator[Any]:
     cluster = None
     try:
         if scheduler is None:
-            cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None)
+            cluster = LocalCluster(
+                n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=LOCAL_HTTP_ADDRESS
+            )
         client = Client(scheduler or cluster, timeout=DEFAULT_CONNECT_TIMEOUT)
     except (OSError, TimeoutError, ValueError) as error:
         if cluster is not None:

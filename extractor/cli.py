@@ -189,6 +189,7 @@ def show(
 ) -> None:
     """Print the rebuilt table(s) and the warnings of one document."""
     from rich.console import Console
+    from rich.markup import escape
     from rich.table import Table as RichTable
 
     from extractor.pipeline import extract
@@ -196,7 +197,8 @@ def show(
     with _exit_on_error():
         result = extract(file, strict=True, password=password, labels=_labels(labels), pdf_reader=pdf_reader)
     console = Console()
-    console.print(f"[bold]{result.source}[/bold]  status={result.status}  language={result.language}")
+    shown = escape(display_name(result.source))
+    console.print(f"[bold]{shown}[/bold]  status={result.status}  language={result.language}")
     for table in result.tables:
         grid = RichTable(title=f"table {table.index}: {table.heading or '(no heading)'}", show_lines=True)
         for header, role in zip(table.headers, table.columns, strict=True):
@@ -230,7 +232,7 @@ def debug(
         result = extract(file, strict=True, password=password, labels=_labels(labels))
         out.parent.mkdir(parents=True, exist_ok=True)
         save_debug_image(result, page, out, password=password)
-    _stderr(f"{len(result.tables)} table(s); page {page} drawn -> {out}")
+    _stderr(f"{len(result.tables)} table(s); page {page} drawn -> {display_name(out)}")
 
 
 @app.command("export")
@@ -249,7 +251,7 @@ def export_command(
     with _exit_on_error():
         exported = export(read_cookies(inventory), to)
         atomic_write(out, exported if isinstance(exported, str) else dumps(exported))
-    _stderr(f"{to} -> {out}")
+    _stderr(f"{to} -> {display_name(out)}")
 
 
 def main() -> None:

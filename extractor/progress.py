@@ -90,7 +90,7 @@ class Progress:
         seconds = time.perf_counter() - self.started
         lines = [
             f"{len(outcomes)} file(s), {sum(o.cookies for o in outcomes)} cookie(s), {counts['failed']} failed "
-            f"({counts['ok']} ok, {counts['partial']} partial) in {seconds:.1f} s -> {out}"
+            f"({counts['ok']} ok, {counts['partial']} partial) in {seconds:.1f} s -> {display_name(out)}"
         ]
         plan = self.planned
         if plan is not None and (plan.skipped or plan.redone):

@@ -16,6 +16,7 @@ import pytest
 
 import extractor.batch
 from extractor.batch import convert, extract_many
+from extractor.pipeline import extract
 from tests.conftest import SAMPLES
 
 SEED = SAMPLES / "opendatasoft-cookie-policy.txt"
@@ -254,6 +255,7 @@ def test_names_not_utf8_or_with_newlines_and_escapes_are_shown_escaped(tmp_path:
     assert documents["bad\\xff.txt"]["source"] == f"{inputs}/bad\\xff.txt"
     written = json.loads((out / os.fsdecode(b"bad\xff.txt.json")).read_bytes().decode("utf-8"))
     assert written["source"] == f"{inputs}/bad\\xff.txt"
+    assert extract(inputs / "new\nline.txt").error == f"{inputs}/new\\nline.txt: empty file"  # the API's too
     with pytest.warns(UserWarning, match=r"new\\nline.txt: empty file"):
         frame = extract_many(inputs, jobs=1)
     assert set(frame["source"]) == {f"{inputs}/bad\\xff.txt"}
