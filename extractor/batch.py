@@ -369,7 +369,10 @@ def finished(job: Job, out: Path, formats: Sequence[str] = DOCUMENT_FORMATS) -> 
         return None
     if data.pop("version", None) != __version__ or data.get("status") not in ("ok", "partial"):
         return None
-    paths = _output_paths(job, out)
+    try:
+        paths = _output_paths(job, out)
+    except OutputError:  # an output folder that now leads outside: converting it again says so
+        return None
     needed = [kind for kind in DOCUMENT_FORMATS if kind in formats] + ["parts.csv", "parts.jsonl"]
     for kind in needed:
         if kind in DOCUMENT_FORMATS and kind not in written:
@@ -385,6 +388,9 @@ def finished(job: Job, out: Path, formats: Sequence[str] = DOCUMENT_FORMATS) -> 
 
 
 def _file_digest(path: Path) -> dict[str, Any] | None:
+    """Size and SHA-256 of an output on disk; ``None`` when it is missing or not a regular file."""
+    if special_kind(path) is not None:
+        return None
     try:
         data = path.read_bytes()
     except OSError:
@@ -716,8 +722,8 @@ def _finish(
     ordered = [outcomes[job.name] for job in all_jobs if job.name in outcomes]
     unfinished = len(all_jobs) - len(ordered)
     write_inventory(out, [o.name for o in ordered if o.name not in refused], "parquet" in formats)
-    summary = report(ordered, resumed=plan.skipped, redone=plan.redone, unfinished=unfinished)
-    atomic_write(out / "report.json", dumps({**summary, "interrupted": interrupted}))
+    summary = report(ordered, resumed=plan.skipped, redone=plan.redone, unfinished=unfinished, interrupted=interrupted)
+    atomic_write(out / "report.json", dumps(summary))
     if interrupted:
         raise Interrupted(ordered, unfinished)
     return ordered
@@ -799,7 +805,9 @@ def _write_parquet_part(writer: Any, out: Path, jsonl: str) -> Any:
     return writer
 
 
-def report(outcomes: Sequence[Outcome], resumed: int = 0, redone: int = 0, unfinished: int = 0) -> dict[str, Any]:
+def report(
+    outcomes: Sequence[Outcome], resumed: int = 0, redone: int = 0, unfinished: int = 0, interrupted: bool = False
+) -> dict[str, Any]:
     """The batch report: counts by status, cookies, slowest documents, warnings by code, what ``--resume``
     skipped and redid, how many inputs an interruption left unconverted, and per document its status, error
     and warnings. Documents are named by ``display_name``."""
@@ -813,6 +821,7 @@ def report(outcomes: Sequence[Outcome], resumed: int = 0, redone: int = 0, unfin
         "resumed": resumed,
         "redone": redone,
         "unfinished": unfinished,
+        "interrupted": interrupted,
         "counts": counts,
         "cookies": sum(o.cookies for o in outcomes),
         "pages": sum(o.pages or 0 for o in outcomes),
