@@ -39,20 +39,28 @@ def _finished_marks(out: Path) -> set[str]:
     return {p.name.removesuffix(".json") for p in done.glob("*.json")} if done.exists() else set()
 
 
-@pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM], ids=["ctrl-c", "sigterm"])
+@pytest.mark.parametrize(
+    ("stop", "whole_group"),
+    [(signal.SIGINT, False), (signal.SIGINT, True), (signal.SIGTERM, False)],
+    ids=["sigint", "ctrl-c-on-a-terminal", "sigterm"],
+)
 def test_a_stopped_batch_of_400_reports_what_finished_and_resume_converts_only_the_rest(
-    tmp_path: Path, stop: signal.Signals
+    tmp_path: Path, stop: signal.Signals, whole_group: bool
 ) -> None:
+    """``whole_group``: the signal goes to the workers too, as a terminal's Ctrl-C does."""
     inputs = _copies(tmp_path / "in", 400)
     out = tmp_path / "out"
     command = [sys.executable, "-m", "extractor.cli", "convert", str(inputs), "-o", str(out), "-j", "2"]
-    batch = subprocess.Popen(command, stderr=subprocess.PIPE, text=True, env=ENV)
+    batch = subprocess.Popen(command, stderr=subprocess.PIPE, text=True, env=ENV, start_new_session=True)
     deadline = time.monotonic() + 120
     while len(_finished_marks(out)) < 10 and time.monotonic() < deadline and batch.poll() is None:
         time.sleep(0.02)
     workers = psutil.Process(batch.pid).children(recursive=True)
     sent = time.monotonic()
-    batch.send_signal(stop)
+    if whole_group:
+        os.killpg(batch.pid, stop)
+    else:
+        batch.send_signal(stop)
     _, stderr = batch.communicate(timeout=60)
     assert time.monotonic() - sent < STOP_WITHIN
     assert batch.returncode == 130, stderr
