@@ -11,12 +11,14 @@ import sys
 import time
 from pathlib import Path
 
+import jsonschema
 import pandas
 import pytest
 
 import extractor.batch
 from extractor.batch import convert, extract_many
 from extractor.pipeline import extract
+from extractor.writers.json import SCHEMA_PATH
 from tests.conftest import SAMPLES
 
 SEED = SAMPLES / "opendatasoft-cookie-policy.txt"
@@ -249,6 +251,7 @@ def test_names_not_utf8_or_with_newlines_and_escapes_are_shown_escaped(tmp_path:
     shown_errors = [f"error: {inputs}/{shown[name]}: empty file" for name in ("new\nline.txt", "\x1b[31mred.txt")]
     assert errors == sorted(shown_errors)
     report = json.loads((out / "report.json").read_bytes().decode("utf-8"))
+    jsonschema.validate(report, json.loads(SCHEMA_PATH.with_name("report.schema.json").read_text(encoding="utf-8")))
     documents = {d["output"]: d for d in report["documents"]}
     assert set(documents) == set(shown.values())
     assert documents["bad\\xff.txt"]["status"] == "ok" and documents["bad\\xff.txt"]["cookies"] == 4

@@ -12,6 +12,7 @@ import sys
 import time
 from pathlib import Path
 
+import jsonschema
 import psutil
 import pytest
 from typer.testing import CliRunner
@@ -19,12 +20,14 @@ from typer.testing import CliRunner
 import extractor.pipeline
 from extractor.batch import convert
 from extractor.cli import app
+from extractor.writers.json import SCHEMA_PATH
 from tests.conftest import ROOT, SAMPLES
 
 SEED = SAMPLES / "opendatasoft-cookie-policy.txt"
 # Generous bounds that prove "stops promptly" without timing anything: the run itself takes ~10 s.
 STOP_WITHIN = 5.0
 ENV = {**os.environ, "PYTHONPATH": str(ROOT)}
+REPORT_SCHEMA = SCHEMA_PATH.with_name("report.schema.json")
 
 
 def _copies(folder: Path, count: int) -> Path:
@@ -69,6 +72,7 @@ def test_a_stopped_batch_of_400_reports_what_finished_and_resume_converts_only_t
     _, alive = psutil.wait_procs(workers, timeout=2)
     assert not alive, "worker processes outlived the batch"
     report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    jsonschema.validate(report, json.loads(REPORT_SCHEMA.read_text(encoding="utf-8")))
     finished = {d["output"] for d in report["documents"]}
     assert report["interrupted"] is True and 10 <= len(finished) < 400
     assert finished == _finished_marks(out)
