@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 # The consent-tool libraries the export tests load (Klaro!, cookieconsent) and the DOM they run in (jsdom).
 NODE_DEPS := tests/js/node_modules/.installed
 
-.PHONY: install demo test lint typecheck pytest bench bench-scale regen clean
+.PHONY: install demo test lint typecheck pytest browser readme bench bench-scale regen clean
 
 install: $(STAMP)
 
@@ -30,8 +30,16 @@ $(NODE_DEPS): tests/js/package.json tests/js/package-lock.json
 	cd tests/js && npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
 	touch $(NODE_DEPS)
 
+# Headless Chromium (Debian's package) for the batch report's browser test (tests/test_html_report.py): installed
+# with apt-get when we are root and have it; elsewhere this says why and that test skips with the same reason.
+browser:
+	@if command -v chromium >/dev/null 2>&1; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium; \
+	else echo "chromium missing and not installable here (needs root and apt-get): the report's browser test skips"; fi
+
 # pytest exits 5 when it collects no tests: that is a broken suite here, never a pass.
-pytest: install $(NODE_DEPS)
+pytest: install $(NODE_DEPS) browser
 	$(BIN)/python -m pytest; rc=$$?; \
 	if [ $$rc -eq 5 ]; then echo "pytest collected no tests" >&2; exit 1; fi; exit $$rc
 
@@ -51,6 +59,10 @@ bench: install
 bench-scale: install
 	$(BIN)/python bench/throughput.py
 	$(BIN)/python bench/scaling.py
+
+# Rewrite the README's generated sections (CLI synopsis and --help, the example, the output tables) from the code.
+readme: install
+	$(BIN)/python scripts/readme.py
 
 # Rewrite the golden files under samples/ from the current code (review the diff before committing).
 regen: install

@@ -40,7 +40,7 @@ from extractor.model import SCHEMA_VERSION, Result, Status
 from extractor.pipeline import extract
 from extractor.settings import Settings
 from extractor.version import __version__
-from extractor.writers.csv import CSV_COLUMNS, csv_rows, render_csv
+from extractor.writers.csv import csv_rows, render_csv
 from extractor.writers.frames import cookie_frame
 from extractor.writers.json import atomic_write, clear_stale, dumps
 
@@ -255,7 +255,9 @@ def inside(out: Path, name: str) -> Path:
     return target
 
 
-def process(job: Job, out: Path, formats: Sequence[str], settings: Settings, raw_csv: bool = False) -> Outcome:
+def process(
+    job: Job, out: Path, formats: Sequence[str], settings: Settings, raw_csv: bool = False, excel: bool = False
+) -> Outcome:
     """Extract one document and write its outputs, its inventory parts and its completion mark.
 
     Runs in a worker process (or on a Dask worker); returns only the small ``Outcome``.
@@ -266,7 +268,7 @@ def process(job: Job, out: Path, formats: Sequence[str], settings: Settings, raw
     except Exception as exc:  # a bug of ours on one document fails that document, not the batch
         log.debug("internal error on %s:\n%s", display_name(job.path), traceback.format_exc())
         result = failed_result(job, f"internal error ({type(exc).__name__}: {exc}); please report it")
-    return write_outcome(job, out, formats, result, time.perf_counter() - started, raw_csv)
+    return write_outcome(job, out, formats, result, time.perf_counter() - started, raw_csv, excel)
 
 
 def failed_result(job: Job, problem: str) -> Result:
@@ -275,14 +277,20 @@ def failed_result(job: Job, problem: str) -> Result:
 
 
 def write_outcome(
-    job: Job, out: Path, formats: Sequence[str], result: Result, seconds: float, raw_csv: bool = False
+    job: Job,
+    out: Path,
+    formats: Sequence[str],
+    result: Result,
+    seconds: float,
+    raw_csv: bool = False,
+    excel: bool = False,
 ) -> Outcome:
     """Write a document's outputs and parts, then its completion mark (last, so a mark means all is there).
 
-    The mark keeps the formats written and the size and SHA-256 of each output, so that ``--resume`` can tell
-    a finished document from one whose outputs went missing. The document is named by ``display_name`` in
-    everything written. A target outside the output folder is never written: the document fails with that
-    reason instead.
+    The JSON is written whatever the formats: ``export`` and the batch report read it. The mark keeps the
+    formats written and the size and SHA-256 of each output, so that ``--resume`` can tell a finished document
+    from one whose outputs went missing. The document is named by ``display_name`` in everything written. A
+    target outside the output folder is never written: the document fails with that reason instead.
     """
     result = replace(result, source=display_name(job.path), error=printable(result.error) if result.error else None)
     written: dict[str, dict[str, Any]] = {}
@@ -296,10 +304,9 @@ def write_outcome(
         for target in (*paths.values(), _mark(job, out)):
             clear_stale(target)
         rows = csv_rows([result], raw=raw_csv)
-        if "json" in formats:
-            put("json", dumps(result.to_dict()))
+        put("json", dumps(result.to_dict()))
         if "csv" in formats:
-            put("csv", render_csv(rows))
+            put("csv", render_csv(rows, excel))
         put("parts.csv", render_csv(rows).split("\n", 1)[1])
         put(
             "parts.jsonl",
@@ -320,7 +327,7 @@ def write_outcome(
             sha256=result.sha256 or (file_sha256(job.path) if result.status != "failed" else None),
             warnings=tuple(w.to_dict() for w in result.warnings),
         )
-        formats_written = [kind for kind in DOCUMENT_FORMATS if kind in formats]
+        formats_written = [kind for kind in DOCUMENT_FORMATS if kind == "json" or kind in formats]
         mark = {"version": __version__, "formats": formats_written, "outputs": written, **outcome.to_dict()}
         atomic_write(_mark(job, out), dumps({**mark, "name": display_name(job.name)}))
     except (OutputError, OSError) as error:
@@ -373,7 +380,7 @@ def finished(job: Job, out: Path, formats: Sequence[str] = DOCUMENT_FORMATS) -> 
         paths = _output_paths(job, out)
     except OutputError:  # an output folder that now leads outside: converting it again says so
         return None
-    needed = [kind for kind in DOCUMENT_FORMATS if kind in formats] + ["parts.csv", "parts.jsonl"]
+    needed = [kind for kind in DOCUMENT_FORMATS if kind == "json" or kind in formats] + ["parts.csv", "parts.jsonl"]
     for kind in needed:
         if kind in DOCUMENT_FORMATS and kind not in written:
             return None
@@ -406,6 +413,7 @@ def _local(
     jobs: int,
     timeout: float,
     raw_csv: bool,
+    excel: bool,
 ) -> Generator[Outcome, None, None]:
     """Outcomes as worker processes finish them; a worker that hangs or dies costs only its document.
 
@@ -423,20 +431,21 @@ def _local(
     futures: dict[Future[Outcome], Job] = {}
     try:
         for job in largest_first:
-            futures[pool.schedule(process, args=(job, out, formats, settings, raw_csv), timeout=timeout)] = job
+            arguments = (job, out, formats, settings, raw_csv, excel)
+            futures[pool.schedule(process, args=arguments, timeout=timeout)] = job
         for future in as_completed(futures):
             job = futures[future]
             try:
                 outcome = future.result()
             except FutureTimeout:
                 problem = f"timed out after {timeout:g} s"
-                outcome = write_outcome(job, out, formats, failed_result(job, problem), timeout, raw_csv)
+                outcome = write_outcome(job, out, formats, failed_result(job, problem), timeout, raw_csv, excel)
             except ProcessExpired as exc:
                 problem = f"worker crashed (exit code {exc.exitcode})"
-                outcome = write_outcome(job, out, formats, failed_result(job, problem), 0.0, raw_csv)
+                outcome = write_outcome(job, out, formats, failed_result(job, problem), 0.0, raw_csv, excel)
             except Exception as exc:
                 problem = f"worker failed ({type(exc).__name__}: {exc})"
-                outcome = write_outcome(job, out, formats, failed_result(job, problem), 0.0, raw_csv)
+                outcome = write_outcome(job, out, formats, failed_result(job, problem), 0.0, raw_csv, excel)
             yield outcome
     except BaseException:
         for future in futures:
@@ -508,13 +517,21 @@ def _dask(
     jobs: int,
     scheduler: str | None,
     raw_csv: bool,
+    excel: bool,
 ) -> Generator[Outcome, None, None]:
     """Outcomes as Dask workers finish them (workers must see the inputs and the output folder)."""
     from distributed import as_completed as dask_completed
 
     with dask_client(jobs, scheduler) as client:
         futures = client.map(
-            process, pending, out=out, formats=list(formats), settings=settings, raw_csv=raw_csv, pure=False
+            process,
+            pending,
+            out=out,
+            formats=list(formats),
+            settings=settings,
+            raw_csv=raw_csv,
+            excel=excel,
+            pure=False,
         )
         by_key = {f.key: job for f, job in zip(futures, pending, strict=True)}
         try:
@@ -524,7 +541,7 @@ def _dask(
                     outcome = future.result()
                 except Exception as exc:  # a worker lost or a task that raised
                     problem = f"dask task failed ({type(exc).__name__}: {exc})"
-                    outcome = write_outcome(job, out, formats, failed_result(job, problem), 0.0, raw_csv)
+                    outcome = write_outcome(job, out, formats, failed_result(job, problem), 0.0, raw_csv, excel)
                 yield outcome
         except BaseException:
             client.cancel(futures)
@@ -594,6 +611,7 @@ def convert(
     engine: Engine = "local",
     scheduler: str | None = None,
     raw_csv: bool = False,
+    excel: bool = False,
     on_plan: Callable[[Plan], None] | None = None,
 ) -> list[Outcome]:
     """Convert every input: ``OUT/<name>.json`` and ``.csv``, ``OUT/inventory.csv`` / ``.jsonl`` (and
@@ -606,7 +624,8 @@ def convert(
     Args:
         inputs: files and folders.
         out: the output folder.
-        formats: ``json``, ``csv`` (per document) and ``parquet`` (the inventory).
+        formats: ``csv`` (per document) and ``parquet`` (the inventory); ``json`` is accepted and always
+            written (``export`` and the report read it).
         settings: extraction settings.
         on_result: called with each outcome, how many are done and how many there are.
         jobs: worker processes (default: all cores).
@@ -617,6 +636,8 @@ def convert(
         scheduler: the Dask scheduler address (``engine="dask"`` only); with none, a local cluster is started.
         raw_csv: write CSV cells that start like a spreadsheet formula as they are (by default they get a
             leading ``'``).
+        excel: CSV for Excel: a UTF-8 byte-order mark before the header (booleans are ``true`` / ``false`` in
+            every CSV).
         on_plan: called once, before any document is converted, with the ``Plan``.
 
     Returns:
@@ -673,9 +694,9 @@ def convert(
     interrupted = False
     if pending:
         stream = (
-            _dask(pending, out, formats, settings, workers, scheduler, raw_csv)
+            _dask(pending, out, formats, settings, workers, scheduler, raw_csv, excel)
             if engine == "dask"
-            else _local(pending, out, formats, settings, workers, timeout, raw_csv)
+            else _local(pending, out, formats, settings, workers, timeout, raw_csv, excel)
         )
         try:
             with _sigterm_interrupts():
@@ -693,8 +714,8 @@ def convert(
                     earlier = None if job.name in outcomes else finished(job, out, formats)
                     if earlier is not None:
                         outcomes[job.name] = earlier
-            return _finish(out, all_jobs, outcomes, formats, plan, interrupted, set(refused))
-    return _finish(out, all_jobs, outcomes, formats, plan, interrupted, set(refused))
+            return _finish(out, all_jobs, outcomes, formats, plan, interrupted, set(refused), excel)
+    return _finish(out, all_jobs, outcomes, formats, plan, interrupted, set(refused), excel)
 
 
 def refusals(jobs: Sequence[Job]) -> dict[str, str]:
@@ -716,12 +737,13 @@ def _finish(
     plan: Plan,
     interrupted: bool,
     refused: set[str],
+    excel: bool = False,
 ) -> list[Outcome]:
     """Write the inventories and the report of the documents that finished; raise ``Interrupted`` when the
     batch was stopped before the others."""
     ordered = [outcomes[job.name] for job in all_jobs if job.name in outcomes]
     unfinished = len(all_jobs) - len(ordered)
-    write_inventory(out, [o.name for o in ordered if o.name not in refused], "parquet" in formats)
+    write_inventory(out, [o.name for o in ordered if o.name not in refused], "parquet" in formats, excel)
     summary = report(ordered, resumed=plan.skipped, redone=plan.redone, unfinished=unfinished, interrupted=interrupted)
     atomic_write(out / "report.json", dumps(summary))
     if interrupted:
@@ -729,20 +751,77 @@ def _finish(
     return ordered
 
 
-def write_inventory(out: Path, names: list[str], parquet: bool) -> None:
+def convert_stream(
+    inputs: Sequence[str | Path],
+    write: Callable[[str], None],
+    settings: Settings | None = None,
+    on_result: Callable[[Outcome, int, int], None] | None = None,
+    **options: Any,
+) -> list[Outcome]:
+    """Convert every input and hand ``write`` its cookies as JSON Lines (the lines ``inventory.jsonl`` would
+    have), in input order: a document's lines as soon as it and every document before it are done. The
+    files ``convert`` writes go to a temporary folder, removed at the end.
+
+    Args:
+        inputs: files and folders.
+        write: takes each document's lines (one string per document, possibly empty).
+        settings: extraction settings.
+        on_result: called with each outcome, how many are done and how many there are.
+        **options: ``convert``'s keyword options (``jobs``, ``timeout``, ``engine``, ``raw_csv``, ...).
+
+    Returns:
+        The outcomes, in input order.
+
+    Raises:
+        ConfigError: as ``convert``; a Dask scheduler given, whose workers cannot reach this machine's temporary
+            folder.
+    """
+    import tempfile
+
+    if options.get("scheduler"):
+        raise ConfigError("scheduler: the workers of a Dask cluster cannot write to this machine's temporary folder")
+    order = [job.name for job in find_inputs(inputs)]
+    streamed: set[str] = set()
+    done: set[str] = set()
+    next_up = 0  # the first input in order whose lines are not written yet
+    with tempfile.TemporaryDirectory(prefix="extractor-") as folder:
+        out = Path(folder)
+
+        def emit(name: str) -> None:
+            if name not in streamed:
+                streamed.add(name)
+                with contextlib.suppress(FileNotFoundError):  # a document whose outputs could not be written
+                    write(_state(out, "parts", name, ".jsonl").read_text(encoding="utf-8"))
+
+        def in_order(outcome: Outcome, count: int, total: int) -> None:
+            nonlocal next_up
+            done.add(outcome.name)
+            while next_up < len(order) and order[next_up] in done:
+                emit(order[next_up])
+                next_up += 1
+            if on_result is not None:
+                on_result(outcome, count, total)
+
+        outcomes = convert(inputs, out, (), settings, in_order, **options)
+        for outcome in outcomes:  # any input that appeared in a folder since it was first listed
+            emit(outcome.name)
+    return outcomes
+
+
+def write_inventory(out: Path, names: list[str], parquet: bool, excel: bool = False) -> None:
     """``inventory.csv`` and ``inventory.jsonl`` (and ``inventory.parquet``) from the parts, in input order,
-    one document at a time.
+    one document at a time (``excel``: the CSV with a UTF-8 byte-order mark).
 
     Raises:
         OutputError: an inventory cannot be written (disk full, read-only folder, a folder in the way).
     """
     try:
-        _write_inventory(out, names, parquet)
+        _write_inventory(out, names, parquet, excel)
     except OSError as error:
         raise OutputError(f"{display_name(out)}: cannot write the inventory ({error.strerror or error})") from None
 
 
-def _write_inventory(out: Path, names: list[str], parquet: bool) -> None:
+def _write_inventory(out: Path, names: list[str], parquet: bool, excel: bool) -> None:
     csv_tmp = out / f".inventory.csv.{os.getpid()}.tmp"
     jsonl_tmp = out / f".inventory.jsonl.{os.getpid()}.tmp"
     out.mkdir(parents=True, exist_ok=True)
@@ -754,7 +833,7 @@ def _write_inventory(out: Path, names: list[str], parquet: bool) -> None:
             csv_tmp.open("w", encoding="utf-8", newline="") as csv_out,
             jsonl_tmp.open("w", encoding="utf-8", newline="") as jsonl_out,
         ):
-            csv_out.write(render_csv([]))
+            csv_out.write(render_csv([], excel))
             for name in names:
                 with contextlib.suppress(FileNotFoundError):
                     csv_out.write(_state(out, "parts", name, ".csv").read_text(encoding="utf-8"))
@@ -777,22 +856,18 @@ def _write_inventory(out: Path, names: list[str], parquet: bool) -> None:
 
 
 def _parquet_schema() -> Any:
+    """The Parquet schema of ``cookie_frame``'s DataFrame, with pandas' dtypes in its metadata: dictionaries for
+    the categories, nullable integers, booleans; ``pandas.read_parquet`` gives back ``extract_many``'s dtypes."""
     import pyarrow as pa
 
-    types = {
-        "table": pa.int64(),
-        "row": pa.int64(),
-        "page": pa.int64(),
-        "duration_seconds": pa.int64(),
-        "lines": pa.list_(pa.int64()),
-        "confidence": pa.float64(),
-        "name_is_pattern": pa.bool_(),
-    }
-    return pa.schema([(column, types.get(column, pa.string())) for column in CSV_COLUMNS])
+    schema = pa.Schema.from_pandas(cookie_frame([]), preserve_index=False)
+    # An empty frame's ``lines`` holds no list to take the type from.
+    return schema.set(schema.get_field_index("lines"), pa.field("lines", pa.list_(pa.int64())))
 
 
 def _write_parquet_part(writer: Any, out: Path, jsonl: str) -> Any:
-    """Append one document's cookies to the Parquet inventory (opening it on the first call)."""
+    """Append one document's cookies to the Parquet inventory (opening it on the first call), typed as
+    ``extract_many``'s DataFrame is (an inventory without any cookie keeps its columns, not their categories)."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
@@ -801,7 +876,7 @@ def _write_parquet_part(writer: Any, out: Path, jsonl: str) -> Any:
         writer = pq.ParquetWriter(out / ".inventory.parquet.tmp", schema)
     rows = [json.loads(line) for line in jsonl.splitlines() if line]
     if rows:
-        writer.write_table(pa.Table.from_pylist(rows, schema=schema))
+        writer.write_table(pa.Table.from_pandas(cookie_frame(rows), schema=schema, preserve_index=False))
     return writer
 
 

@@ -23,7 +23,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("writers",),
     ("exports", "debug"),
     ("batch",),
-    ("progress",),
+    ("progress", "html_report"),
     ("cli", "__init__"),
 )
 # (importer, imported) pairs allowed against the layers, and why.

@@ -34,6 +34,28 @@ CATEGORY_SOURCES: tuple[CategorySource, ...] = get_args(CategorySource)
 Party = Literal["first", "third"]
 PARTIES: tuple[Party, ...] = get_args(Party)
 Format = Literal["pdf", "text", "html", "docx"]
+INPUT_FORMATS: tuple[Format, ...] = get_args(Format)
+WarningCode = Literal[
+    "no-table",
+    "low-confidence",
+    "noise",
+    "unread-names",
+    "dumped-table",
+    "glued-table",
+    "category-mismatch",
+    "retention-mismatch",
+]
+# Every warning code and what it tells (the README's table is written from here by scripts/readme.py).
+WARNING_CODES: dict[WarningCode, str] = {
+    "no-table": "no cookie table found in the document (the document is `partial`)",
+    "low-confidence": "some records are less sure than 0.5 (the document is `partial`)",
+    "noise": "text inside a dumped table that fits no column (a page logo, a stray fragment), left out",
+    "unread-names": "cookie-shaped names outside any table read: a table whose header was not recognised?",
+    "dumped-table": "a table read from a reading-order dump (plain `pdftotext`): its rows are guessed",
+    "glued-table": "rows whose cells ran together, cut by the shape of each column's values",
+    "category-mismatch": "the policy's category disagrees with the Open Cookie Database's",
+    "retention-mismatch": "the policy's duration disagrees with the Open Cookie Database's",
+}
 
 # The version of the JSON output contract (extractor/writers/schema.json): the major number changes when a
 # change breaks readers, the minor one when fields are added.
@@ -250,10 +272,14 @@ class Cookie:
 class ExtractionWarning:
     """Something the extractor noticed and did not turn into data: noise, a doubtful row, ..."""
 
-    code: str
+    code: WarningCode
     message: str
     page: int | None = None
     line: int | None = None
+
+    def __post_init__(self) -> None:
+        if self.code not in WARNING_CODES:
+            raise ValueError(f"warning code: unknown {self.code!r}; expected one of {', '.join(WARNING_CODES)}")
 
     def to_dict(self) -> dict[str, Any]:
         return {"code": self.code, "message": self.message, "page": self.page, "line": self.line}
@@ -297,10 +323,10 @@ class Result:
 
     def export(self, to: str) -> Any:
         """The cookies in a consent tool's format: ``klaro``, ``cookieconsent``, ``tcf-disclosure`` (dicts)
-        or ``csv-onetrust`` (CSV text)."""
+        or ``csv-onetrust`` (CSV text); texts under the document's language."""
         from extractor.exports import export
 
-        return export(self.cookies, to)
+        return export(self.cookies, to, self.language)
 
     def debug_image(self, page: int = 1, resolution: int = 110) -> Any:
         """The PDF page with the detected table region, column bounds and row bounds drawn over it."""

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 from pathlib import Path
-from typing import Any, Literal, get_args
+from types import UnionType
+from typing import Any, Literal, Union, get_args, get_origin, get_type_hints
 
 from extractor.errors import ConfigError
 from extractor.model import ROLES
@@ -19,6 +21,13 @@ DEFAULT_ENCODINGS = ("utf-8", "cp1252")
 PdfReader = Literal["pdfium", "pdfplumber"]
 PDF_READERS: tuple[PdfReader, ...] = get_args(PdfReader)
 DEFAULT_PDF_READER: PdfReader = "pdfium"
+# Pages of a PDF to read, in Camelot's syntax: "1", "1-3,5", "2-end", "end", "all" (page numbers count from 1).
+PAGE_RANGE = re.compile(r"^(?:(?P<first>\d+|end)(?:-(?P<last>\d+|end))?|all)$")
+
+# The settings file looked for in the current folder, and the project file whose [tool.extractor] table is
+# read when there is none.
+CONFIG_FILE = "extractor.toml"
+PYPROJECT_FILE = "pyproject.toml"
 
 # Weights of the features that score layout decisions (``extractor.scoring``), by decision. Chosen by hand on
 # 2026-12-01 against the `tune` half of the development corpus (bench/accuracy.py --split tune), then checked on
@@ -96,6 +105,8 @@ class Settings:
             (pdfminer); both give the same words and rules, so the same records.
         layout: weights of the features that score layout decisions (``LAYOUT_WEIGHTS``); a mapping given
             here overrides the named weights and keeps the others.
+        pages: the pages of a PDF to read, in Camelot's syntax ("1-3,5", "2-end"; ``None`` or "all": every page);
+            a page's number stays its number in the document. Other inputs are read whole.
     """
 
     max_file_size: int = DEFAULT_MAX_FILE_SIZE
@@ -108,6 +119,7 @@ class Settings:
     layout: Mapping[str, float] = field(default_factory=lambda: dict(LAYOUT_WEIGHTS))
     labels: Mapping[str, str] = field(default_factory=dict)
     pdf_reader: PdfReader = DEFAULT_PDF_READER
+    pages: str | None = None
 
     def __post_init__(self) -> None:
         if not isinstance(self.max_file_size, int) or self.max_file_size <= 0:
@@ -136,6 +148,8 @@ class Settings:
                 "".encode(name)
             except LookupError:
                 raise ConfigError(f"encodings: unknown codec {name!r}") from None
+        if self.pages is not None:
+            page_ranges(self.pages)
 
     def __hash__(self) -> int:
         """Settings stay usable as a key: the mappings are hashed by their items."""
@@ -167,6 +181,49 @@ class Settings:
         return cls(**base)
 
 
+def page_ranges(spec: str) -> list[tuple[int | None, int | None]]:
+    """The (first, last) ranges of a page selection in Camelot's syntax ("1-3,5,7-end"); ``None`` is "end",
+    the last page.
+
+    Raises:
+        ConfigError: the selection does not read as page numbers and ranges, or a range runs backwards.
+    """
+    ranges: list[tuple[int | None, int | None]] = []
+    for item in str(spec).replace(" ", "").split(","):
+        match = PAGE_RANGE.match(item)
+        if match is None or item.startswith("0") or "-0" in item:
+            raise ConfigError(f"pages: expected page numbers and ranges like 1-3,5 or 2-end, got {spec!r}")
+        if item == "all":
+            ranges.append((1, None))
+            continue
+        first, last = match["first"], match["last"] or match["first"]
+        start = None if first == "end" else int(first)
+        stop = None if last == "end" else int(last)
+        if start is not None and stop is not None and stop < start:
+            raise ConfigError(f"pages: the range {item} runs backwards (in {spec!r})")
+        if start is None and stop is not None:
+            raise ConfigError(f"pages: the range {item} starts after the last page (in {spec!r})")
+        ranges.append((start, stop))
+    return ranges
+
+
+def selected_pages(spec: str | None, count: int) -> list[int]:
+    """The page numbers (from 1, in document order, each once) a selection (``Settings.pages``) picks of a
+    document of ``count`` pages; pages past the end are left out.
+
+    Raises:
+        ConfigError: the selection does not read as page numbers and ranges.
+    """
+    if spec is None:
+        return list(range(1, count + 1))
+    chosen: set[int] = set()
+    for start, stop in page_ranges(spec):
+        first = count if start is None else start
+        last = count if stop is None else min(stop, count)
+        chosen.update(range(max(first, 1), last + 1))
+    return sorted(chosen)
+
+
 def load_labels(path: str | Path) -> dict[str, str]:
     """Header labels from a file: JSON (``{"Kakans namn": "name"}``) or TOML (a ``[labels]`` table, or the
     labels at the top level), for ``Settings.labels``.
@@ -187,3 +244,131 @@ def load_labels(path: str | Path) -> dict[str, str]:
     if not isinstance(labels, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in labels.items()):
         raise ConfigError(f'{source}: expected an object of header label -> role, like {{"Kakans namn": "name"}}')
     return dict(labels)
+
+
+@dataclass(frozen=True)
+class ConfigFile:
+    """What a settings file holds: ``Settings`` fields, and options of a command (``jobs``, ``fail_on``, ...).
+
+    Attributes:
+        path: the file read; ``None`` when there is none.
+        settings: ``Settings`` fields by name (``Settings.resolve`` takes them).
+        options: the command options the caller allowed, by name.
+    """
+
+    path: Path | None = None
+    settings: Mapping[str, Any] = field(default_factory=dict)
+    options: Mapping[str, Any] = field(default_factory=dict)
+
+
+def find_config(folder: Path) -> Path | None:
+    """The settings file of a folder: its ``extractor.toml``, else its ``pyproject.toml`` when that has a
+    ``[tool.extractor]`` table."""
+    import tomllib
+
+    if (folder / CONFIG_FILE).is_file():
+        return folder / CONFIG_FILE
+    pyproject = folder / PYPROJECT_FILE
+    try:
+        data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return None
+    return pyproject if "extractor" in data.get("tool", {}) else None
+
+
+def load_config(
+    path: Path | None = None, folder: Path | None = None, options: Mapping[str, Any] | None = None
+) -> ConfigFile:
+    """Read a settings file: ``path``, or else the one ``find_config`` finds in ``folder`` (the current folder).
+
+    The file is TOML; a ``pyproject.toml`` holds the settings in its ``[tool.extractor]`` table. Its keys are
+    the fields of ``Settings`` (``max_pages = 50``, a ``[labels]`` table of label -> role, ...) and the
+    ``options`` given, a mapping of option name -> the type its value must have (``{"jobs": int}``).
+
+    Raises:
+        ConfigError: the file cannot be read, is not TOML, has a key that is no setting or option, or a value
+            of another type than its setting's or option's.
+    """
+    import tomllib
+
+    allowed: dict[str, Any] = dict(options or {})
+    source = path if path is not None else find_config(folder or Path.cwd())
+    if source is None:
+        return ConfigFile()
+    try:
+        data: dict[str, Any] = tomllib.loads(source.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as error:
+        raise ConfigError(f"{source}: cannot read the settings file ({error})") from None
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(f"{source}: not valid TOML ({error})") from None
+    if source.name == PYPROJECT_FILE:
+        data = data.get("tool", {}).get("extractor", {})
+        if not isinstance(data, dict):
+            raise ConfigError(f"{source}: expected a [tool.extractor] table")
+    hints = get_type_hints(Settings)
+    settings: dict[str, Any] = {}
+    chosen: dict[str, Any] = {}
+    for key, value in data.items():
+        hint = hints.get(key, allowed.get(key))
+        if hint is None:
+            known = ", ".join([*sorted(hints), *sorted(allowed)])
+            raise ConfigError(f"{source}: unknown key {key!r}; expected one of {known}")
+        if not _fits(value, hint):
+            raise ConfigError(f"{source}: {key}: expected {_describe(hint)}, got {value!r}")
+        if key in hints:
+            settings[key] = tuple(value) if get_origin(hint) is tuple else value
+        else:
+            chosen[key] = value
+    try:
+        Settings.resolve(settings)
+    except ConfigError as error:
+        raise ConfigError(f"{source}: {error}") from None
+    return ConfigFile(source, settings, chosen)
+
+
+def _fits(value: Any, hint: Any) -> bool:
+    """Whether a value read from TOML has the type a setting or option is declared with."""
+    origin, arguments = get_origin(hint), get_args(hint)
+    if hint is Any:
+        return True
+    if origin is Literal:
+        return value in arguments
+    if origin in (Union, UnionType):
+        return any(_fits(value, option) for option in arguments)
+    if hint is bool or hint is type(None):
+        return isinstance(value, hint)
+    if hint is int:  # TOML's booleans are no numbers, though Python's are
+        return isinstance(value, int) and not isinstance(value, bool)
+    if hint is float:
+        return isinstance(value, int | float) and not isinstance(value, bool)
+    if origin in (tuple, list):
+        return isinstance(value, list) and all(_fits(item, arguments[0]) for item in value)
+    if origin in (dict, Mapping):
+        return isinstance(value, dict) and all(
+            _fits(k, arguments[0]) and _fits(v, arguments[1]) for k, v in value.items()
+        )
+    return isinstance(value, hint) if isinstance(hint, type) else True
+
+
+# How a settings file's reader calls the value types: one value, many of them.
+TYPE_NAMES: dict[Any, tuple[str, str]] = {
+    bool: ("true or false", "booleans"),
+    int: ("a whole number", "whole numbers"),
+    float: ("a number", "numbers"),
+    str: ("a string", "strings"),
+}
+
+
+def _describe(hint: Any) -> str:
+    """A type as a settings file's reader knows it: ``a whole number``, ``one of pdfium, pdfplumber``,
+    ``a table of strings``."""
+    origin, arguments = get_origin(hint), get_args(hint)
+    if origin is Literal:
+        return "one of " + ", ".join(str(a) for a in arguments)
+    if origin in (Union, UnionType):
+        return " or ".join(_describe(a) for a in arguments if a is not type(None))
+    if origin in (tuple, list, dict, Mapping):
+        kind = "a table" if origin in (dict, Mapping) else "a list"
+        items = TYPE_NAMES.get(arguments[-1 if kind == "a table" else 0])
+        return f"{kind} of {items[1]}" if items else kind
+    return TYPE_NAMES[hint][0] if hint in TYPE_NAMES else str(hint)

@@ -250,13 +250,38 @@ def role_fit(role: Role, text: str) -> float:
 WORD_SPLIT_END = re.compile(r"(?:\w[-/]|_)$")
 
 
+# A line ending at a joint of an identifier ("_hjSessionUser_", "_pk_id.") and a line that is only the
+# placeholder or wildcard that completes it ("{site_id}", "<id>", "[n]", "*").
+IDENTIFIER_JOINT_END = re.compile(r"(?:\w[-/._]|_)$")
+PLACEHOLDER_PIECE = re.compile(r"^(?:\*|\{[^{}\s]+\}|<[^<>\s]+>|\[[^\[\]\s]+\])\*?$")
+
+
+def completes_identifier(line: str, part: str) -> bool:
+    """Whether ``part`` goes on ``line`` without a space: the line ends inside a word ("google-" /
+    "analytics.com"), or at a joint of an identifier that a placeholder completes ("_pk_id." / "*")."""
+    line, part = line.rstrip(), part.strip()
+    if WORD_SPLIT_END.search(line) and (part[:1].isalnum() or part[:1] in "<_"):
+        return True
+    return placeholder_completes(line, part)
+
+
+def placeholder_completes(line: str, part: str) -> bool:
+    """Whether ``part`` is only the placeholder or wildcard that completes the identifier ending ``line``
+    ("_hjSessionUser_" / "{site_id}", "_pk_id." / "*")."""
+    line, part = line.rstrip(), part.strip()
+    words = line.split()
+    return bool(
+        words and has_name_marks(words[-1]) and IDENTIFIER_JOINT_END.search(line) and PLACEHOLDER_PIECE.match(part)
+    )
+
+
 def cell_lines(text: str) -> list[str]:
     """A cell's source lines, with lines that end inside a word joined to the next."""
     lines: list[str] = []
     for part in (p.strip() for p in text.split("\n")):
         if not part:
             continue
-        if lines and WORD_SPLIT_END.search(lines[-1]) and (part[:1].isalnum() or part[:1] in "<_"):
+        if lines and completes_identifier(lines[-1], part):
             lines[-1] += part
         else:
             lines.append(part)

@@ -62,13 +62,16 @@ COMPARE = [
     ),
     new_code_cell(
         "per_category = frame.groupby(['document', 'category'], observed=False).size().unstack(fill_value=0)\n"
-        "ax = per_category.plot(kind='barh', stacked=True, figsize=(8, 4), title='Cookies per category')\n"
-        "ax.set_xlabel('cookies')\nplt.tight_layout()\nplt.savefig(FIGURES / 'cookies-per-category.png')\nper_category"
+        "fig, ax = plt.subplots(figsize=(8, 4))\n"
+        "per_category.plot(kind='barh', stacked=True, ax=ax, title='Cookies per category')\n"
+        "ax.set_xlabel('cookies')\nfig.tight_layout()\nfig.savefig(FIGURES / 'cookies-per-category.png')\n"
+        "plt.close(fig)\nper_category"
     ),
     new_code_cell(
         "providers = frame['provider_canonical'].fillna('(none)').value_counts().head(10)\n"
-        "ax = providers.sort_values().plot(kind='barh', figsize=(6, 4), title='Most common providers')\n"
-        "plt.tight_layout()\nplt.savefig(FIGURES / 'providers.png')\nproviders"
+        "fig, ax = plt.subplots(figsize=(6, 4))\n"
+        "providers.sort_values().plot(kind='barh', ax=ax, title='Most common providers')\n"
+        "fig.tight_layout()\nfig.savefig(FIGURES / 'providers.png')\nplt.close(fig)\nproviders"
     ),
     new_code_cell(
         "days = frame['duration_seconds'].dropna().astype(float) / 86400\n"
@@ -77,15 +80,15 @@ COMPARE = [
         "ax.set_xscale('log')\nax.set_xlabel('duration (days, log scale)')\nax.set_ylabel('cookies')\n"
         "sessions = int((frame['duration_kind'] == 'session').sum())\n"
         "ax.set_title(f'How long cookies live ({sessions} session cookies not shown)')\n"
-        "plt.tight_layout()\nplt.savefig(FIGURES / 'durations.png')"
+        "fig.tight_layout()\nfig.savefig(FIGURES / 'durations.png')\nplt.close(fig)"
     ),
     new_code_cell(
         "results = [extractor.extract(path) for path in sorted(Path('../samples').glob('*')) "
         "if not path.name.endswith(('.json', '.md'))]\n"
         "mismatches = {Path(r.source).name: sum(w.code.endswith('-mismatch') for w in r.warnings) for r in results}\n"
         "fig, ax = plt.subplots(figsize=(7, 3.5))\nax.barh(list(mismatches), list(mismatches.values()))\n"
-        "ax.set_title('Policy vs known-cookie facts: disagreements')\nplt.tight_layout()\n"
-        "plt.savefig(FIGURES / 'disagreements.png')\nmismatches"
+        "ax.set_title('Policy vs known-cookie facts: disagreements')\nfig.tight_layout()\n"
+        "fig.savefig(FIGURES / 'disagreements.png')\nplt.close(fig)\nmismatches"
     ),
     new_code_cell("sorted(p.name for p in FIGURES.glob('*.png'))"),
 ]

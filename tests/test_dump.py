@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from extractor import extract
 from extractor.layout.dump import dumped_tables
+from extractor.layout.stitch import DEFAULT_DUMP_CONFIDENCE
 from extractor.readers.text import read_text
 from extractor.settings import Settings
 
@@ -242,3 +246,24 @@ def test_a_value_left_among_the_labels_does_not_replace_a_category_heading() -> 
     tables = dumped_tables(lines)
     assert [t.heading for t in tables] == ["Marketing Cookies"]
     assert [v["name"] for v, _ in tables[0].rows] == ["_fbp", "_gcl_au", "IDE"]
+
+
+def test_a_dump_with_fewer_durations_than_names_keeps_every_name_and_says_so(tmp_path: Path) -> None:
+    # The export lost a duration: the values are still paired in reading order, at a lower confidence and
+    # with a warning that counts them, rather than read as a sure table.
+    text = PROSE + (
+        "Name\n\n_session_id\n_pref_lang\n_visit_count\n\n"
+        "Expires\n\n1 year\n2 years\n\n"
+        "Purpose\n\nKeeps you signed in.\nRemembers your language.\nCounts your visits.\n"
+    )
+    lines = read_text(text.encode("utf-8"), "dump.txt", Settings()).lines
+    [table] = dumped_tables(lines)
+    assert [values["name"] for values, _ in table.rows] == ["_session_id", "_pref_lang", "_visit_count"]
+    assert table.unpaired_note() == "3 names but 2 duration values"
+    path = tmp_path / "dump.txt"
+    path.write_text(text, encoding="utf-8")
+    result = extract(path)
+    assert any("3 names but 2 duration values" in w.message for w in result.warnings if w.code == "dumped-table")
+    assert max(c.confidence for c in result.cookies) < DEFAULT_DUMP_CONFIDENCE
+    whole = PROSE + "Name\n\n_a_id\n_b_id\n\nExpires\n\n1 year\n2 years\n\nPurpose\n\nKeeps you in.\nCounts visits.\n"
+    assert dumped_tables(read_text(whole.encode("utf-8"), "d.txt", Settings()).lines)[0].unpaired_note() is None

@@ -109,22 +109,31 @@ def test_ctrl_c_in_show_or_debug_is_one_line_and_exit_130(
 
 def test_ctrl_c_in_extract_many_stops_its_workers_at_once(tmp_path: Path) -> None:
     inputs = _copies(tmp_path / "in", 400)
+    started = tmp_path / "started"
+    # Each document takes a while longer (the workers are forked: they see the slower extract), so that the
+    # run is surely under way, and far from its end, when Ctrl-C comes.
     script = (
-        "import sys\n"
-        "from extractor.batch import extract_many\n"
+        "import sys, time\n"
+        "import extractor.batch\n"
+        "real = extractor.batch.extract\n"
+        "def slow(*args, **kwargs):\n"
+        f"    open({str(started)!r}, 'a').close()\n"
+        "    time.sleep(0.1)\n"
+        "    return real(*args, **kwargs)\n"
+        "extractor.batch.extract = slow\n"
         "try:\n"
-        f"    extract_many({str(inputs)!r}, jobs=2)\n"
+        f"    extractor.batch.extract_many({str(inputs)!r}, jobs=2)\n"
         "except KeyboardInterrupt:\n"
         "    print('stopped', file=sys.stderr)\n"
         "    sys.exit(130)\n"
     )
     run = subprocess.Popen([sys.executable, "-c", script], stderr=subprocess.PIPE, text=True, env=ENV)
-    time.sleep(0.5)
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline and len(psutil.Process(run.pid).children()) < 2:
+    deadline = time.monotonic() + 120
+    while not started.exists() and time.monotonic() < deadline and run.poll() is None:
         time.sleep(0.05)
-    time.sleep(1)  # the workers are converting
+    time.sleep(0.5)  # the workers are converting
     workers = psutil.Process(run.pid).children(recursive=True)
+    assert len(workers) >= 2
     sent = time.monotonic()
     run.send_signal(signal.SIGINT)
     _, stderr = run.communicate(timeout=60)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -337,6 +339,45 @@ def test_a_label_wrapped_over_three_lines_of_a_tabbed_copy() -> None:
     tables, _ = rebuild_tables(document(text))
     assert tables[0].headers == ("Nom", "Description", "Domaines", "Durée de vie (jours)")
     assert [r.cells[0] for r in tables[0].rows] == ["_ga", "_gid"]
+
+
+def test_labels_left_open_in_a_tabbed_copy_take_the_wrapped_pieces() -> None:
+    # The copy drops the leading tabs of the labels' next lines: a bracket or a comma left open says whose they are.
+    text = (
+        "Name\tCategory (if\tPurpose of cookie,\tOpt-out\n"
+        "persistent\tthird party and\n"
+        "cookie,\tother notes\n"
+        "retention\n"
+        "period)\n"
+        "session_id\t5 days\tKeeps you signed in.\tnecessary\n"
+        "prefs_v2\t1 year\tRemembers your settings.\tnecessary\n"
+    )
+    tables, _ = rebuild_tables(document(text))
+    assert tables[0].headers == (
+        "Name",
+        "Category (if persistent cookie, retention period)",
+        "Purpose of cookie, third party and other notes",
+        "Opt-out",
+    )
+    assert tables[0].columns[:3] == ("name", "duration", "purpose")
+    assert [r.cells[0] for r in tables[0].rows] == ["session_id", "prefs_v2"]
+
+
+def test_a_tabbed_sentence_left_unfinished_goes_on_in_lower_case() -> None:
+    # "The “uid”" had room for "cookie" on its line: the sentence still goes on, it is not prose after the table.
+    text = (
+        "Name\tPurpose\tDomain\n"
+        "visit_count\tCounts the visits of each\texample.org\n"
+        "person.\n"
+        "uid\tThe “uid”\texample.org\n"
+        "cookie tells visitors apart.\n"
+        "pref_lang\tRemembers your language.\texample.org\n"
+    )
+    assert [r[1] for r in table_rows(text)] == [
+        "Counts the visits of each person.",
+        "The “uid” cookie tells visitors apart.",
+        "Remembers your language.",
+    ]
 
 
 def test_a_tabbed_row_cut_by_a_page_break_goes_on() -> None:
@@ -783,3 +824,57 @@ def test_cell_borders_drawn_cell_by_cell_make_one_rule() -> None:
         for x0, x1 in ((74.0, 127.0), (129.0, 223.0), (225.0, 389.0))
     ]
     assert [(r.x0, r.x1) for r in page_rules(edges, 1)] == [(74.0, 389.0)]
+
+
+WRAPPED_NAMES = {
+    "tabbed copy": (
+        "Name\tPurpose\tExpires\n_hjSessionUser_\tCollects visit statistics.\t1 year\n{site_id}\n"
+        "_pk_id.\tCounts visits.\t13 months\n*\n_fbp\tShows ads.\t3 months\n"
+    ),
+    "pdftotext -layout": (
+        "Name                 Purpose                     Expires\n"
+        "_hjSessionUser_      Collects statistics on the  1 year\n"
+        "{site_id}            visits of each user.\n"
+        "_pk_id.              Counts the visits of each   13 months\n"
+        "*                    person to the site.\n"
+        "_fbp                 Shows ads.                  3 months\n"
+    ),
+    "reading-order dump": (
+        "We use the cookies listed below to run this site, to remember what you chose and to count visits.\n"
+        "Each one is described with the company that sets it and how long it is kept in your browser.\n"
+        "Name\n\n_hjSessionUser_\n{site_id}\n_pk_id.\n*\n_fbp\n\nExpires\n\n1 year\n13 months\n3 months\n\n"
+        "Purpose\n\nCollects statistics.\nCounts visits.\nShows ads.\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("export", list(WRAPPED_NAMES))
+def test_a_name_wrapped_before_its_placeholder_is_one_name(export: str, tmp_path: Path) -> None:
+    # "_hjSessionUser_" / "{site_id}", "_pk_id." / "*": the column was too narrow for the pattern.
+    from extractor import extract
+
+    path = tmp_path / "policy.txt"
+    path.write_text(WRAPPED_NAMES[export], encoding="utf-8")
+    cookies = extract(path).cookies
+    assert [(c.name, c.name_is_pattern) for c in cookies] == [
+        ("_hjSessionUser_{site_id}", True),
+        ("_pk_id.*", True),
+        ("_fbp", False),
+    ]
+    assert [c.duration for c in cookies] == ["1 year", "13 months", "3 months"]
+
+
+@pytest.mark.parametrize(
+    ("cell", "lines"),
+    [
+        ("_hjSessionUser_\n{site_id}", ["_hjSessionUser_{site_id}"]),
+        ("_pk_id.\n*", ["_pk_id.*"]),
+        ("_ga_\n<container-id>", ["_ga_<container-id>"]),
+        ("Collects visit statistics.\n{site_id}", ["Collects visit statistics.", "{site_id}"]),  # a sentence ends
+        ("_ga\n_gid", ["_ga", "_gid"]),
+    ],
+)
+def test_a_cell_line_ending_at_an_identifiers_joint_takes_its_placeholder(cell: str, lines: list[str]) -> None:
+    from extractor.shapes import cell_lines
+
+    assert cell_lines(cell) == lines

@@ -11,7 +11,7 @@ from extractor import extract
 from extractor.cli import app
 from extractor.errors import ConfigError
 from extractor.readers import load
-from extractor.readers.pdf import read_pdf
+from extractor.readers.pdf import document_from_pages, read_pdf
 from extractor.readers.pdfium import Char, words_from_chars
 from extractor.settings import Settings
 from scripts.render_samples import pdf_bytes
@@ -86,6 +86,18 @@ def test_words_split_at_spaces_gaps_and_lines_as_pdfplumber_splits_them() -> Non
     chars = [char("a", 0), char("b", 5), char(" ", 10), char("c", 15), char("d", 23.5), char("e", 28, top=30)]
     chars.append(char("f", 33, top=30, font="G"))
     assert [w["text"] for w in words_from_chars(chars)] == ["ab", "c", "d", "e", "f"]
+
+
+def test_a_hyphen_one_reader_spells_as_a_non_breaking_hyphen_reads_alike() -> None:
+    # PDFium reports some fonts' hyphen (U+2010) as a non-breaking hyphen (U+2011); pdfminer keeps the hyphen.
+    def word(text: str) -> dict[str, float | str]:
+        return {"text": text, "x0": 10.0, "x1": 80.0, "top": 10.0, "bottom": 20.0, "size": 10.0, "fontname": "F"}
+
+    read = {
+        spelling: document_from_pages(b"%PDF", "a.pdf", [[word(f"non{spelling}essential")]], []).lines[0].text
+        for spelling in ("\u2010", "\u2011")
+    }
+    assert read["\u2010"] == read["\u2011"] == "non\u2010essential"
 
 
 def test_pdf_reader_is_checked() -> None:

@@ -7,7 +7,7 @@ import csv
 import io
 from collections.abc import Sequence
 
-from extractor.exports.common import provider_of, unique
+from extractor.exports.common import Exported, provider_of, unique
 from extractor.model import Cookie
 from extractor.writers.csv import neutralise
 
@@ -15,13 +15,13 @@ COLUMNS = ("Cookie Subgroup", "Cookies", "Cookies used", "Lifespan")
 PARTY = {"first": "First Party", "third": "Third Party"}
 
 
-def to_onetrust_csv(cookies: Sequence[Cookie]) -> str:
-    """The inventory as OneTrust-style CSV text."""
+def to_onetrust_csv(cookies: Sequence[Cookie], languages: Sequence[str]) -> Exported:
+    """The inventory as OneTrust-style CSV text (a cell the inventory has no value for stays empty)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(COLUMNS)
     for cookie in unique(cookies):
         lifespan = cookie.duration or ("Session" if cookie.duration_kind == "session" else "")
-        cells = [provider_of(cookie), cookie.name, PARTY.get(cookie.party or "", ""), lifespan]
+        cells = [provider_of(cookie) or "", cookie.name, PARTY.get(cookie.party or "", ""), lifespan]
         writer.writerow([neutralise(cell) for cell in cells])
-    return buffer.getvalue()
+    return Exported(buffer.getvalue())

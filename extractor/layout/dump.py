@@ -41,6 +41,7 @@ from extractor.shapes import (
     looks_like_duration,
     looks_like_heading,
     looks_like_host,
+    placeholder_completes,
     starts_sentence,
     word_count,
 )
@@ -93,6 +94,17 @@ class DumpedTable:
     headers: list[str] = field(default_factory=list)
     roles: list[Role] = field(default_factory=list)
     rows: list[tuple[dict[Role, str], list[int]]] = field(default_factory=list)
+    # How many values each role gave (names included), and the roles whose values did not match the names one
+    # for one under some set of labels: paired in reading order all the same, so those rows are a guess.
+    counts: Counter[Role] = field(default_factory=Counter)
+    unpaired: set[Role] = field(default_factory=set)
+
+    def unpaired_note(self) -> str | None:
+        """The counts that did not match, in words ("64 names but 2 provider, 40 duration values"), or ``None``."""
+        if not self.unpaired:
+            return None
+        others = ", ".join(f"{self.counts[role]} {role}" for role in sorted(self.unpaired))
+        return f"{self.counts['name']} names but {others} values"
 
 
 # A label and its value on one line ("Name: _ga"), as a card of a cookie lists them.
@@ -556,6 +568,14 @@ def _read_area(
             elif part_role == "type" and queues[part_role] and fold(text) in TYPE_CONTINUATIONS:
                 last, number = queues[part_role][-1]
                 queues[part_role][-1] = (f"{last} {text}", number)
+            elif (
+                part_role == "name"
+                and queues["name"]
+                and queues["name"][-1][1] == line.number - 1
+                and placeholder_completes(queues["name"][-1][0], text)
+            ):
+                last, number = queues["name"][-1]  # "_hjSessionUser_" / "{site_id}": one name wrapped
+                queues["name"][-1] = (f"{last}{text}", number)
             else:
                 queues[part_role].append((text, line.number))
                 segment.order.append(part_role)
@@ -809,6 +829,10 @@ def _zip_rows(table: DumpedTable, queues: dict[Role, list[tuple[str, int]]], pro
             purposes = [prose[a:b] for a, b in itertools.pairwise(bounds)]
         else:
             purposes = _segment(prose, len(names))
+    for role, queue in queues.items():
+        table.counts[role] += len(queue)
+        if role != "name" and queue and len(queue) != len(names):
+            table.unpaired.add(role)
     for i, (name, number) in enumerate(names):
         values: dict[Role, str] = {"name": name}
         used = [number]

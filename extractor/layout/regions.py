@@ -56,6 +56,8 @@ DEFAULT_MIN_HEADER_SHARE = 0.6
 DEFAULT_MAX_MERGED_LABELS = 3
 # What a label gains, against the other readings of a wrapped header line, by having gone on above.
 DEFAULT_GOES_ON_BONUS = 0.5
+# A tab-separated header's wrapped piece is likelier to go on a label left open ("Category (if") than on a closed one.
+DEFAULT_OPEN_LABEL_BONUS = 1.0
 # Words of one wrapped header-cell fragment on a header continuation line, at most.
 DEFAULT_MAX_HEADER_CONTINUATION_WORDS = 3
 # A header's labels wrap over this many lines at most (large type in narrow columns).
@@ -241,21 +243,35 @@ def _open_label(text: str) -> bool:
     )
 
 
-def _continues_open_labels(cells: Sequence[HeaderCell], line: Line, continued: frozenset[int]) -> bool:
+def _continues_open_labels(
+    cells: Sequence[HeaderCell], line: Line, continued: frozenset[int], delimited: bool = False
+) -> bool:
     """A line of short lower-case pieces under labels left open ("Category (if" / "persistent" / "cookie,"),
     each piece under an open label, one that went on the line above, or opening a qualifier in brackets:
-    the labels' next line, however unusual its words."""
+    the labels' next line, however unusual its words. A tab-separated line says not where its pieces stand:
+    it goes on when it has no more pieces than labels left open or going on."""
     if line.blank:
         return False
+    if delimited:
+        going_on = [k for k, c in enumerate(cells) if _open_label(c.text) or k in continued]
+        if len(line.fragments) > len(going_on) or not any(_open_label(cells[k].text) for k in going_on):
+            return False
+        return all(_label_piece_goes_on(f.text) for f in line.fragments)
     targets = [_nearest_cell(cells, f) for f in line.fragments]
     pieces_fit = all(
-        word_count(f.text) <= DEFAULT_MAX_HEADER_CONTINUATION_WORDS
-        and not f.text[:1].isupper()
-        and not any(has_strong_name_marks(w) for w in f.text.split())
-        and (_open_label(cells[k].text) or k in continued or f.text.startswith("("))
+        _label_piece_goes_on(f.text) and (_open_label(cells[k].text) or k in continued or f.text.startswith("("))
         for f, k in zip(line.fragments, targets, strict=True)
     )
     return pieces_fit and any(_open_label(cells[k].text) for k in targets)
+
+
+def _label_piece_goes_on(text: str) -> bool:
+    """A few lower-case words and no cookie name: what a wrapped label's next line holds."""
+    return (
+        word_count(text) <= DEFAULT_MAX_HEADER_CONTINUATION_WORDS
+        and not text[:1].isupper()
+        and not any(has_strong_name_marks(w) for w in text.split())
+    )
 
 
 def _label_score(text: str) -> int:
@@ -285,11 +301,22 @@ def _merge_continuation(
         targets = tuple(next(k for k, c in enumerate(cells) if c.field == f.field) for f in frags)
     else:
         best: tuple[float, tuple[int, ...]] | None = None
-        for combo in itertools.combinations(range(len(cells)), min(len(frags), len(cells))):
+        # Labels left open take the pieces when there are enough of them (a bracket opened must close).
+        going_on = [k for k, c in enumerate(cells) if _open_label(c.text) or k in continued]
+        choices = (
+            going_on
+            if len(frags) <= len(going_on) and _continues_open_labels(cells, line, continued, True)
+            else range(len(cells))
+        )
+        for combo in itertools.combinations(choices, min(len(frags), len(cells))):
             texts = [c.text for c in cells]
             for i, f in zip(combo, frags, strict=False):
                 texts[i] = f"{texts[i]} {f.text}"
-            score = sum(_label_score(t) for t in texts) + DEFAULT_GOES_ON_BONUS * len(continued & set(combo))
+            score = (
+                sum(_label_score(t) for t in texts)
+                + DEFAULT_GOES_ON_BONUS * len(continued & set(combo))
+                + DEFAULT_OPEN_LABEL_BONUS * sum(_open_label(cells[k].text) for k in combo)
+            )
             if best is None or score > best[0]:
                 best = (score, combo)
         targets = best[1] if best else ()
@@ -438,7 +465,7 @@ def find_header_rows(
             and end - i < DEFAULT_MAX_HEADER_LINES
             and (
                 (end - i <= 2 and _is_header_continuation(lines[end]))
-                or (not delimited and _continues_open_labels(cells, lines[end], continued))
+                or _continues_open_labels(cells, lines[end], continued, delimited)
             )
         ):
             cells, continued = _merge_continuation(cells, lines[end], delimited, continued)

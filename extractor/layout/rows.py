@@ -32,6 +32,7 @@ from extractor.lexicon import fold
 from extractor.model import Line, Role, Rule
 from extractor.shapes import (
     DURATION_OPENER,
+    completes_identifier,
     ends_open,
     ends_sentence,
     first_name,
@@ -974,7 +975,9 @@ def _continues(piece: str, row: RowBuilder, column: int, role: Role, widths: lis
     before = row.last(column)
     if not before or not piece.split():
         return False
-    if ends_open(before):
+    if ends_open(before) or completes_identifier(before, piece):
+        return True
+    if _sentence_goes_on(before, piece, role):
         return True
     if not _had_no_room(before, piece.split()[0], widths[column]):
         return False
@@ -983,6 +986,12 @@ def _continues(piece: str, row: RowBuilder, column: int, role: Role, widths: lis
         return False
     # "virufy.org" + "For more information, ...": no provider any more
     return role_fit(role, join_cell(f"{cell}\n{piece}") or piece) >= role_fit(role, cell)
+
+
+def _sentence_goes_on(before: str, piece: str, role: Role) -> bool:
+    """A sentence left unfinished that goes on in lower case, whatever room its line had ("The “uid” cookie" /
+    "is used to ...")."""
+    return role in PROSE_ROLES and piece[:1].islower() and not ends_sentence(before)
 
 
 def _two_cells_in_one(piece: str, row: RowBuilder, header: HeaderRow, widths: list[int]) -> list[str] | None:
@@ -1175,7 +1184,7 @@ def _place_loose(
             if not before:
                 score -= 1.0
                 continue
-            if ends_open(before):
+            if ends_open(before) or completes_identifier(before.rsplit("\n", 1)[-1], piece):
                 score += 2.0
             elif current is not None and before in complete[column] and len(current.cells[column]) == 1:
                 score -= DEFAULT_WHOLE_CELL

@@ -28,6 +28,8 @@ from extractor.shapes import has_strong_name_marks, looks_like_host, word_count
 
 # How sure rows read from a reading-order dump are: values are matched up by order alone.
 DEFAULT_DUMP_CONFIDENCE = 0.5
+# ... and of a dumped table whose values did not match its names one for one.
+DEFAULT_UNPAIRED_CONFIDENCE = 0.3
 # A dumped continuation ends at the first line of this many words or more (prose after the table).
 DEFAULT_PROSE_WORDS = 16
 
@@ -230,7 +232,8 @@ def _rebuild(document: Document, weights: Mapping[str, float] | None) -> tuple[l
     # A reading-order export leaves no grid to rebuild: read its values by shape when that explains more.
     if not has_dump_evidence(lines):
         return tables, warnings
-    by_shape = [_freeze_dumped(index, table) for index, table in enumerate(dumped_tables(lines))]
+    read_by_shape = dumped_tables(lines)
+    by_shape = [_freeze_dumped(index, table) for index, table in enumerate(read_by_shape)]
     vocabulary = prose_vocabulary(lines)
     weights = weights if weights is not None else LAYOUT_WEIGHTS
     # Rows standing across the page are evidence of a grid: a dump's reading, which takes values by their
@@ -249,11 +252,17 @@ def _rebuild(document: Document, weights: Mapping[str, float] | None) -> tuple[l
     )
     chosen = [replace(t, explanation=(*t.explanation, because)) for t in chosen]
     if name == "dumped":
-        return chosen, [
-            ExtractionWarning("dumped-table", f"table {t.index} read from a reading-order dump: rows are guessed")
-            for t in chosen
-        ]
+        return chosen, [_dump_warning(t, source) for t, source in zip(chosen, read_by_shape, strict=True)]
     return chosen, warnings
+
+
+def _dump_warning(table: Table, dumped: DumpedTable) -> ExtractionWarning:
+    """A dumped table's warning: its rows are guessed, and which values did not match its names one for one."""
+    message = f"table {table.index} read from a reading-order dump: rows are guessed"
+    note = dumped.unpaired_note()
+    if note:
+        message += f"; {note}: paired in reading order, some rows may be off"
+    return ExtractionWarning("dumped-table", message, page=table.page)
 
 
 def _reading_evidence(tables: list[Table], lines: tuple[Line, ...], vocabulary: frozenset[str]) -> dict[str, float]:
@@ -293,7 +302,12 @@ def _quality(tables: list[Table], vocabulary: frozenset[str]) -> float:
 
 def _freeze_dumped(index: int, table: DumpedTable) -> Table:
     rows = tuple(
-        Row(tuple(values.get(role) for role in table.roles), table.page, tuple(lines), DEFAULT_DUMP_CONFIDENCE)
+        Row(
+            tuple(values.get(role) for role in table.roles),
+            table.page,
+            tuple(lines),
+            DEFAULT_UNPAIRED_CONFIDENCE if table.unpaired else DEFAULT_DUMP_CONFIDENCE,
+        )
         for values, lines in table.rows
     )
     return Table(

@@ -17,7 +17,7 @@ from typing import Any
 from extractor import lexicon
 from extractor.errors import InputError
 from extractor.model import Document, Fragment, Line, Rule
-from extractor.settings import Settings
+from extractor.settings import Settings, selected_pages
 
 # Words whose tops differ by less than this share of their height are on one visual line.
 DEFAULT_LINE_TOLERANCE = 0.5
@@ -41,6 +41,9 @@ DEFAULT_PARAGRAPH_GAP = 0.9
 # Running headers and footers: the same text within this many points of the same place on this share of pages.
 DEFAULT_RUNNING_TOLERANCE = 3.0
 DEFAULT_RUNNING_SHARE = 0.5
+# Characters the two readers spell differently for one glyph: PDFium reports a hyphen (U+2010) as a non-breaking
+# hyphen (U+2011), which Unicode's compatibility mapping (NFKC) makes a hyphen again. Both readers give the hyphen.
+TEXT_FOLDS = str.maketrans({"\u2011": "\u2010"})
 # "12", "Page 2 of 5", "p. 3", "Seite 2 von 5", "2 / 5": a page number, in the lexicon's languages.
 PAGE_NUMBER = re.compile(
     rf"^(?:{lexicon.phrase_pattern(lexicon.words('page_labels'))}\s*)?\d{{1,4}}"
@@ -83,7 +86,7 @@ def _fragments(words: list[dict[str, Any]], page: int, number: int) -> tuple[Fra
                 joined.append([word])
         fragments.append(
             Fragment(
-                text=" ".join("".join(w["text"] for w in run) for run in joined),
+                text=" ".join("".join(w["text"] for w in run) for run in joined).translate(TEXT_FOLDS),
                 page=page,
                 line=number,
                 x0=group[0]["x0"],
@@ -169,10 +172,32 @@ def memory_error(source: str) -> InputError:
     return InputError(source, "PDF needs more memory than allowed (a decompression bomb?)")
 
 
-def document_from_pages(data: bytes, source: str, words: list[list[dict[str, Any]]], rules: list[Rule]) -> Document:
+def pages_to_read(count: int, settings: Settings, source: str) -> list[int]:
+    """The numbers (from 1) of the pages of a PDF of ``count`` pages to read: those of ``settings.pages``.
+
+    Raises:
+        InputError: more pages to read than ``max_pages``, or a selection that picks none of the pages.
+    """
+    numbers = selected_pages(settings.pages, count)
+    if len(numbers) > settings.max_pages:
+        read = f"PDF of {count} pages" if settings.pages is None else f"pages={settings.pages} ({len(numbers)} pages)"
+        raise InputError(source, f"{read} exceeds max_pages={settings.max_pages}")
+    if count and not numbers:
+        raise InputError(source, f"pages={settings.pages} selects none of the PDF's {count} pages")
+    return numbers
+
+
+def document_from_pages(
+    data: bytes,
+    source: str,
+    words: list[list[dict[str, Any]]],
+    rules: list[Rule],
+    numbers: list[int] | None = None,
+) -> Document:
     """The ``Document`` of a PDF from each page's words (pdfplumber's ``extract_words`` dicts, with ``size`` and
     ``fontname``) and its rules (``page_rules``): visual lines of fragments without the running headers, footers
-    and page numbers, a blank line at each paragraph gap.
+    and page numbers, a blank line at each paragraph gap. ``numbers`` are the pages' numbers in the PDF (by
+    default 1, 2, ...: every page was read).
 
     Raises:
         InputError: the PDF has no pages, or no words on any page (no text layer).
@@ -184,7 +209,7 @@ def document_from_pages(data: bytes, source: str, words: list[list[dict[str, Any
         raise InputError(source, "no text layer: OCR is not supported")
     running = _running_texts(pages)
     lines: list[Line] = []
-    for page_number, visual in enumerate(pages, start=1):
+    for page_number, visual in zip(numbers or range(1, len(pages) + 1), pages, strict=True):
         kept = []
         for line in visual:
             text = " ".join(w["text"] for w in line)
@@ -225,11 +250,11 @@ def read_pdf(data: bytes, source: str, settings: Settings, password: str | None 
     try:
         pdf = pdfplumber.open(io.BytesIO(data), password=password or "")
         with pdf:
-            if len(pdf.pages) > settings.max_pages:
-                raise InputError(source, f"PDF of {len(pdf.pages)} pages exceeds max_pages={settings.max_pages}")
+            numbers = pages_to_read(len(pdf.pages), settings, source)
             words: list[list[dict[str, Any]]] = []
             rules: list[Rule] = []
-            for number, page in enumerate(pdf.pages, start=1):
+            for number in numbers:
+                page = pdf.pages[number - 1]
                 if len(page.chars) > settings.max_chars_per_page:
                     raise InputError(
                         source,
@@ -252,4 +277,4 @@ def read_pdf(data: bytes, source: str, settings: Settings, password: str | None 
             raise InputError(source, problem) from None
         detail = str(cause) or type(cause).__name__
         raise InputError(source, f"corrupt PDF ({type(cause).__name__}: {detail})") from None
-    return document_from_pages(data, source, words, rules)
+    return document_from_pages(data, source, words, rules, numbers)

@@ -29,7 +29,14 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from extractor.errors import InputError
 from extractor.model import Document, Rule
-from extractor.readers.pdf import DEFAULT_MIN_RULE_SEGMENT, document_from_pages, memory_error, page_rules, read_pdf
+from extractor.readers.pdf import (
+    DEFAULT_MIN_RULE_SEGMENT,
+    document_from_pages,
+    memory_error,
+    page_rules,
+    pages_to_read,
+    read_pdf,
+)
 from extractor.settings import Settings
 
 if TYPE_CHECKING:
@@ -569,11 +576,10 @@ def read_pdfium(data: bytes, source: str, settings: Settings, password: str | No
         if pdf is None:  # pdfplumber says what is wrong (no pages, a broken file) in the words it always has
             return read_pdf(data, source, settings, password)
         try:
-            if len(pdf) > settings.max_pages:
-                raise InputError(source, f"PDF of {len(pdf)} pages exceeds max_pages={settings.max_pages}")
+            numbers = pages_to_read(len(pdf), settings, source)
             words: list[list[dict[str, Any]]] = []
             rules: list[Rule] = []
-            for number in range(1, len(pdf) + 1):
+            for number in numbers:
                 page = pdf[number - 1]  # loaded once: its rotation is read as it is
                 if page.get_rotation():
                     page.close()
@@ -590,7 +596,7 @@ def read_pdfium(data: bytes, source: str, settings: Settings, password: str | No
             pdf.close()
     except MemoryError:
         raise memory_error(source) from None
-    return document_from_pages(data, source, words, rules)
+    return document_from_pages(data, source, words, rules, numbers)
 
 
 def _turned_after(pdf: pypdfium2.PdfDocument, number: int) -> bool:
