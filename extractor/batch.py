@@ -784,7 +784,8 @@ def convert_stream(
     streamed: set[str] = set()
     done: set[str] = set()
     next_up = 0  # the first input in order whose lines are not written yet
-    with tempfile.TemporaryDirectory(prefix="extractor-") as folder:
+    # Workers may still be writing when a closed pipe ends the stream: what they leave is no error of ours.
+    with tempfile.TemporaryDirectory(prefix="extractor-", ignore_cleanup_errors=True) as folder:
         out = Path(folder)
 
         def emit(name: str) -> None:

@@ -878,3 +878,19 @@ def test_a_cell_line_ending_at_an_identifiers_joint_takes_its_placeholder(cell: 
     from extractor.shapes import cell_lines
 
     assert cell_lines(cell) == lines
+
+
+def test_a_lower_case_piece_goes_on_the_sentence_not_the_provider_s_name() -> None:
+    # "visites" finishes "Suivre les", "personnalisées" finishes "Publicités": a provider's name goes on capitalised.
+    text = (
+        "Nom\tFournisseur\tObjectif\tCatégorie\tDurée\n"
+        "_fbp\tFacebook\tSuivre les\tPublicités\t3 mois\n"
+        "visites\tpersonnalisées\n"
+        "_uetsid\tBing\tSuivre les\tPublicités\t1 jour\n"
+        "visites\tpersonnalisées\n"
+    )
+    rows = table_rows(text)
+    assert [(r[1], r[2], r[3]) for r in rows] == [
+        ("Facebook", "Suivre les visites", "Publicités personnalisées"),
+        ("Bing", "Suivre les visites", "Publicités personnalisées"),
+    ]

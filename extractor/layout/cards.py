@@ -27,6 +27,8 @@ DEFAULT_MAX_BLANK_RUN = 1
 DEFAULT_MARKED_SHARE = 0.5
 # A label of no role of ours has at most this many words ("Country", "Service").
 DEFAULT_OTHER_LABEL_WORDS = 3
+# A label standing apart from its value has at most this many words ("Cookie name", "Durée de conservation").
+DEFAULT_LABEL_WORDS = 4
 # How sure a row read from a card is: the labels say where each value goes, the list where a cookie starts.
 DEFAULT_CARD_CONFIDENCE = 0.9
 
@@ -39,13 +41,19 @@ class _Card:
 
 
 def _labelled(line: Line) -> tuple[Role, str, str] | None:
+    """The role, label and value of a labelled line: "Label: value", or a label and its value standing apart
+    on one line (a key/value table of one cookie: "Name" | "_ga")."""
     found = LABELLED.match(line.text)
-    if found is None:
+    if found is not None:
+        label, value = found.group("label"), found.group("value") or ""
+    elif len(line.fragments) == 2 and len(line.fragments[0].text.split()) <= DEFAULT_LABEL_WORDS:
+        label, value = line.fragments[0].text, line.fragments[1].text
+    else:
         return None
-    match = match_header(found.group("label"))
+    match = match_header(label)
     if match is None or match.role == "other":
         return None
-    return match.role, found.group("label"), found.group("value") or ""
+    return match.role, label, value
 
 
 def _other_label(line: Line) -> bool:

@@ -33,6 +33,9 @@ DEFAULT_CROSSING_WEIGHT = 2.0
 DEFAULT_INSIDE_FRAGMENT_WEIGHT = 0.25
 # A bound through the middle of a header label is unlikely but possible (centred labels overhang).
 DEFAULT_LABEL_CUT_PENALTY = 1.0
+# A column starting where its header label starts gains this much (a label is set where its column starts in
+# most layouts; a centred one loses to the lines below it).
+DEFAULT_LABEL_START_WEIGHT = 1.0
 # Gap widths beyond this many character widths add no more evidence.
 DEFAULT_WIDTH_CAP = 3.0
 # On a page the header is not on, a column bound moves at most this many character widths, paying this much
@@ -184,7 +187,9 @@ class _BoundEvidence:
         return DEFAULT_ALIGN_WEIGHT * lines_at / self.lines + DEFAULT_WIDTH_WEIGHT * width
 
 
-def column_starts(header: list[tuple[float, float]], roles: tuple[Role, ...], body: list[Line]) -> list[float]:
+def column_starts(
+    header: list[tuple[float, float]], roles: tuple[Role, ...], body: list[Line], labels_placed: bool = False
+) -> list[float]:
     """Left bounds of the columns after the first, one per header label but the first.
 
     A bound is placed where many lines start a word and few words run across it (a long cookie name may
@@ -195,6 +200,8 @@ def column_starts(header: list[tuple[float, float]], roles: tuple[Role, ...], bo
         header: the (x0, x1) of each header label, left to right.
         roles: the role of each label.
         body: the table's lines below the header.
+        labels_placed: the labels stand where the document placed them (a PDF) and the body is too short to
+            say better, so a column starting where its label starts gains ``DEFAULT_LABEL_START_WEIGHT``.
     """
     n = len(header)
     if n < 2:
@@ -207,16 +214,20 @@ def column_starts(header: list[tuple[float, float]], roles: tuple[Role, ...], bo
 
     cells = _ColumnCells(body_words)
 
+    label_starts = {x0 for x0, _ in header[1:]} if labels_placed else set()
+
     def evidence(x: float) -> float:
         through_label = any(x0 < x - 1e-6 and x < x1 - 1e-6 for x0, x1 in header)
-        return found.score(x) - (DEFAULT_LABEL_CUT_PENALTY if through_label else 0.0)
+        at_label = DEFAULT_LABEL_START_WEIGHT if x in label_starts else 0.0
+        return found.score(x) - (DEFAULT_LABEL_CUT_PENALTY if through_label else 0.0) + at_label
 
     options: list[list[float]] = []
     for i in range(n - 1):
-        # Bound i lies after label i starts and before label i + 1 ends (labels may overhang).
+        # Bound i lies after label i starts and before label i + 1 ends (labels may overhang), or where label
+        # i + 1 starts: what a short body (a page's last rows under a repeated header) says little against.
         low, high = header[i][0] + unit, header[i + 1][1] - unit
-        between = [x for x in positions if low - 1e-6 <= x <= high + 1e-6]
-        options.append(between or [header[i + 1][0]])
+        between = {x for x in positions if low - 1e-6 <= x <= high + 1e-6}
+        options.append(sorted(between | {header[i + 1][0]}) if labels_placed or not between else sorted(between))
     # Column i ends at one of the options of bound i; the last column at the right of the page.
     ends = [*options, [float("inf")]]
 

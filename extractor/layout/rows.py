@@ -98,6 +98,8 @@ DEFAULT_WRAP_FIT = 0.9
 DEFAULT_WRAP_MISFIT = 2.0
 # A piece added to a one-line cell that equals a whole cell of a row above ("GitHub") costs this much.
 DEFAULT_WHOLE_CELL = 1.5
+# A lower-case piece is this much less likely the rest of a provider's name that was not left open.
+DEFAULT_LOWER_CASE_PROVIDER = 1.0
 # A continuation line whose pieces go to columns that wrapped onto the line above gains this much.
 DEFAULT_KEEP_WRAPPING = 1.5
 # Column preference for wrapped text when nothing else decides: prose wraps most, codes least.
@@ -283,7 +285,7 @@ def _share_merged_cells(
             open_columns = {c for c in spanning if not row.cells[c]}
         else:
             low, high = above.box[3], row.box[1]
-            between = by_height.between(row.page, low - DEFAULT_RULE_SLACK, high + 1e-6)
+            between = by_height.between(row.page, low - DEFAULT_RULE_SLACK, high + DEFAULT_RULE_SLACK)
             open_columns = {
                 c
                 for c in range(len(row.cells))
@@ -353,7 +355,10 @@ def cut_region(header: HeaderRow, body: tuple[Line, ...], after: tuple[Line, ...
     on_header_page = [line for line in block if line.page == header.page]
     if by_text and sum(1 for line in on_header_page if len(line.fragments) >= 2) >= DEFAULT_MIN_PAGE_ROWS:
         block = tuple(on_header_page)
-    starts = column_starts([(c.x0, c.x1) for c in header.cells], header.roles, list(block))
+    # A short block (a page's last rows under a repeated header) says little: a PDF's labels say the rest.
+    rows_in_block = sum(1 for line in block if len(line.fragments) >= 2)
+    short = not by_text and rows_in_block < DEFAULT_MIN_PAGE_ROWS
+    starts = column_starts([(c.x0, c.x1) for c in header.cells], header.roles, list(block), labels_placed=short)
     if len(starts) != n - 1:
         starts = [c.x0 for c in header.cells[1:]]
     # Each page's own bounds: a text export lays each page out for itself. Only the lines above a page's first
@@ -1186,6 +1191,8 @@ def _place_loose(
                 continue
             if ends_open(before) or completes_identifier(before.rsplit("\n", 1)[-1], piece):
                 score += 2.0
+            elif roles[column] == "provider" and piece[:1].islower():
+                score -= DEFAULT_LOWER_CASE_PROVIDER  # a provider's name goes on capitalised ("Google" / "Analytics")
             elif current is not None and before in complete[column] and len(current.cells[column]) == 1:
                 score -= DEFAULT_WHOLE_CELL
             last = before.rsplit("\n", 1)[-1]
