@@ -707,8 +707,10 @@ def convert(
                         on_result(outcome, done, len(all_jobs))
         except KeyboardInterrupt:
             interrupted = True
+        finally:  # whatever ends the loop (a closed pipe in ``on_result`` too) stops the workers now
+            with _no_interrupts():
+                stream.close()
         with _no_interrupts():
-            stream.close()
             if interrupted:  # documents whose worker finished them before it was stopped count as finished
                 for job in pending:
                     earlier = None if job.name in outcomes else finished(job, out, formats)
