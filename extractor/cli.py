@@ -1,8 +1,9 @@
 """The command line: parse arguments, call one library function, print, exit.
 
 Exit codes: 0 every file converted, 1 some file failed (the others are still written; ``--fail-on`` says which
-documents count), 2 usage errors. Settings come from the command line, over a settings file (``extractor.toml``
-or ``[tool.extractor]`` in ``pyproject.toml`` of the current folder, or ``--config FILE``), over the defaults.
+documents count) or an output cannot be written, 2 usage errors, 130 interrupted (Ctrl-C, or SIGTERM during a
+batch). Settings come from the command line, over a settings file (``extractor.toml`` or ``[tool.extractor]`` in
+``pyproject.toml`` of the current folder, or ``--config FILE``), over the defaults.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal, cast
 import typer
 from typer.core import TyperCommand
 
-from extractor.errors import ConfigError, ExtractorError
+from extractor.errors import ConfigError, ExtractorError, display_name
 from extractor.settings import (
     DEFAULT_MAX_FILE_SIZE,
     DEFAULT_MAX_MEMORY_MB,
@@ -43,6 +44,8 @@ app = typer.Typer(
 )
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+# What a shell reports for a process stopped by Ctrl-C (128 + SIGINT).
+EXIT_INTERRUPTED = 130
 LogLevel = Literal["debug", "info", "warning", "error"]
 # Which documents make ``convert`` exit 1: failed ones (the default), failed or partial ones (a document without
 # any cookie is partial: its status says "no cookie table found"), or none.
@@ -113,17 +116,38 @@ def _stderr(message: str) -> None:
     typer.echo(message, err=True)
 
 
+def _exit_for(error: BaseException) -> typer.Exit:
+    """The one place errors become exit codes, each said in one line: 2 for a bad option value, 130 for
+    Ctrl-C, else 1 (an output the system refuses included)."""
+    if isinstance(error, KeyboardInterrupt):
+        _stderr("interrupted")
+        return typer.Exit(EXIT_INTERRUPTED)
+    if isinstance(error, OSError):
+        where = f"{display_name(error.filename)}: " if error.filename else ""
+        _stderr(f"error: {where}{error.strerror or error}")
+        return typer.Exit(EXIT_FAILED)
+    _stderr(f"error: {error}")
+    return typer.Exit(EXIT_USAGE if isinstance(error, ConfigError) else EXIT_FAILED)
+
+
 @contextmanager
 def _exit_on_error() -> Iterator[None]:
-    """An error of the command's own: said on one line, exit 2 for a bad option value, else exit 1."""
+    """An error of the command's own, or Ctrl-C, ends it with one line and its exit code (``_exit_for``)."""
     try:
         yield
-    except ConfigError as error:
-        _stderr(f"error: {error}")
-        raise typer.Exit(EXIT_USAGE) from None
-    except ExtractorError as error:
-        _stderr(f"error: {error}")
-        raise typer.Exit(EXIT_FAILED) from None
+    except (ExtractorError, OSError, KeyboardInterrupt) as error:
+        raise _exit_for(error) from None
+
+
+def _quiet_dask(verbose: bool) -> None:
+    """Dask's own INFO lines (cluster and worker start and stop, some 30 a run) only with ``--verbose``: set
+    here for this process and, through dask's config in the environment, for the worker processes it
+    starts."""
+    import os
+
+    if not verbose:
+        os.environ.setdefault("DASK_LOGGING__DISTRIBUTED", "warning")
+        logging.getLogger("distributed").setLevel(logging.WARNING)
 
 
 def _print_version(value: bool) -> None:
@@ -313,7 +337,7 @@ def convert(
     pdf_reader: PdfReaderOption = None,
 ) -> None:
     """Convert documents: OUT/<file>.json and .csv, OUT/inventory.csv and .jsonl, OUT/report.json."""
-    from extractor.batch import Engine, convert_stream
+    from extractor.batch import Engine, Interrupted, convert_stream
     from extractor.batch import convert as run
     from extractor.progress import Progress
 
@@ -331,6 +355,8 @@ def convert(
         raise typer.Exit(EXIT_USAGE)
     if state.log_level is None and (verbose or quiet):
         _log_to_stderr("info" if verbose else "error")
+    if engine == "dask":
+        _quiet_dask(verbose)
     progress = Progress(verbose=verbose)
     on_result = _say_failure if quiet else progress.update
     options: dict[str, Any] = {
@@ -356,13 +382,21 @@ def convert(
             if streaming:
                 outcomes = convert_stream(inputs, _write_stdout, settings, on_result, **options)
             else:
-                outcomes = run(inputs, out, chosen, settings, on_result, resume=resume, **options)
-    except ConfigError as error:
-        _stderr(f"error: {error}")
-        raise typer.Exit(EXIT_USAGE) from None
+                outcomes = run(
+                    inputs, out, chosen, settings, on_result, resume=resume, on_plan=progress.plan, **options
+                )
+    except Interrupted as stop:
+        if not quiet:
+            for line in progress.summary(stop.outcomes, out):
+                _stderr(line)
+        rest = "" if streaming else "; --resume converts them"
+        _stderr(f"interrupted: {stop.unfinished} file(s) not converted{rest}")
+        raise typer.Exit(EXIT_INTERRUPTED) from None
     except BrokenPipeError:  # the reader of stdout left (| head): nothing more to say to it
         _stdout_gone()
         raise typer.Exit(EXIT_FAILED) from None
+    except (ExtractorError, OSError, KeyboardInterrupt) as error:
+        raise _exit_for(error) from None
     if not quiet:
         for line in progress.summary(outcomes, out):
             _stderr(line)
@@ -454,6 +488,7 @@ def show(
 ) -> None:
     """Print the rebuilt table(s) and the warnings of one document (or, with --json, its result)."""
     from rich.console import Console
+    from rich.markup import escape
     from rich.table import Table as RichTable
 
     from extractor.pipeline import extract
@@ -466,7 +501,8 @@ def show(
         _write_stdout(dumps(result.to_dict()))
         return
     console = Console()
-    console.print(f"[bold]{result.source}[/bold]  status={result.status}  language={result.language}")
+    shown = escape(display_name(result.source))
+    console.print(f"[bold]{shown}[/bold]  status={result.status}  language={result.language}")
     for table in result.tables:
         grid = RichTable(title=f"table {table.index}: {table.heading or '(no heading)'}", show_lines=True)
         for header, role in zip(table.headers, table.columns, strict=True):
@@ -500,8 +536,9 @@ def debug(
     with _exit_on_error():
         settings = _settings(ctx, labels, password=password)
         result = extract(file, settings, strict=True)
+        out.parent.mkdir(parents=True, exist_ok=True)
         save_debug_image(result, page, out, password=settings.password)
-    _stderr(f"{len(result.tables)} table(s); page {page} drawn -> {out}")
+    _stderr(f"{len(result.tables)} table(s); page {page} drawn -> {display_name(out)}")
 
 
 @app.command("report")
@@ -544,7 +581,9 @@ def export_command(
 
     with _exit_on_error():
         if str(out) != "-" and out.is_dir():
-            raise OutputError(f"{out}: is a folder; expected the path of the file to write (or - for stdout)")
+            raise OutputError(
+                f"{display_name(out)}: is a folder; expected the path of the file to write (or - for stdout)"
+            )
         exported = export_documents(read_documents(inventory), to)
         text = exported.content if isinstance(exported.content, str) else dumps(exported.content)
         if str(out) == "-":
@@ -554,18 +593,20 @@ def export_command(
             try:
                 atomic_write(out, text)
             except OSError as error:
-                raise OutputError(f"{out}: cannot write ({error.strerror or error})") from None
+                raise OutputError(f"{display_name(out)}: cannot write ({error.strerror or error})") from None
     for note in exported.notes:
         _stderr(f"note: {note}")
-    _stderr(f"{to} -> {'stdout' if str(out) == '-' else out}")
+    _stderr(f"{to} -> {'stdout' if str(out) == '-' else display_name(out)}")
 
 
 def main() -> None:
+    """The ``extractor`` command: an error or Ctrl-C that escapes a command is still one line, with its exit
+    code."""
     try:
-        app()
-    except ExtractorError as error:
-        _stderr(f"error: {error}")
-        sys.exit(EXIT_USAGE)
+        with _exit_on_error():
+            app()
+    except typer.Exit as stop:
+        sys.exit(stop.exit_code)
 
 
 # Every command's help names its values plainly (``PlainCommand``), the commands above and any added later.

@@ -122,7 +122,9 @@ def test_a_file_that_vanishes_mid_batch(tmp_path: Path, monkeypatch: pytest.Monk
 
     gone = tmp_path / "gone.txt"
     real = extractor.batch.find_inputs
-    monkeypatch.setattr(extractor.batch, "find_inputs", lambda inputs: [*real(inputs), Job(gone, "gone.txt")])
+    monkeypatch.setattr(
+        extractor.batch, "find_inputs", lambda inputs, out=None: [*real(inputs, out), Job(gone, "gone.txt")]
+    )
     outcomes = {o.name: o for o in convert([SAMPLES / "opendatasoft-cookie-policy.txt"], tmp_path / "out", jobs=1)}
     assert outcomes["gone.txt"].status == "failed" and outcomes["gone.txt"].error == f"{gone}: no such file"
     assert outcomes["opendatasoft-cookie-policy.txt"].status == "ok"
