@@ -171,14 +171,16 @@ class Rule:
 
 @dataclass(frozen=True)
 class Document:
-    """What a reader made of one input: lines of positioned fragments, page after page, and the horizontal
-    rules drawn on the pages (PDF only)."""
+    """What a reader made of one input: lines of positioned fragments, page after page, the horizontal
+    rules drawn on the pages (PDF only), and what the reader noticed and could not read (bad bytes, pages of
+    unreadable text), said as warnings of the result."""
 
     source: str
     sha256: str
     format: Format
     lines: tuple[Line, ...]
     rules: tuple[Rule, ...] = ()
+    warnings: tuple[ExtractionWarning, ...] = ()
 
 
 Box = tuple[float, float, float, float]

@@ -13,6 +13,7 @@ from typing import Any
 from extractor.categories import categorize
 from extractor.errors import InputError
 from extractor.knowledge import enrich, known_facts
+from extractor.layout.budget import work_budget
 from extractor.layout.stitch import rebuild_tables
 from extractor.model import Cookie, ExtractionWarning, Result, Status, Table
 from extractor.normalize import normalize
@@ -49,8 +50,17 @@ def extract(path: str | Path, settings: Settings | Mapping[str, Any] | None = No
         if resolved.strict:
             raise
         return Result(source, None, None, "failed", None, error=str(error), extractor_version=__version__)
-    with user_labels(resolved.labels):
+    with user_labels(resolved.labels), work_budget(resolved.max_layout_work) as budget:
         tables, warnings = rebuild_tables(document, resolved.layout)
+    warnings = [*document.warnings, *warnings]
+    if budget.exhausted:
+        warnings.append(
+            ExtractionWarning(
+                "budget-exceeded",
+                f"layout work over max_layout_work={resolved.max_layout_work} characters: some lines were not read "
+                "as table rows (run-together text without line breaks?)",
+            )
+        )
     tables = [_with_confidence(t) for t in tables]
     records = [normalize(cookie) for table in tables for cookie in table_records(table)]
     owner = next((line.text for line in document.lines if not line.blank), None)
@@ -66,7 +76,7 @@ def extract(path: str | Path, settings: Settings | Mapping[str, Any] | None = No
     doubtful = [c for c in cookies if c.confidence < DEFAULT_MIN_CONFIDENCE]
     if doubtful:
         warnings.append(ExtractionWarning("low-confidence", f"{len(doubtful)} record(s) with confidence below 0.5"))
-    status: Status = "ok" if cookies and not doubtful else "partial"
+    status: Status = "ok" if cookies and not doubtful and not _incomplete(warnings) else "partial"
     header_languages = [t.language for t in tables if t.language]
     text = "\n".join(line.text for line in document.lines)
     language = detect_language(text) or (header_languages[0] if header_languages else None)
@@ -82,6 +92,14 @@ def extract(path: str | Path, settings: Settings | Mapping[str, Any] | None = No
         extractor_version=__version__,
         pages=max((line.page for line in document.lines), default=0),
     )
+
+
+# Warnings that say part of the document was not read: its result is ``partial`` whatever was found.
+INCOMPLETE_WARNINGS = frozenset({"budget-exceeded", "unreadable-text"})
+
+
+def _incomplete(warnings: list[ExtractionWarning]) -> bool:
+    return any(w.code in INCOMPLETE_WARNINGS for w in warnings)
 
 
 def _with_confidence(table: Table) -> Table:

@@ -17,6 +17,23 @@ DEFAULT_MAX_PAGES = 300
 DEFAULT_MAX_CHARS_PER_PAGE = 20_000
 DEFAULT_MAX_MEMORY_MB = 4096
 DEFAULT_ENCODINGS = ("utf-8", "cp1252")
+# Limits that hold for every entry point (``extract``, ``extract_many``, the CLI, ``show``, ``debug``): what a hostile
+# or broken file may make the extractor unpack, decode, draw or compute. Each is far above what a cookie policy
+# needs (the largest sample DOCX unpacks to under 1 MB, the largest PDF decodes to under 5 MB) and far below
+# what would take the machine down (peak memory stays under 1.5 GB at these values).
+# Bytes the members of a ZIP container (DOCX) may unpack to, all together.
+DEFAULT_MAX_UNPACKED_SIZE = 256 * 1024 * 1024
+# Bytes a PDF's compressed streams may decode to: page contents, fonts and other data together, each image alone.
+DEFAULT_MAX_DECODED_SIZE = 256 * 1024 * 1024
+# Pixels of a debug picture: a page larger than A4 is drawn at a lower resolution to stay within them.
+DEFAULT_MAX_PICTURE_PIXELS = 40_000_000
+# Columns or rows one table cell may span (HTML ``colspan``/``rowspan``, Word ``gridSpan``): HTML's own cap on
+# ``colspan``; spans are also cut to the table's real grid.
+DEFAULT_MAX_SPAN = 1000
+# Work the layout may spend on one document's quadratic-risk readings (glued rows cut by dynamic programming,
+# text dumps), in characters looked at: a policy needs under a million (the corpus's largest about 300,000);
+# a 4 KB run-together row would need billions. When it runs out the document is ``partial`` with a warning.
+DEFAULT_MAX_LAYOUT_WORK = 20_000_000
 # The libraries that can read a PDF's words and rules: PDFium (fast, the default) or pdfplumber (pdfminer).
 PdfReader = Literal["pdfium", "pdfplumber"]
 PDF_READERS: tuple[PdfReader, ...] = get_args(PdfReader)
@@ -87,6 +104,19 @@ LAYOUT_WEIGHTS: dict[str, float] = {
 }
 
 
+# The settings that are positive whole numbers bounding what one document may cost.
+LIMITS = (
+    "max_pages",
+    "max_chars_per_page",
+    "max_memory_mb",
+    "max_unpacked_size",
+    "max_decoded_size",
+    "max_picture_pixels",
+    "max_span",
+    "max_layout_work",
+)
+
+
 @dataclass(frozen=True)
 class Settings:
     """Options of one extraction.
@@ -103,6 +133,15 @@ class Settings:
             lexicon file foresees; they outrank the lexicon (``load_labels`` reads them from a file).
         pdf_reader: the library that reads PDFs: ``pdfium`` (pypdfium2, several times faster) or ``pdfplumber``
             (pdfminer); both give the same words and rules, so the same records.
+        max_unpacked_size: bytes the members of a DOCX (a ZIP container) may unpack to, all together; a larger
+            document is refused with an ``InputError`` (a ZIP bomb?).
+        max_decoded_size: bytes a PDF's compressed streams may decode to (page contents, fonts and other data
+            together, each image alone by its declared size); checked before the PDF is parsed.
+        max_picture_pixels: pixels of a ``debug`` picture; a larger page is drawn at a lower resolution.
+        max_span: columns or rows one table cell may span (HTML ``colspan``/``rowspan``, Word ``gridSpan``); spans
+            are also cut to the table's real grid.
+        max_layout_work: characters the layout may look at for one document's costly readings (glued rows, text
+            dumps); past it the document is ``partial`` with a ``budget-exceeded`` warning.
         layout: weights of the features that score layout decisions (``LAYOUT_WEIGHTS``); a mapping given
             here overrides the named weights and keeps the others.
         pages: the pages of a PDF to read, in Camelot's syntax ("1-3,5", "2-end"; ``None`` or "all": every page);
@@ -120,11 +159,16 @@ class Settings:
     labels: Mapping[str, str] = field(default_factory=dict)
     pdf_reader: PdfReader = DEFAULT_PDF_READER
     pages: str | None = None
+    max_unpacked_size: int = DEFAULT_MAX_UNPACKED_SIZE
+    max_decoded_size: int = DEFAULT_MAX_DECODED_SIZE
+    max_picture_pixels: int = DEFAULT_MAX_PICTURE_PIXELS
+    max_span: int = DEFAULT_MAX_SPAN
+    max_layout_work: int = DEFAULT_MAX_LAYOUT_WORK
 
     def __post_init__(self) -> None:
         if not isinstance(self.max_file_size, int) or self.max_file_size <= 0:
             raise ConfigError(f"max_file_size: expected a positive number of bytes, got {self.max_file_size!r}")
-        for name in ("max_pages", "max_chars_per_page", "max_memory_mb"):
+        for name in LIMITS:
             value = getattr(self, name)
             if not isinstance(value, int) or isinstance(value, bool) or value <= 0:
                 raise ConfigError(f"{name}: expected a positive whole number, got {value!r}")

@@ -29,7 +29,7 @@ SETTINGS = Settings()
     ids=["utf-8", "utf-8-bom", "utf-16-bom", "utf-16-no-bom", "windows-1252"],
 )
 def test_decode(data: bytes, text: str) -> None:
-    assert decode(data, "x.txt", SETTINGS) == text
+    assert decode(data, "x.txt", SETTINGS).text == text
 
 
 @pytest.mark.parametrize(

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from extractor.layout.budget import spend
 from extractor.layout.joints import cuts_of, shared_prefixes
 from extractor.layout.rows import BuiltRows, RowBuilder, table_lines
 from extractor.model import Line, Role
@@ -71,7 +72,8 @@ def split_row(
 
     Dynamic programming over the candidate cuts: the score of a reading is the sum of its cells' fits plus a
     bonus per joint used and a cost per space used. With ``spaces_only`` the line kept the spaces between its
-    cells (a copy that lost only its tabs): it is cut at spaces, never inside a word.
+    cells (a copy that lost only its tabs): it is cut at spaces, never inside a word. ``None`` also when the
+    layout's work budget runs out (``layout.budget``): the work grows with the square of the cuts times the length.
     """
     n = len(roles)
     cuts = cuts_of(text, frozenset({shared}) if shared else frozenset())
@@ -96,6 +98,9 @@ def split_row(
         for j in range(1, len(points)):
             if last and j != len(points) - 1:
                 continue
+            # Each cell scored below is read whole: text[points[i]:points[j]] for every i before j.
+            if not spend(sum(points[j] - points[i] for i in range(j) if best[k - 1][i])):
+                return None
             options: list[tuple[float, int, int]] = []
             for i in range(j):
                 if not best[k - 1][i]:

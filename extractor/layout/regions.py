@@ -144,12 +144,29 @@ def _split_merged(
     """
     words = text.split()
     starts = [i for i in range(1, len(words)) if words[i][:1].isupper()]
+    # Each span of words is read once: a paragraph has hundreds of capitalised words, so thousands of cuts
+    # share their spans, and a cut is given up at its first span that is no label.
+    spans: dict[tuple[int, int], tuple[str, HeaderMatch | None]] = {}
+
+    def span(a: int, b: int) -> tuple[str, HeaderMatch | None]:
+        if (a, b) not in spans:
+            label = " ".join(words[a:b])
+            spans[a, b] = (label, _label_match(label))
+        return spans[a, b]
+
     # The reading with the most labels wins: "Duration Type Purpose" is three labels, not two.
     for parts in range(min(DEFAULT_MAX_MERGED_LABELS, len(starts) + 1), 1, -1):
         for cuts in itertools.combinations(starts, parts - 1):
             bounds = (0, *cuts, len(words))
-            labels = [" ".join(words[a:b]) for a, b in itertools.pairwise(bounds)]
-            matches = [_label_match(label) for label in labels]
+            read: list[tuple[str, HeaderMatch | None]] = []
+            for a, b in itertools.pairwise(bounds):
+                read.append(span(a, b))
+                if read[-1][1] is None:
+                    break
+            if read[-1][1] is None:
+                continue
+            labels = [label for label, _ in read]
+            matches = [match for _, match in read]
             roles = [m.role for m in matches if m is not None]
             sure = all(m and (m.strong or (weak_name and m.role == "name")) for m in matches)
             if len(roles) == len(labels) and len(set(roles)) == len(roles) and sure:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import re
 from pathlib import Path
 
@@ -11,7 +12,8 @@ from extractor.readers.docx import read_docx
 from extractor.readers.html import read_html
 from extractor.readers.pdf import read_pdf
 from extractor.readers.pdfium import read_pdfium
-from extractor.readers.text import read_text
+from extractor.readers.streams import check_decoded_size
+from extractor.readers.text import SNIFF_BYTES, read_text, utf16_without_bom
 from extractor.settings import Settings
 
 PDF_MAGIC = b"%PDF-"
@@ -31,18 +33,29 @@ HTML_MARK = re.compile(rb"<!doctype\s+html|<html[\s>]|<body[\s>]|<table[\s>]|<he
 
 def sniff(data: bytes) -> str:
     """The input kind from the content, not the name: ``pdf``, ``docx``, ``html`` or ``text`` (other binary
-    formats get a description)."""
+    formats get a description). A page is HTML wherever its markup starts (a text prologue may come first), in
+    UTF-8, a legacy code page or UTF-16 (with or without a byte-order mark)."""
     head = data[:1024].lstrip()
     if head.startswith(PDF_MAGIC):
         return "pdf"
     if data.startswith(b"PK\x03\x04") and b"word/" in data[:65536]:
         return "docx"
-    if HTML_MARK.search(data[:4096].lstrip(b"\xef\xbb\xbf")):
+    if HTML_MARK.search(data):
+        return "html"
+    utf16 = _utf16(data)
+    if utf16 is not None and HTML_MARK.search(data.decode(utf16, errors="replace").encode("utf-8")):
         return "html"
     for magic, name in BINARY_MAGIC:
         if data.startswith(magic):
             return name
     return "text"
+
+
+def _utf16(data: bytes) -> str | None:
+    """The UTF-16 codec of ``data`` when it has a UTF-16 byte-order mark or looks like UTF-16 without one."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) and not data.startswith(codecs.BOM_UTF32_LE):
+        return "utf-16"
+    return utf16_without_bom(data[:SNIFF_BYTES]) if b"\x00" in data[:SNIFF_BYTES] else None
 
 
 def load(path: str | Path, settings: Settings | None = None, *, source: str | None = None) -> Document:
@@ -73,6 +86,7 @@ def load(path: str | Path, settings: Settings | None = None, *, source: str | No
     if kind == "text":
         return read_text(data, name, settings)
     if kind == "pdf":
+        check_decoded_size(data, name, settings.max_decoded_size)
         reader = read_pdfium if settings.pdf_reader == "pdfium" else read_pdf
         return reader(data, name, settings, password=settings.password)
     if kind == "html":

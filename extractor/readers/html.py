@@ -10,15 +10,21 @@ of the same tag and class holding the same number of cells.
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from extractor.errors import InputError
 from extractor.model import Document
 from extractor.readers.structured import GROUP_LEVEL, LineWriter, TableRow
-from extractor.readers.text import decode
+from extractor.readers.text import BOMS, UTF8_NAMES, Decoded, decode, replaced
 from extractor.readers.visible import collapse
 from extractor.settings import Settings
+
+if TYPE_CHECKING:
+    from bs4.element import PageElement
 
 SKIPPED_TAGS = frozenset(
     "script style noscript template nav header footer form button svg iframe select input textarea object".split()
@@ -33,23 +39,60 @@ BLOCKS = frozenset("p div li dt dd blockquote section article address pre figcap
 HEADINGS = {f"h{n}": n for n in range(1, 7)}
 GRID_ROLES = frozenset(("table", "grid", "treegrid"))
 CELL_ROLES = frozenset(("cell", "gridcell", "columnheader", "rowheader"))
+# A charset declared in a ``<meta>`` element (``<meta charset="iso-8859-2">`` or http-equiv's ``content="text/html;
+# charset=windows-1251"``), looked for in the page's first bytes (the WHATWG prescan reads 1,024; pages put long
+# scripts and styles first).
+META_CHARSET = re.compile(rb"<meta\b[^>]*?charset\s*=\s*[\"']?\s*([A-Za-z0-9._:-]+)", re.IGNORECASE)
+DEFAULT_CHARSET_REACH = 65536
+# What browsers read for a declared label (the WHATWG Encoding standard): Latin-1 and ASCII are windows-1252; a
+# page that can declare UTF-16 in ASCII bytes is not UTF-16.
+CHARSET_READ_AS = {"latin-1": "cp1252", "iso8859-1": "cp1252", "ascii": "cp1252", "utf-16": "utf-8"}
 # Rows of a div grid: how many, and how many cells each.
 MIN_GRID_ROWS = 3
 GRID_WIDTHS = range(2, 13)
 
 
-def _span(value: object) -> int:
-    """A colspan or rowspan attribute as a whole number of at least one."""
+def _span(value: object, limit: int) -> int:
+    """A colspan or rowspan attribute as a whole number from one to ``limit``."""
     text = str(value or "1").strip()
-    return max(int(text), 1) if text.isdigit() else 1
+    return min(max(int(text), 1), limit) if text.isdigit() else 1
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The codec a page declares in a ``<meta>`` element near its start, as Python names it; ``None`` when it
+    declares none or one Python does not know."""
+    found = META_CHARSET.search(data[:DEFAULT_CHARSET_REACH])
+    if found is None:
+        return None
+    try:
+        name = codecs.lookup(found.group(1).decode("ascii")).name
+    except (LookupError, UnicodeDecodeError):
+        return None
+    read_as = CHARSET_READ_AS.get(name.removesuffix("-le").removesuffix("-be"), name)
+    return codecs.lookup(read_as).name
+
+
+def decode_html(data: bytes, source: str, settings: Settings) -> Decoded:
+    """A page's text: by its byte-order mark, else as UTF-16 when it looks so (NULs every other byte), else by
+    the charset it declares, else as a text export is read (UTF-8 first, invalid bytes counted).
+
+    Raises:
+        InputError: the bytes are empty, binary, or in no encoding tried.
+    """
+    head = data[: 4 * 1024]
+    if not any(data.startswith(bom) for bom, _ in BOMS) and b"\x00" not in head:
+        declared = declared_charset(data)
+        if declared is not None and declared not in UTF8_NAMES:
+            return replaced(data, source, declared)
+    return decode(data, source, settings)
 
 
 def read_html(data: bytes, source: str, settings: Settings) -> Document:
     """A saved page -> ``Document`` of lines (tables as delimited lines)."""
     from bs4 import BeautifulSoup, Tag
 
-    text = decode(data, source, settings)
-    soup = BeautifulSoup(text, "html.parser")
+    decoded = decode_html(data, source, settings)
+    soup = BeautifulSoup(decoded.text, "html.parser")
     body = soup.body or soup
     writer = LineWriter()
 
@@ -60,14 +103,21 @@ def read_html(data: bytes, source: str, settings: Settings) -> Document:
         return bool(marks.strip()) and bool(BANNER.search(marks))
 
     def cell_lines(tag: Tag) -> list[str]:
+        """The lines of a cell's text: a line break at each ``<br>``, block and heading; the text of scripts,
+        forms and the like left out. Walked with a stack (a cell may nest thousands of elements)."""
         lines: list[str] = [""]
-        for node in tag.descendants:
-            if isinstance(node, Tag):
+        hidden = any(p.name in SKIPPED_TAGS for p in (tag, *tag.parents) if isinstance(p, Tag))
+        stack: list[tuple[Iterator[PageElement], bool]] = [(iter(tag.contents), hidden)]
+        while stack:
+            nodes, inside_skipped = stack[-1]
+            node = next(nodes, None)
+            if node is None:
+                stack.pop()
+            elif isinstance(node, Tag):
                 if node.name == "br" or node.name in BLOCKS or node.name in HEADINGS:
                     lines.append("")
-            elif node.parent is not None and not any(
-                isinstance(p, Tag) and p.name in SKIPPED_TAGS for p in node.parents
-            ):
+                stack.append((iter(node.contents), inside_skipped or node.name in SKIPPED_TAGS))
+            elif not inside_skipped:
                 lines[-1] += str(node)
         return [collapse(line) for line in lines if collapse(line)]
 
@@ -78,15 +128,21 @@ def read_html(data: bytes, source: str, settings: Settings) -> Document:
             writer.text(caption.get_text(" "), GROUP_LEVEL)  # a table's caption is its heading
             writer.blank()
         rows = [r for r in tag.find_all("tr") if r.find_parent("table") is tag]
+        found_cells = [r.find_all(["td", "th"], recursive=False) for r in rows]
+        # The real grid: a cell spans at most as many columns as the widest row has cells, and no further
+        # down than the table goes (a colspan of 2^31-1 is no reason to lay out two billion columns).
+        grid = max((len(found) for found in found_cells), default=1)
+        colspan_limit = min(settings.max_span, max(grid, 1))
         width = max(
-            (sum(_span(c.get("colspan")) for c in r.find_all(["td", "th"], recursive=False)) for r in rows), default=0
+            (sum(_span(c.get("colspan"), colspan_limit) for c in found) for found in found_cells),
+            default=0,
         )
         spans: dict[int, tuple[int, list[str]]] = {}
         collected: list[TableRow] = []
-        for row in rows:
+        for index, found in enumerate(found_cells):
             cells: list[list[str]] = []
             column = 0
-            found = row.find_all(["td", "th"], recursive=False)
+            rowspan_limit = min(settings.max_span, len(rows) - index)
             for cell in found:
                 while column in spans:
                     left, lines = spans[column]
@@ -96,14 +152,16 @@ def read_html(data: bytes, source: str, settings: Settings) -> Document:
                         del spans[column]
                     column += 1
                 lines = cell_lines(cell)
-                span = _span(cell.get("colspan"))
-                height = _span(cell.get("rowspan"))
+                span = _span(cell.get("colspan"), colspan_limit)
+                height = _span(cell.get("rowspan"), rowspan_limit)
                 for offset in range(span):
                     cells.append(lines if offset == 0 else [])
                     if height > 1:
                         spans[column + offset] = (height - 1, lines)
                 column += span
-            spanning = width > 1 and len(found) == 1 and _span(found[0].get("colspan")) >= width
+            spanning = width > 1 and len(found) == 1 and _span(found[0].get("colspan"), colspan_limit) >= width
+            # The empty columns a span leaves past the grid hold nothing to read: not kept.
+            del cells[max(grid, len(cells) - span + 1 if found else 0) :]
             collected.append(TableRow(cells, spanning))
         writer.table(collected)
 
@@ -148,7 +206,14 @@ def read_html(data: bytes, source: str, settings: Settings) -> Document:
         return rows
 
     def walk(tag: Tag) -> None:
-        for child in tag.children:
+        """The page's tables, headings and paragraphs in document order, walked with a stack (pages nest
+        elements a hundred thousand deep)."""
+        stack: list[Iterator[PageElement]] = [iter(tag.contents)]
+        while stack:
+            child = next(stack[-1], None)
+            if child is None:
+                stack.pop()
+                continue
             if not isinstance(child, Tag) or skipped(child):
                 continue
             if child.name == "table":
@@ -163,13 +228,15 @@ def read_html(data: bytes, source: str, settings: Settings) -> Document:
             elif child.name == "dl" and child.find("dt", recursive=False):
                 definitions(child)
             elif child.find(["table", *HEADINGS, "dl", *BLOCKS]) is not None:
-                walk(child)
+                stack.append(iter(child.contents))
             elif child.name in BLOCKS or child.name in ("ul", "ol", "span", "a", "strong", "em", "b", "i"):
                 writer.text(child.get_text(" "))
             else:
-                walk(child)
+                stack.append(iter(child.contents))
 
     walk(body)
     if not writer.lines:
         raise InputError(source, "HTML page without text")
-    return Document(source, hashlib.sha256(data).hexdigest(), "html", tuple(writer.lines))
+    return Document(
+        source, hashlib.sha256(data).hexdigest(), "html", tuple(writer.lines), warnings=decoded.warnings(source)
+    )

@@ -12,9 +12,10 @@ import codecs
 import hashlib
 import re
 import unicodedata
+from dataclasses import dataclass
 
 from extractor.errors import InputError
-from extractor.model import Document, Fragment, Line
+from extractor.model import Document, ExtractionWarning, Fragment, Line
 from extractor.readers.visible import collapse
 from extractor.settings import Settings
 
@@ -36,35 +37,88 @@ SNIFF_BYTES = 8192
 # low) bytes are NUL and none of the others.
 DEFAULT_MIN_UTF16_SNIFF = 16
 DEFAULT_UTF16_NUL_SHARE = 0.7
+# UTF-8 with invalid bytes stays UTF-8 while the replacements are at most this share of its non-ASCII
+# characters (a stray cp1252 byte among accented words); a cp1252 file read as UTF-8 is nearly all replacements.
+DEFAULT_MAX_BAD_UTF8_SHARE = 0.5
+UTF8_NAMES = frozenset({"utf-8", "utf-8-sig"})
 
 
-def decode(data: bytes, source: str, settings: Settings) -> str:
-    """Bytes of a text export -> text, or an ``InputError`` naming what is wrong with them."""
+@dataclass(frozen=True)
+class Decoded:
+    """A file's text, the codec it was read with, and how many invalid byte sequences were replaced (U+FFFD)."""
+
+    text: str
+    codec: str
+    bad_bytes: int = 0
+
+    def warnings(self, source: str) -> tuple[ExtractionWarning, ...]:
+        """A ``bad-bytes`` warning when some bytes could not be decoded."""
+        if not self.bad_bytes:
+            return ()
+        return (
+            ExtractionWarning(
+                "bad-bytes",
+                f"{source}: {self.bad_bytes} invalid byte sequence(s) in {self.codec} text, replaced by U+FFFD",
+            ),
+        )
+
+
+def decode(data: bytes, source: str, settings: Settings) -> Decoded:
+    """Bytes of a text export -> text, or an ``InputError`` naming what is wrong with them.
+
+    A byte-order mark decides; then UTF-16 without one (NULs every other byte); then ``settings.encodings`` in
+    order. UTF-8 with a few invalid bytes (a stray cp1252 "é" pasted into a UTF-8 file) stays UTF-8, the bad
+    bytes replaced and counted; only a file whose non-ASCII bytes are mostly invalid UTF-8 falls back to the
+    next encoding (cp1252).
+    """
     if not data.strip():
         raise InputError(source, "empty file")
     for bom, codec in BOMS:
         if data.startswith(bom):
-            return _plausible(data.decode(codec, errors="replace"), source, codec, fallback=False)
+            return replaced(data, source, codec)
     head = data[:SNIFF_BYTES]
     if b"\x00" in head:
-        utf16 = _utf16_without_bom(head)
+        utf16 = utf16_without_bom(head)
         if utf16 is None:
             raise InputError(source, "binary file (NUL bytes); expected a text export or a PDF")
-        return _plausible(data.decode(utf16, errors="replace"), source, utf16, fallback=False)
+        return replaced(data, source, utf16)
     for position, codec in enumerate(settings.encodings):
         try:
             text = data.decode(codec)
         except UnicodeDecodeError:
+            if codecs.lookup(codec).name != "utf-8":
+                continue
+            try:
+                decoded = replaced(data, source, codec, fallback=position > 0)
+            except InputError:
+                continue
+            non_ascii = sum(1 for ch in decoded.text if ord(ch) > 127)
+            # Mostly valid: the replacements are a small share of the non-ASCII characters.
+            if decoded.bad_bytes <= DEFAULT_MAX_BAD_UTF8_SHARE * non_ascii:
+                return decoded
             continue
         try:
-            return _plausible(text, source, codec, fallback=position > 0)
+            return Decoded(_plausible(text, source, codec, fallback=position > 0), codec)
         except InputError:
             continue
     tried = ", ".join(settings.encodings)
     raise InputError(source, f"unknown text encoding (tried {tried}); convert the file to UTF-8")
 
 
-def _utf16_without_bom(head: bytes) -> str | None:
+def replaced(data: bytes, source: str, codec: str, *, fallback: bool = False) -> Decoded:
+    """``data`` decoded with invalid sequences replaced and counted (a U+FFFD the file held itself not counted).
+
+    Raises:
+        InputError: the text is implausible (binary, or not this codec at all).
+    """
+    text = data.decode(codec, errors="replace")
+    bad = text.count("\ufffd") - (
+        data.count("\ufffd".encode("utf-8")) if codecs.lookup(codec).name in UTF8_NAMES else 0
+    )
+    return Decoded(_plausible(text, source, codec, fallback=fallback), codec, max(bad, 0))
+
+
+def utf16_without_bom(head: bytes) -> str | None:
     """UTF-16 of mostly Latin text has a NUL in nearly every other byte; anything else with NULs is binary."""
     if len(head) < DEFAULT_MIN_UTF16_SNIFF:
         return None
@@ -117,8 +171,8 @@ def split_line(raw: str, page: int, number: int) -> tuple[Fragment, ...]:
 
 def read_text(data: bytes, source: str, settings: Settings) -> Document:
     """A text export -> ``Document`` of lines of fragments."""
-    text = decode(data, source, settings)
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
+    decoded = decode(data, source, settings)
+    text = decoded.text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
     lines: list[Line] = []
     page = 1
     for number, raw in enumerate(text.split("\n"), start=1):
@@ -127,4 +181,4 @@ def read_text(data: bytes, source: str, settings: Settings) -> Document:
             raw = raw[1:]
         raw = raw.replace("\f", " ").replace("\u00a0", " ")
         lines.append(Line(page, number, split_line(raw.rstrip(), page, number)))
-    return Document(source, hashlib.sha256(data).hexdigest(), "text", tuple(lines))
+    return Document(source, hashlib.sha256(data).hexdigest(), "text", tuple(lines), warnings=decoded.warnings(source))
