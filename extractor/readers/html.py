@@ -24,7 +24,7 @@ from extractor.readers.visible import collapse
 from extractor.settings import Settings
 
 if TYPE_CHECKING:
-    from bs4.element import PageElement
+    from bs4.element import PageElement, Tag
 
 SKIPPED_TAGS = frozenset(
     "script style noscript template nav header footer form button svg iframe select input textarea object".split()
@@ -85,6 +85,25 @@ def decode_html(data: bytes, source: str, settings: Settings) -> Decoded:
         if declared is not None and declared not in UTF8_NAMES:
             return replaced(data, source, declared)
     return decode(data, source, settings)
+
+
+def _holders(root: Tag, names: frozenset[str]) -> set[int]:
+    """The ids of the elements under ``root`` that hold an element of one of ``names`` somewhere below them,
+    found in one pass (asking each element with ``find`` costs the depth below it: a page of 100,000 nested
+    ``<div>`` elements would take hours)."""
+    from bs4 import Tag as Element
+
+    order: list[Tag] = []
+    stack = [root]
+    while stack:
+        tag = stack.pop()
+        order.append(tag)
+        stack.extend(child for child in tag.contents if isinstance(child, Element))
+    holders: set[int] = set()
+    for tag in reversed(order):  # every element after its parent in ``order``: here children come first
+        if tag.parent is not None and (tag.name in names or id(tag) in holders):
+            holders.add(id(tag.parent))
+    return holders
 
 
 def read_html(data: bytes, source: str, settings: Settings) -> Document:
@@ -227,13 +246,14 @@ def read_html(data: bytes, source: str, settings: Settings) -> Document:
                 writer.text(child.get_text(" "), HEADINGS[child.name])
             elif child.name == "dl" and child.find("dt", recursive=False):
                 definitions(child)
-            elif child.find(["table", *HEADINGS, "dl", *BLOCKS]) is not None:
+            elif id(child) in holders:
                 stack.append(iter(child.contents))
             elif child.name in BLOCKS or child.name in ("ul", "ol", "span", "a", "strong", "em", "b", "i"):
                 writer.text(child.get_text(" "))
             else:
                 stack.append(iter(child.contents))
 
+    holders = _holders(body, frozenset(("table", *HEADINGS, "dl", *BLOCKS)))
     walk(body)
     if not writer.lines:
         raise InputError(source, "HTML page without text")

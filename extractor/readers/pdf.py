@@ -16,7 +16,7 @@ from typing import Any
 
 from extractor import lexicon
 from extractor.errors import InputError
-from extractor.model import Document, Fragment, Line, Rule
+from extractor.model import Document, ExtractionWarning, Fragment, Line, Rule
 from extractor.settings import Settings, selected_pages
 
 # Words whose tops differ by less than this share of their height are on one visual line.
@@ -167,6 +167,49 @@ def _line_key(line: list[dict[str, Any]]) -> str:
     return "#" if PAGE_NUMBER.match(lexicon.fold(text, keep_punctuation=True)) else text
 
 
+# A glyph with no known character: pdfminer's "(cid:66)" (PDFium's guesses are written so too, see
+# ``readers.pdfium``), a private-use character, a replacement character.
+UNREADABLE_GLYPH = re.compile(r"\(cid:\d+\)|[\ue000-\uf8ff\ufffd]")
+# A page is unreadable when more than this share of its glyphs are unreadable: a font without ToUnicode. A
+# bullet or a logo in a symbol font is a glyph or two on a page of text.
+DEFAULT_MAX_UNREADABLE_SHARE = 0.3
+
+
+def unreadable_pages(
+    source: str, words: list[list[dict[str, Any]]], numbers: list[int] | None = None
+) -> tuple[list[list[dict[str, Any]]], list[ExtractionWarning]]:
+    """Each page's words, those of unreadable pages left out, and a warning per page left out (``numbers``: the
+    pages' numbers in the PDF, by default 1, 2, ...).
+
+    Raises:
+        InputError: every page with text is unreadable.
+    """
+    kept: list[list[dict[str, Any]]] = []
+    warnings: list[ExtractionWarning] = []
+    for number, page_words in zip(numbers or range(1, len(words) + 1), words, strict=True):
+        glyphs = unreadable = 0
+        for word in page_words:
+            text = word["text"]
+            found = UNREADABLE_GLYPH.findall(text)
+            unreadable += len(found)
+            glyphs += len(found) + len(UNREADABLE_GLYPH.sub("", text))
+        if unreadable > DEFAULT_MAX_UNREADABLE_SHARE * glyphs:
+            warnings.append(
+                ExtractionWarning(
+                    "unreadable-text",
+                    f"{unreadable} of {glyphs} characters have no Unicode mapping (a font without ToUnicode?): "
+                    "the page's text is left out",
+                    number,
+                )
+            )
+            kept.append([])
+        else:
+            kept.append(page_words)
+    if warnings and not any(kept):
+        raise InputError(source, "unreadable text: the fonts have no Unicode mapping (ToUnicode); nothing to extract")
+    return kept, warnings
+
+
 def memory_error(source: str) -> InputError:
     """The error of a PDF that needs more memory than the worker may take."""
     return InputError(source, "PDF needs more memory than allowed (a decompression bomb?)")
@@ -197,13 +240,15 @@ def document_from_pages(
     """The ``Document`` of a PDF from each page's words (pdfplumber's ``extract_words`` dicts, with ``size`` and
     ``fontname``) and its rules (``page_rules``): visual lines of fragments without the running headers, footers
     and page numbers, a blank line at each paragraph gap. ``numbers`` are the pages' numbers in the PDF (by
-    default 1, 2, ...: every page was read).
+    default 1, 2, ...: every page was read). Pages whose text is unreadable (``unreadable_pages``) are left out,
+    with a warning.
 
     Raises:
-        InputError: the PDF has no pages, or no words on any page (no text layer).
+        InputError: the PDF has no pages, no words on any page (no text layer), or only unreadable text.
     """
     if not words:
         raise InputError(source, "PDF without pages")
+    words, warnings = unreadable_pages(source, words, numbers)
     pages = [_visual_lines(page_words) for page_words in words]
     if not any(pages):
         raise InputError(source, "no text layer: OCR is not supported")
@@ -219,7 +264,7 @@ def document_from_pages(
                 continue
             kept.append(line)
         lines.extend(_page_lines(kept, page_number))
-    return Document(source, hashlib.sha256(data).hexdigest(), "pdf", tuple(lines), tuple(rules))
+    return Document(source, hashlib.sha256(data).hexdigest(), "pdf", tuple(lines), tuple(rules), tuple(warnings))
 
 
 def _page_lines(visual: list[list[dict[str, Any]]], page_number: int) -> list[Line]:

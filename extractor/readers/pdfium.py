@@ -87,7 +87,8 @@ class TextObject:
 
     ``scale`` maps text space to page space (the text matrix with the CTM); ``descent`` is the font's, per unit
     of font size (negative); ``size`` is pdfminer's (the height of the character box on the page); ``upright``
-    is pdfminer's test of a character that reads left to right.
+    is pdfminer's test of a character that reads left to right; ``unmapped`` says the font has no map to
+    Unicode (no ToUnicode, no known encoding): PDFium's characters are guesses, read as pdfminer's ``(cid:N)``.
     """
 
     fontname: str
@@ -96,11 +97,15 @@ class TextObject:
     scale: tuple[float, float, float, float]
     size: float
     upright: bool
+    unmapped: bool = False
 
     @classmethod
-    def of(cls, fontname: str, font_size: float, descent: float, scale: tuple[float, ...]) -> TextObject:
+    def of(
+        cls, fontname: str, font_size: float, descent: float, scale: tuple[float, ...], unmapped: bool = False
+    ) -> TextObject:
         a, b, c, d = scale
-        return cls(fontname, font_size, descent, (a, b, c, d), abs(d * font_size), a * d > 0 and b * c <= 0)
+        upright = a * d > 0 and b * c <= 0
+        return cls(fontname, font_size, descent, (a, b, c, d), abs(d * font_size), upright, unmapped)
 
     @property
     def drop(self) -> float:
@@ -131,6 +136,7 @@ class _Raw:
         self.font = declare(pdfium_c.FPDFTextObj_GetFont, address, address)
         self.matrix = declare(pdfium_c.FPDFText_GetMatrix, integer, address, integer, address)
         self.font_size = declare(pdfium_c.FPDFText_GetFontSize, ctypes.c_double, address, integer)
+        self.map_error = declare(pdfium_c.FPDFText_HasUnicodeMapError, integer, address, integer)
         self.page_object = declare(pdfium_c.FPDFPage_GetObject, address, address, integer)
         self.form_count = declare(pdfium_c.FPDFFormObj_CountObjects, integer, address)
         self.form_object = declare(pdfium_c.FPDFFormObj_GetObject, address, address, ctypes.c_ulong)
@@ -177,9 +183,9 @@ class _PageFacts:
         self.raw = raw
         self.textpage = textpage
         self.matrix = raw.c.FS_MATRIX()
-        self.fonts: dict[int, tuple[str, float]] = {}
+        self.fonts: dict[int, tuple[str, float, bool]] = {}
         self.objects: dict[int, TextObject] = {}
-        self.kinds: dict[tuple[str, float, float, tuple[float, ...]], TextObject] = {}
+        self.kinds: dict[tuple[str, float, bool, float, tuple[float, ...]], TextObject] = {}
 
     def text_object(self, index: int, address: int) -> TextObject:
         """The shared facts of the text object at ``address``, whose character ``index`` is."""
@@ -191,14 +197,15 @@ class _PageFacts:
         facts = self.fonts.get(font_address)
         if facts is None:
             font = ctypes.cast(font_address, raw.c.FPDF_FONT) if font_address else None
-            facts = self.fonts[font_address] = _font_facts(raw.c, font)
+            # Whether the font maps its codes to Unicode is asked of its first character on the page.
+            facts = self.fonts[font_address] = (*_font_facts(raw.c, font), bool(raw.map_error(self.textpage, index)))
         matrix = self.matrix
         raw.matrix(self.textpage, index, ctypes.addressof(matrix))
         key = (*facts, raw.font_size(self.textpage, index), (matrix.a, matrix.b, matrix.c, matrix.d))
         shared = self.kinds.get(key)
         if shared is None:
-            name, descent, font_size, scale = key
-            shared = self.kinds[key] = TextObject.of(name, font_size, descent, scale)
+            name, descent, unmapped, font_size, scale = key
+            shared = self.kinds[key] = TextObject.of(name, font_size, descent, scale, unmapped)
         self.objects[address] = shared
         return shared
 
@@ -223,7 +230,7 @@ def page_chars(textpage: Any, found: PageObjects) -> list[Char]:
     append = chars.append
     last_address, last_x, last_y = 0, 0.0, 0.0  # text object and origin of the character before
     shared: TextObject | None = None
-    upright, size, fontname, drop = True, 0.0, "", 0.0
+    upright, size, fontname, drop, unmapped = True, 0.0, "", 0.0, False
     new_char = functools.partial(tuple.__new__, Char)
     for index in range(c.FPDFText_CountChars(textpage)):
         code = get_unicode(page, index)
@@ -239,6 +246,17 @@ def page_chars(textpage: Any, found: PageObjects) -> list[Char]:
         char_origin(page, index, x_ref, y_ref)
         text = LINE_END_HYPHENS.get(code) or chr(code) if code else UNMAPPED_GLYPH
         origin_x, origin_y = x.value, y.value
+        if address != last_address or shared is None:
+            shared = facts.text_object(index, address)
+            upright, size, fontname, drop, unmapped = (
+                shared.upright,
+                shared.size,
+                shared.fontname,
+                shared.drop,
+                shared.unmapped,
+            )
+        if unmapped:
+            text = UNMAPPED_GLYPH
         if (
             address == last_address
             and abs(last_x - origin_x) < DEFAULT_SAME_ORIGIN
@@ -247,9 +265,6 @@ def page_chars(textpage: Any, found: PageObjects) -> list[Char]:
             # A piece of the glyph before (a ligature PDFium spelled out): one character, as pdfminer has it.
             chars[-1] = chars[-1]._replace(text=chars[-1].text + text, x1=max(chars[-1].x1, box.right))
             continue
-        if address != last_address or shared is None:
-            shared = facts.text_object(index, address)
-            upright, size, fontname, drop = shared.upright, shared.size, shared.fontname, shared.drop
         last_address, last_x, last_y = address, origin_x, origin_y
         # pdfminer's box (as ``_char`` makes it), built here: this runs once per character of the document.
         if upright:
