@@ -25,8 +25,9 @@ DEFAULT_ENCODINGS = ("utf-8", "cp1252")
 DEFAULT_MAX_UNPACKED_SIZE = 256 * 1024 * 1024
 # Bytes a PDF's compressed streams may decode to: page contents, fonts and other data together, each image alone.
 DEFAULT_MAX_DECODED_SIZE = 256 * 1024 * 1024
-# Pixels of a debug picture: a page larger than A4 is drawn at a lower resolution to stay within them.
-DEFAULT_MAX_PICTURE_PIXELS = 40_000_000
+# Pixels of a debug picture (an A4 page at 500 dpi; drawing takes about 20 bytes a pixel at its peak): a larger
+# page is drawn at a lower resolution to stay within them.
+DEFAULT_MAX_PICTURE_PIXELS = 25_000_000
 # Columns or rows one table cell may span (HTML ``colspan``/``rowspan``, Word ``gridSpan``): HTML's own cap on
 # ``colspan``; spans are also cut to the table's real grid.
 DEFAULT_MAX_SPAN = 1000
