@@ -1,8 +1,8 @@
 """A work budget for one document's costly layout readings (``Settings.max_layout_work``).
 
-Some readings cost more than linear time in the length of a line or a block: a glued row is cut by dynamic
-programming over every pair of candidate cuts, a dumped block is shared out over its slots. On a policy they
-cost little; on a hostile or accidental input (a 4 KB line with no line breaks) they would run for minutes. The
+Some readings cost more than linear time in the length of a line: a glued row is cut by dynamic programming over
+every pair of candidate cuts, each cell read whole. On a policy they cost little; on a hostile or accidental
+input (a 4 KB line with no line breaks) they would run for minutes. The
 readers spend from the budget in force, in characters looked at, and give up a reading when it runs out; the
 pipeline then marks the document ``partial`` with a ``budget-exceeded`` warning. Counting work instead of
 seconds keeps the outcome the same on every machine.
