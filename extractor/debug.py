@@ -56,21 +56,20 @@ def debug_image(
         page: 1-based page number.
         resolution: pixels per inch of the picture; lowered for a page too large for
             ``settings.max_picture_pixels``.
-        settings: the limits (``max_picture_pixels``, ``max_decoded_size``, ``max_file_size``); default: the defaults.
+        settings: the limits (``max_picture_pixels``, ``max_file_size``); default: the defaults. The PDF's streams
+            were measured against ``max_decoded_size`` when ``result`` was extracted: a bomb has no PDF result.
 
     Returns:
         A pdfplumber ``PageImage`` (shown inline in Jupyter; ``.save(path)`` writes a PNG).
 
     Raises:
         ConfigError: the result is not of a PDF, or the page does not exist.
-        InputError: the PDF cannot be opened any more, or is over the limits (its streams decode to too much, or
-            the page cannot be drawn at one pixel per inch within ``max_picture_pixels``).
+        InputError: the PDF cannot be opened any more, or is over the limits (larger than ``max_file_size``, or
+            its page cannot be drawn at one pixel per inch within ``max_picture_pixels``).
     """
     import io
 
     import pdfplumber
-
-    from extractor.readers.streams import check_decoded_size
 
     settings = settings or Settings()
     if result.format != "pdf":
@@ -82,7 +81,6 @@ def debug_image(
         raise InputError(result.source, f"cannot open for drawing ({exc.strerror or exc})") from None
     if len(data) > settings.max_file_size:
         raise InputError(result.source, f"file exceeds max_file_size={settings.max_file_size}")
-    check_decoded_size(data, result.source, settings.max_decoded_size)
     try:
         pdf = pdfplumber.open(io.BytesIO(data), password=password or "")
     except Exception as exc:

@@ -35,8 +35,9 @@ CONVENIENCES: dict[tuple[str, str], str] = {
 # Groups that never import each other, whatever their layers: the Fragment is the contract between readers
 # and layout.
 INDEPENDENT: frozenset[tuple[str, str]] = frozenset({("layout", "readers")})
-# What the conveniences may reach, at most: the model and the packages that serve it.
-CONVENIENCE_REACH = frozenset({"model", "errors", "version", "writers", "exports", "debug"})
+# What the conveniences may reach, at most: the model and the packages that serve it (``settings``: the limits a
+# debug picture is drawn within; it reaches the model and errors only).
+CONVENIENCE_REACH = frozenset({"model", "errors", "version", "settings", "writers", "exports", "debug"})
 
 
 def group_of(module: str) -> str:

@@ -87,8 +87,9 @@ class TextObject:
 
     ``scale`` maps text space to page space (the text matrix with the CTM); ``descent`` is the font's, per unit
     of font size (negative); ``size`` is pdfminer's (the height of the character box on the page); ``upright``
-    is pdfminer's test of a character that reads left to right; ``unmapped`` says the font has no map to
-    Unicode (no ToUnicode, no known encoding): PDFium's characters are guesses, read as pdfminer's ``(cid:N)``.
+    is pdfminer's test of a character that reads left to right; ``unmapped`` says the font's first character on
+    the page has no map to Unicode (no ToUnicode, no known encoding): its characters are then each asked, and
+    PDFium's guesses for those without a map are read as pdfminer's ``(cid:N)``.
     """
 
     fontname: str
@@ -220,7 +221,7 @@ def page_chars(textpage: Any, found: PageObjects) -> list[Char]:
     raw = _raw()
     c = raw.c
     get_unicode, is_generated, text_object = raw.unicode, raw.is_generated, raw.text_object
-    loose_box, char_origin = raw.loose_box, raw.origin
+    loose_box, char_origin, map_error = raw.loose_box, raw.origin, raw.map_error
     box, x, y = c.FS_RECTF(), ctypes.c_double(), ctypes.c_double()
     box_ref, x_ref, y_ref = ctypes.addressof(box), ctypes.addressof(x), ctypes.addressof(y)
     page = ctypes.cast(textpage, ctypes.c_void_p).value or 0
@@ -255,7 +256,7 @@ def page_chars(textpage: Any, found: PageObjects) -> list[Char]:
                 shared.drop,
                 shared.unmapped,
             )
-        if unmapped:
+        if unmapped and map_error(page, index):  # asked only of fonts whose first character had no mapping
             text = UNMAPPED_GLYPH
         if (
             address == last_address
