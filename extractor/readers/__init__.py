@@ -40,14 +40,14 @@ def sniff(data: bytes) -> str:
         return "pdf"
     if data.startswith(b"PK\x03\x04") and b"word/" in data[:65536]:
         return "docx"
+    for magic, name in BINARY_MAGIC:
+        if data.startswith(magic):
+            return name
     if HTML_MARK.search(data):
         return "html"
     utf16 = _utf16(data)
     if utf16 is not None and HTML_MARK.search(data.decode(utf16, errors="replace").encode("utf-8")):
         return "html"
-    for magic, name in BINARY_MAGIC:
-        if data.startswith(magic):
-            return name
     return "text"
 
 
