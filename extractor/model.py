@@ -44,6 +44,9 @@ WarningCode = Literal[
     "glued-table",
     "category-mismatch",
     "retention-mismatch",
+    "bad-bytes",
+    "budget-exceeded",
+    "unreadable-text",
 ]
 # Every warning code and what it tells (the README's table is written from here by scripts/readme.py).
 WARNING_CODES: dict[WarningCode, str] = {
@@ -55,6 +58,9 @@ WARNING_CODES: dict[WarningCode, str] = {
     "glued-table": "rows whose cells ran together, cut by the shape of each column's values",
     "category-mismatch": "the policy's category disagrees with the Open Cookie Database's",
     "retention-mismatch": "the policy's duration disagrees with the Open Cookie Database's",
+    "bad-bytes": "invalid bytes in a UTF-8 (or declared) text, replaced by U+FFFD; the message gives their count",
+    "budget-exceeded": "the layout's work budget (`max_layout_work`) ran out: some lines were not read (`partial`)",
+    "unreadable-text": "a PDF page whose fonts have no Unicode mapping (`(cid:N)`), left out (`partial`)",
 }
 
 # The version of the JSON output contract (extractor/writers/schema.json): the major number changes when a
