@@ -537,7 +537,7 @@ def debug(
         settings = _settings(ctx, labels, password=password)
         result = extract(file, settings, strict=True)
         out.parent.mkdir(parents=True, exist_ok=True)
-        save_debug_image(result, page, out, password=settings.password)
+        save_debug_image(result, page, out, password=settings.password, settings=settings)
     _stderr(f"{len(result.tables)} table(s); page {page} drawn -> {display_name(out)}")
 
 
