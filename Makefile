@@ -30,13 +30,14 @@ $(NODE_DEPS): tests/js/package.json tests/js/package-lock.json
 	cd tests/js && npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
 	touch $(NODE_DEPS)
 
-# Headless Chromium (Debian's package) for the batch report's browser test (tests/test_html_report.py): installed
-# with apt-get when we are root and have it; elsewhere this says why and that test skips with the same reason.
+# Headless Chromium (Debian's package) for the batch report's browser test (tests/test_html_report.py), and jq for
+# the pipe test (convert -o - | jq): installed with apt-get when we are root and have it; elsewhere this says why
+# and those tests skip with the same reason.
 browser:
-	@if command -v chromium >/dev/null 2>&1; then :; \
+	@if command -v chromium >/dev/null 2>&1 && command -v jq >/dev/null 2>&1; then :; \
 	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium; \
-	else echo "chromium missing and not installable here (needs root and apt-get): the report's browser test skips"; fi
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium jq; \
+	else echo "chromium or jq missing and not installable here (needs root and apt-get): their tests skip"; fi
 
 # pytest exits 5 when it collects no tests: that is a broken suite here, never a pass.
 pytest: install $(NODE_DEPS) browser
