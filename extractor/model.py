@@ -54,7 +54,8 @@ WARNING_CODES: dict[WarningCode, str] = {
     "low-confidence": "some records are less sure than 0.5 (the document is `partial`)",
     "noise": "text inside a dumped table that fits no column (a page logo, a stray fragment), left out",
     "unread-names": "cookie-shaped names outside any table read: a table whose header was not recognised?",
-    "dumped-table": "a table read from a reading-order dump (plain `pdftotext`): its rows are guessed",
+    "dumped-table": "a table read from a reading-order dump (plain `pdftotext`): its rows are guessed; the message"
+    " counts the values that did not match the names one for one",
     "glued-table": "rows whose cells ran together, cut by the shape of each column's values",
     "category-mismatch": "the policy's category disagrees with the Open Cookie Database's",
     "retention-mismatch": "the policy's duration disagrees with the Open Cookie Database's",
