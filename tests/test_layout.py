@@ -971,3 +971,17 @@ def test_labels_a_text_browser_stacked_over_five_lines_none_a_header_alone() -> 
     )
     assert [r.cells[0] for r in tables[0].rows] == ["_grecaptcha", "GCLB", "_ga_XYZ"]
     assert tables[0].rows[2].cells[1] == "13 months"
+
+
+def test_a_lower_case_piece_under_a_provider_seen_whole_above_goes_on_the_sentence() -> None:
+    # "Google" stood whole in a row above: both signals count against "Google annonces".
+    text = (
+        "Nom\tFournisseur\tDomaine\tObjectif\tCatégorie\tDurée\tType\n"
+        "_ga\tGoogle\t.example.com\tMesurer l'audience\tPerformance\t13 mois\tInterne\n"
+        "FPLC\tGoogle\t.example.com\tSuivre les\tPerformance\t20 heures\tInterne\n"
+        "visites\n"
+        "IDE\tGoogle\t.doubleclick.net\tAfficher des\tPublicités\t13 mois\tTiers\n"
+        "annonces\tpersonnalisées\n"
+    )
+    rows = table_rows(text)
+    assert [(r[1], r[3], r[4]) for r in rows][2] == ("Google", "Afficher des annonces", "Publicités personnalisées")

@@ -1198,10 +1198,11 @@ def _place_loose(
                 continue
             if ends_open(before) or completes_identifier(before.rsplit("\n", 1)[-1], piece):
                 score += 2.0
-            elif roles[column] == "provider" and piece[:1].islower():
-                score -= DEFAULT_LOWER_CASE_PROVIDER  # a provider's name goes on capitalised ("Google" / "Analytics")
-            elif current is not None and before in complete[column] and len(current.cells[column]) == 1:
-                score -= DEFAULT_WHOLE_CELL
+            else:
+                if roles[column] == "provider" and piece[:1].islower():
+                    score -= DEFAULT_LOWER_CASE_PROVIDER  # a provider's name goes on capitalised ("Google" / "Ads")
+                if current is not None and before in complete[column] and len(current.cells[column]) == 1:
+                    score -= DEFAULT_WHOLE_CELL
             last = before.rsplit("\n", 1)[-1]
             if len(last) + 1 + len(piece.split()[0]) <= DEFAULT_WRAP_FIT * widths[column]:
                 score -= DEFAULT_WRAP_MISFIT
