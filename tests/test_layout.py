@@ -985,3 +985,16 @@ def test_a_lower_case_piece_under_a_provider_seen_whole_above_goes_on_the_senten
     )
     rows = table_rows(text)
     assert [(r[1], r[3], r[4]) for r in rows][2] == ("Google", "Afficher des annonces", "Publicités personnalisées")
+
+
+def test_a_label_wrapped_over_two_lines_left_open_is_read_with_its_last_line() -> None:
+    # "maximale de" / "conservation": read alone, "maximale de" fits any label; with its next line, the duration's.
+    text = (
+        "Nom\tFournisseur\tFinalité\tDurée\tType\n"
+        "maximale de\n"
+        "conservation\n"
+        "__cf_bm\tHubspot\tProtège le site.\t1 jour\tCookie\n"
+        "_hssc\tHubspot\tCompte les pages vues.\t1 jour\tCookie\n"
+    )
+    tables, _ = rebuild_tables(document(text))
+    assert tables[0].headers == ("Nom", "Fournisseur", "Finalité", "Durée maximale de conservation", "Type")

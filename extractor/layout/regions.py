@@ -311,11 +311,16 @@ def _label_score(text: str) -> int:
 
 
 def _merge_continuation(
-    cells: list[HeaderCell], line: Line, delimited: bool, continued: frozenset[int] = frozenset()
+    cells: list[HeaderCell],
+    line: Line,
+    delimited: bool,
+    continued: frozenset[int] = frozenset(),
+    next_piece: str | None = None,
 ) -> tuple[list[HeaderCell], frozenset[int]]:
     """Append a wrapped header line's fragments to the labels they continue; returns the labels and which of
     them went on. Where ordinals and positions say nothing, the readings are scored by how well each label then
-    reads, and a label the line above continued is the likelier to go on ("Durée" / "de vie" / "(jours)")."""
+    reads, and a label the line above continued is the likelier to go on ("Durée" / "de vie" / "(jours)"). A
+    lone piece left open ("maximale de") is read with the lone piece below it (``next_piece``: "conservation")."""
     frags = list(line.fragments)
     targets: tuple[int, ...]
     if not delimited:
@@ -336,7 +341,7 @@ def _merge_continuation(
         for combo in itertools.combinations(choices, min(len(frags), len(cells))):
             texts = [c.text for c in cells]
             for i, f in zip(combo, frags, strict=False):
-                texts[i] = f"{texts[i]} {f.text}"
+                texts[i] = f"{texts[i]} {f.text}" + (f" {next_piece}" if next_piece and len(frags) == 1 else "")
             score = (
                 sum(_label_score(t) for t in texts)
                 + DEFAULT_GOES_ON_BONUS * len(continued & set(combo))
@@ -504,7 +509,17 @@ def find_header_rows(
                 or _continues_open_labels(cells, lines[end], continued, delimited)
             )
         ):
-            cells, continued = _merge_continuation(cells, lines[end], delimited, continued)
+            below = lines[end + 1] if end + 1 < len(lines) else None
+            next_piece = (
+                below.text
+                if below is not None
+                and len(lines[end].fragments) == 1
+                and len(below.fragments) == 1
+                and ends_open(lines[end].text)
+                and _is_header_continuation(below)
+                else None
+            )
+            cells, continued = _merge_continuation(cells, lines[end], delimited, continued, next_piece)
             used.append(lines[end].number)
             end += 1
         start = i
