@@ -998,3 +998,32 @@ def test_a_label_wrapped_over_two_lines_left_open_is_read_with_its_last_line() -
     )
     tables, _ = rebuild_tables(document(text))
     assert tables[0].headers == ("Nom", "Fournisseur", "Finalité", "Durée maximale de conservation", "Type")
+
+
+def test_a_second_sentence_of_a_cell_under_a_repeated_header_keeps_the_table_going() -> None:
+    # Under the header a page break repeated, one row is all the table has shown: the row above counts too when
+    # judging whether "Cela permet au site" is prose after the table or the cell's next sentence.
+    first = (
+        "Nom\tFournisseur\tFinalité\tDurée\tType\n"
+        "_hssc\tHubspot\tIdentifie si le cms doit\t1 jour\tCookie\n"
+        "incrémenter le nombre de\n"
+        "\n"
+    )
+    second = (
+        "Nom\tFournisseur\tFinalité\tDurée\tType\n"
+        "sessions du visiteur.\n"
+        "hubspotutk\tHubspot\tDéfinit un\t180 jours\tCookie\n"
+        "identifiant unique\tHTTP\n"
+        "pour la session.\n"
+        "Cela permet au site\n"
+        "Web d'obtenir des\n"
+        "données.\n"
+        "pys_visit\tSite\tEnregistre des\tSession\tCookie\n"
+        "données.\n"
+    )
+    tables, _ = rebuild_tables(document(first + second))
+    rows = [row for table in tables for row in table.rows]
+    assert [r.cells[0] for r in rows] == ["_hssc", "hubspotutk", "pys_visit"]
+    assert " ".join((rows[1].cells[2] or "").split()) == (
+        "Définit un identifiant unique pour la session. Cela permet au site Web d'obtenir des données."
+    )

@@ -845,8 +845,9 @@ def delimited_rows(
     full = [line for line in body if len(line.fragments) == n][:DEFAULT_COLUMN_SAMPLE]
     profiles = [[_profile(line.fragments[c].text) for line in full] for c in range(n)]
     widths = [max((len(line.fragments[c].text) for line in full), default=0) for c in range(n)]
-    # The widest cell line seen so far: a single piece much longer cannot sit in one column, it is prose.
-    widest = max(widths, default=0)
+    # The widest cell line seen so far: a single piece much longer cannot sit in one column, it is prose. A table
+    # going on under a repeated header has shown its cells already: the row above counts too.
+    widest = max([*widths, *(len(line) for cell in (previous.cells if previous else []) for line in cell)], default=0)
     complete: list[set[str]] = [set() for _ in range(n)]  # each column's whole cells, in rows done
     rows: list[RowBuilder] = []
     current = previous
