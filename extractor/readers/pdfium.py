@@ -233,8 +233,12 @@ def page_chars(textpage: Any, found: PageObjects) -> list[Char]:
     shared: TextObject | None = None
     upright, size, fontname, drop, unmapped = True, 0.0, "", 0.0, False
     new_char = functools.partial(tuple.__new__, Char)
-    for index in range(c.FPDFText_CountChars(textpage)):
-        code = get_unicode(page, index)
+    count = c.FPDFText_CountChars(textpage)
+    codes = _page_codes(textpage, count)
+    for index in range(count):
+        code = codes[index] if codes is not None else get_unicode(page, index)
+        if not code:
+            code = get_unicode(page, index)  # no Unicode for the glyph: asked of the character itself
         if code in GENERATED_CODES and is_generated(page, index):
             continue
         address = text_object(page, index)
@@ -277,6 +281,19 @@ def page_chars(textpage: Any, found: PageObjects) -> list[Char]:
     if last_address in blanks:
         chars.extend(_blank(point, facts.objects[last_address], height) for point in blanks[last_address])
     return chars
+
+
+def _page_codes(textpage: Any, count: int) -> list[int] | None:
+    """The Unicode code of every character of a text page, asked of PDFium in one call (``FPDFText_GetText``)
+    instead of one call per character; ``None`` when the text does not map one unit to one character (a character
+    outside the Basic Multilingual Plane takes two), so each is asked on its own."""
+    if count <= 0:
+        return []
+    buffer = (ctypes.c_ushort * (count + 1))()
+    written = _raw().c.FPDFText_GetText(textpage, 0, count, buffer)
+    if written - 1 != count:
+        return None
+    return buffer[:count]
 
 
 def _char(
