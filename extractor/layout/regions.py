@@ -278,7 +278,7 @@ def _continues_open_labels(
     if line.blank:
         return False
     if delimited:
-        going_on = [k for k, c in enumerate(cells) if _open_label(c.text) or k in continued]
+        going_on = _labels_going_on(cells, continued)
         if len(line.fragments) > len(going_on) or not any(_open_label(cells[k].text) for k in going_on):
             return False
         return all(_label_piece_goes_on(f.text) for f in line.fragments)
@@ -288,6 +288,11 @@ def _continues_open_labels(
         for f, k in zip(line.fragments, targets, strict=True)
     )
     return pieces_fit and any(_open_label(cells[k].text) for k in targets)
+
+
+def _labels_going_on(cells: Sequence[HeaderCell], continued: frozenset[int]) -> list[int]:
+    """The labels a wrapped header line may go on: those left open and those the line above continued."""
+    return [k for k, c in enumerate(cells) if _open_label(c.text) or k in continued]
 
 
 def _label_piece_goes_on(text: str) -> bool:
@@ -332,10 +337,9 @@ def _merge_continuation(
     else:
         best: tuple[float, tuple[int, ...]] | None = None
         # Labels left open take the pieces when there are enough of them (a bracket opened must close).
-        going_on = [k for k, c in enumerate(cells) if _open_label(c.text) or k in continued]
         choices = (
-            going_on
-            if len(frags) <= len(going_on) and _continues_open_labels(cells, line, continued, True)
+            _labels_going_on(cells, continued)
+            if _continues_open_labels(cells, line, continued, True)
             else range(len(cells))
         )
         for combo in itertools.combinations(choices, min(len(frags), len(cells))):
