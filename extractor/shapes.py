@@ -220,6 +220,15 @@ def first_name(text: str) -> str:
     return text
 
 
+# Marks that bound a count before it ("<1" day, "> 30", "≤ 13 months", "~2 years").
+BOUND_MARKS = "<>≤≥~"
+
+
+def without_bound(text: str) -> str:
+    """A count without the mark that bounds it ("<1" -> "1")."""
+    return text.strip().lstrip(BOUND_MARKS + " ")
+
+
 @lru_cache(maxsize=DEFAULT_SHAPE_CACHE)
 def role_fit(role: Role, text: str) -> float:
     """How well a cell text fits a column of the given role: positive fits, negative does not."""
@@ -231,7 +240,7 @@ def role_fit(role: Role, text: str) -> float:
         if looks_like_duration(text):
             return 2.0
         # "Until" / "browsing ...", "13" / "months": a duration wrapped after its first words; "<1" a bound
-        folded = lexicon.fold(text.strip().lstrip("<>≤≥~ "), keep_punctuation=True)
+        folded = lexicon.fold(without_bound(text), keep_punctuation=True)
         opens = DURATION_OPENER.match(folded) or DURATION_HEAD.fullmatch(folded)
         return 0.5 if words <= 2 and opens else -1.0
     if role in ("purpose", "function"):

@@ -46,6 +46,7 @@ from extractor.shapes import (
     looks_like_host,
     role_fit,
     starts_sentence,
+    without_bound,
     word_count,
 )
 
@@ -1138,8 +1139,11 @@ def _parse_row_start(
 def _duration_start(text: str) -> bool:
     """The first line of a duration cell: a duration, a number (a bound on one too: "<1", "> 30"), or a word
     that opens one ("Until" / "browsing" / "session ends.")."""
-    number = text.strip().lstrip("<>≤≥~ ")
-    return looks_like_duration(text) or number[:1].isdigit() or bool(DURATION_OPENER.match(fold(text.strip())))
+    return (
+        looks_like_duration(text)
+        or without_bound(text)[:1].isdigit()
+        or bool(DURATION_OPENER.match(fold(text.strip())))
+    )
 
 
 def _split_piece(piece: str, roles: tuple[Role, ...]) -> list[tuple[str, float]] | None:
