@@ -244,7 +244,8 @@ def rendered(readme: str) -> str:
     )
 
 
-def _untimed(text: str) -> str:
+def untimed(text: str) -> str:
+    """Text with its timings ("in 0.2 s") made alike: they differ from run to run."""
     return TIMING.sub("in N s", text)
 
 
@@ -252,9 +253,7 @@ def stale_sections(readme: str, new: str) -> list[str]:
     """The sections whose text differs (timings aside)."""
     old_bodies = {m.group("name"): m.group("body") for m in SECTION.finditer(readme)}
     new_bodies = {m.group("name"): m.group("body") for m in SECTION.finditer(new)}
-    stale = [
-        name for name in new_bodies if TIMING.sub("in N s", new_bodies[name]) != TIMING.sub("in N s", old_bodies[name])
-    ]
+    stale = [name for name in new_bodies if untimed(new_bodies[name]) != untimed(old_bodies[name])]
     outside_old = SECTION.sub("", readme)
     outside_new = SECTION.sub("", new)
     return stale if outside_old == outside_new else [*stale, "(text outside the sections)"]
