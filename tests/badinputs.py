@@ -99,13 +99,17 @@ def decompression_bomb_pdf(folder: Path, megabytes: int = 1024) -> Path:
     compressor = zlib.compressobj(9)
     chunk = b" " * (1 << 20)
     stream = b"".join(compressor.compress(chunk) for _ in range(megabytes)) + compressor.flush()
+    return one_page_pdf(folder / "bomb.pdf", stream, b"/FlateDecode")
+
+
+def one_page_pdf(path: Path, stream: bytes, filters: bytes) -> Path:
+    """A PDF of one page whose content is ``stream``, encoded by ``filters`` (``/FlateDecode``, ``[/A /B]``)."""
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
         b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
-        b"<< /Length %d /Filter /FlateDecode >>\nstream\n%s\nendstream" % (len(stream), stream),
+        b"<< /Length %d /Filter %s >>\nstream\n%s\nendstream" % (len(stream), filters, stream),
     ]
-    path = folder / "bomb.pdf"
     path.write_bytes(pdf_file(objects))
     return path
 

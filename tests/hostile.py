@@ -22,6 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from scripts.render_samples import pdf_file  # noqa: E402
+from tests.badinputs import one_page_pdf  # noqa: E402
 
 SEED = ROOT / "samples" / "opendatasoft-cookie-policy.txt"
 HEADER = ("Cookie name", "Provider", "Purpose", "Expiry")
@@ -250,16 +251,7 @@ def stray_byte_text(folder: Path) -> Path:
 def nested_flate_pdf(folder: Path, megabytes: int = 2048) -> Path:
     """A page whose content stream is Flate inside Flate: a few kilobytes that inflate to ``megabytes`` of spaces."""
     inner = repeated_deflate(b" " * MEGABYTE, megabytes)
-    stream = zlib.compress(inner, 9)
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
-        b"<< /Length %d /Filter [/FlateDecode /FlateDecode] >>\nstream\n%s\nendstream" % (len(stream), stream),
-    ]
-    path = folder / "nested-flate.pdf"
-    path.write_bytes(pdf_file(objects))
-    return path
+    return one_page_pdf(folder / "nested-flate.pdf", zlib.compress(inner, 9), b"[/FlateDecode /FlateDecode]")
 
 
 def _page_ops(rows: tuple[tuple[str, ...], ...], font: bytes, top: int, encode: Callable[[str], bytes]) -> bytes:
