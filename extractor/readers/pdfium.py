@@ -22,6 +22,7 @@ from __future__ import annotations
 import ctypes
 import functools
 import itertools
+import operator
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -176,19 +177,29 @@ def _font_facts(raw: Any, font: Any) -> tuple[str, float]:
     return name, descent
 
 
+# A text object's facts as the character loop reads them: the object, then its upright, size, fontname, drop
+# and unmapped.
+_ObjectFacts = tuple[TextObject, bool, float, str, float, bool]
+
+
 class _PageFacts:
     """What the characters of one text page share, each asked of PDFium once: the facts of each font (by its
-    address) and of each text object (by its address), equal text objects made one."""
+    address) and of each text object (by its address), equal text objects made one.
+
+    ``objects`` holds, by text object address, the ``TextObject`` with the fields the character loop reads
+    unpacked beside it (``upright``, ``size``, ``fontname``, ``drop``, ``unmapped``), so that a change of text
+    object, which on some PDFs comes with every glyph, costs one dictionary lookup.
+    """
 
     def __init__(self, raw: _Raw, textpage: int) -> None:
         self.raw = raw
         self.textpage = textpage
         self.matrix = raw.c.FS_MATRIX()
         self.fonts: dict[int, tuple[str, float, bool]] = {}
-        self.objects: dict[int, TextObject] = {}
-        self.kinds: dict[tuple[str, float, bool, float, tuple[float, ...]], TextObject] = {}
+        self.objects: dict[int, _ObjectFacts] = {}
+        self.kinds: dict[tuple[str, float, bool, float, tuple[float, ...]], _ObjectFacts] = {}
 
-    def text_object(self, index: int, address: int) -> TextObject:
+    def text_object(self, index: int, address: int) -> _ObjectFacts:
         """The shared facts of the text object at ``address``, whose character ``index`` is."""
         found = self.objects.get(address)
         if found is not None:
@@ -206,7 +217,8 @@ class _PageFacts:
         shared = self.kinds.get(key)
         if shared is None:
             name, descent, unmapped, font_size, scale = key
-            shared = self.kinds[key] = TextObject.of(name, font_size, descent, scale, unmapped)
+            kind = TextObject.of(name, font_size, descent, scale, unmapped)
+            shared = self.kinds[key] = (kind, kind.upright, kind.size, kind.fontname, kind.drop, kind.unmapped)
         self.objects[address] = shared
         return shared
 
@@ -215,8 +227,8 @@ def page_chars(textpage: Any, found: PageObjects) -> list[Char]:
     """The characters of a page in content order, as pdfminer reads them: PDFium's invented ones left out, the
     spaces it left out (``found.blanks``) put back.
 
-    Four calls to PDFium per character (its code, text object, box and origin); what a text object's
-    characters share is asked once per text object (``_PageFacts``).
+    Three calls to PDFium per character (its text object, box and origin), the codes of the page in one; what a
+    text object's characters share is asked once per text object (``_PageFacts``).
     """
     raw = _raw()
     c = raw.c
@@ -226,11 +238,11 @@ def page_chars(textpage: Any, found: PageObjects) -> list[Char]:
     box_ref, x_ref, y_ref = ctypes.addressof(box), ctypes.addressof(x), ctypes.addressof(y)
     page = ctypes.cast(textpage, ctypes.c_void_p).value or 0
     facts = _PageFacts(raw, page)
+    objects = facts.objects
     height, blanks = found.height, found.blanks
     chars: list[Char] = []
     append = chars.append
     last_address, last_x, last_y = 0, 0.0, 0.0  # text object and origin of the character before
-    shared: TextObject | None = None
     upright, size, fontname, drop, unmapped = True, 0.0, "", 0.0, False
     new_char = functools.partial(tuple.__new__, Char)
     count = c.FPDFText_CountChars(textpage)
@@ -245,21 +257,14 @@ def page_chars(textpage: Any, found: PageObjects) -> list[Char]:
         if not address:
             continue
         if address != last_address and last_address in blanks:
-            before = facts.objects[last_address]
+            before = objects[last_address][0]
             chars.extend(_blank(point, before, height) for point in blanks[last_address])
         loose_box(page, index, box_ref)
         char_origin(page, index, x_ref, y_ref)
         text = LINE_END_HYPHENS.get(code) or chr(code) if code else UNMAPPED_GLYPH
         origin_x, origin_y = x.value, y.value
-        if address != last_address or shared is None:
-            shared = facts.text_object(index, address)
-            upright, size, fontname, drop, unmapped = (
-                shared.upright,
-                shared.size,
-                shared.fontname,
-                shared.drop,
-                shared.unmapped,
-            )
+        if address != last_address:
+            _, upright, size, fontname, drop, unmapped = objects.get(address) or facts.text_object(index, address)
         if unmapped and map_error(page, index):  # asked only of fonts whose first character had no mapping
             text = UNMAPPED_GLYPH
         if (
@@ -279,7 +284,7 @@ def page_chars(textpage: Any, found: PageObjects) -> list[Char]:
             top, bottom = height - box.top, height - box.bottom
             append(new_char((text, box.left, box.right, top, bottom, size, fontname, False)))
     if last_address in blanks:
-        chars.extend(_blank(point, facts.objects[last_address], height) for point in blanks[last_address])
+        chars.extend(_blank(point, objects[last_address][0], height) for point in blanks[last_address])
     return chars
 
 
@@ -336,53 +341,84 @@ def _cluster_ids(values: list[float], tolerance: float) -> dict[float, int]:
 
 
 def _lines(chars: list[Char], upright: bool) -> Iterator[list[Char]]:
-    """The characters of one group by line, each line in reading order (pdfplumber's ``iter_chars_to_lines``)."""
+    """The characters of one group by line, each line in reading order (pdfplumber's ``iter_chars_to_lines``:
+    a stable sort by line, then by position along it)."""
     if upright:
         ids = _cluster_ids([ch.top for ch in chars], DEFAULT_Y_TOLERANCE)
-        clustered = sorted(chars, key=lambda ch: ids[ch.top])
-        for _, line in itertools.groupby(clustered, key=lambda ch: ids[ch.top]):
-            yield sorted(line, key=lambda ch: ch.x0)
+        along = _X0
     else:
         ids = _cluster_ids([ch.x0 for ch in chars], DEFAULT_X_TOLERANCE)
-        clustered = sorted(chars, key=lambda ch: ids[ch.x0])
-        for _, line in itertools.groupby(clustered, key=lambda ch: ids[ch.x0]):
-            yield sorted(line, key=lambda ch: (ch.top, ch.bottom))
+        along = _TOP_BOTTOM
+    if len(ids) == 1:  # the group is one line
+        yield sorted(chars, key=along)
+        return
+    lines: dict[int, list[Char]] = {}
+    for ch in chars:
+        line = ids[ch.top if upright else ch.x0]
+        found = lines.get(line)
+        if found is None:
+            lines[line] = [ch]
+        else:
+            found.append(ch)
+    for line in sorted(lines):
+        yield sorted(lines[line], key=along)
+
+
+_X0 = operator.itemgetter(1)
+_TOP_BOTTOM = operator.itemgetter(3, 4)
+_GROUP = operator.itemgetter(7, 5, 6)  # upright, size, fontname
 
 
 def _split(line: list[Char], upright: bool) -> Iterator[list[Char]]:
     """A line's characters cut into words (pdfplumber's ``char_begins_new_word``): at spaces, and where a
     character starts back, more than a tolerance past the one before, or off its line."""
     word: list[Char] = []
+    before_x0 = before_x1 = before_top = before_bottom = 0.0
     for char in line:
-        if char.text.isspace():
+        text, x0, x1, top, bottom, _, _, _ = char
+        if text.isspace():
             if word:
                 yield word
             word = []
             continue
         if word:
-            before = word[-1]
             if upright:
                 begins = (
-                    char.x0 < before.x0
-                    or char.x0 > before.x1 + DEFAULT_X_TOLERANCE
-                    or abs(char.top - before.top) > DEFAULT_Y_TOLERANCE
+                    x0 < before_x0
+                    or x0 > before_x1 + DEFAULT_X_TOLERANCE
+                    or abs(top - before_top) > DEFAULT_Y_TOLERANCE
                 )
             else:
                 begins = (
-                    char.top < before.top
-                    or char.top > before.bottom + DEFAULT_Y_TOLERANCE
-                    or abs(char.x0 - before.x0) > DEFAULT_X_TOLERANCE
+                    top < before_top
+                    or top > before_bottom + DEFAULT_Y_TOLERANCE
+                    or abs(x0 - before_x0) > DEFAULT_X_TOLERANCE
                 )
             if begins:
                 yield word
                 word = [char]
-                continue
-        word.append(char)
+            else:
+                word.append(char)
+        else:
+            word = [char]
+        before_x0, before_x1, before_top, before_bottom = x0, x1, top, bottom
     if word:
         yield word
 
 
 def _word(chars: list[Char]) -> dict[str, Any]:
+    if len(chars) == 1:
+        text, x0, x1, top, bottom, size, fontname, upright = chars[0]
+        return {
+            "text": LIGATURES.get(text, text),
+            "x0": x0,
+            "x1": x1,
+            "top": top,
+            "bottom": bottom,
+            "upright": upright,
+            "size": size,
+            "fontname": fontname,
+        }
     texts, x0s, x1s, tops, bottoms, sizes, fonts, uprights = zip(*chars, strict=True)
     text = "".join(texts)
     if not LIGATURE_CHARS.isdisjoint(text):
@@ -407,9 +443,9 @@ def words_from_chars(chars: list[Char]) -> list[dict[str, Any]]:
     ``DEFAULT_X_TOLERANCE``.
     """
     words: list[dict[str, Any]] = []
-    for (upright, _, _), group in itertools.groupby(chars, key=lambda ch: (ch.upright, ch.size, ch.fontname)):
+    for (upright, _, _), group in itertools.groupby(chars, key=_GROUP):
         for line in _lines(list(group), upright):
-            words.extend(_word(word) for word in _split(line, upright))
+            words.extend(map(_word, _split(line, upright)))
     return words
 
 
@@ -528,42 +564,42 @@ class PageObjects:
 
 class _Walk:
     """One walk over a page's objects: the PDFium functions it calls, objects known by address, and the buffers
-    an object's bounds are read into."""
+    an object's bounds (left, bottom, right, top) are read into."""
 
     def __init__(self) -> None:
         self.raw = _raw()
         self.corners = tuple(ctypes.c_float() for _ in range(4))
         self.addresses = tuple(ctypes.addressof(corner) for corner in self.corners)
 
-    def bounds(self, obj: int) -> tuple[float, float, float, float]:
-        """(left, bottom, right, top) of a page object."""
-        self.raw.bounds(obj, *self.addresses)
-        left, bottom, right, top = self.corners
-        return left.value, bottom.value, right.value, top.value
-
     def handle(self, obj: int) -> Any:
         """The object as the typed handle pypdfium2's functions take."""
         return ctypes.cast(obj, self.raw.c.FPDF_PAGEOBJECT)
 
 
-def _visit(walk: _Walk, obj: int, matrix: Matrix, found: PageObjects, nested: bool) -> None:
+def _visit(walk: _Walk, objects: Iterator[int], matrix: Matrix, found: PageObjects, nested: bool) -> None:
+    """Read the text and path objects among ``objects`` into ``found``; a Form XObject's objects in turn."""
     raw = walk.raw
-    kind = raw.object_type(obj)
-    if kind == PAGEOBJ_TEXT:
-        left, bottom, right, _ = walk.bounds(obj)
-        if right - left >= DEFAULT_BLANK_WIDTH:
-            found.last_text = obj
-        elif found.last_text:
-            a, b, c, d, e, f = matrix
-            found.blanks.setdefault(found.last_text, []).append((a * left + c * bottom + e, b * left + d * bottom + f))
-    elif kind == PAGEOBJ_PATH:
-        left, _, right, _ = walk.bounds(obj)
-        if nested or right - left >= DEFAULT_MIN_RULE_SEGMENT:  # page-level bounds include the line width
-            found.edges.extend(_path_edges(raw.c, walk.handle(obj), matrix, found.height))
-    elif kind == PAGEOBJ_FORM:
-        inner = _multiply(_matrix(raw.c, walk.handle(obj)), matrix)
-        for index in range(raw.form_count(obj)):
-            _visit(walk, raw.form_object(obj, index) or 0, inner, found, True)
+    object_type, bounds, addresses, corners = raw.object_type, raw.bounds, walk.addresses, walk.corners
+    left, bottom, right, _ = corners
+    blanks = found.blanks
+    a, b, c, d, e, f = matrix
+    for obj in objects:
+        kind = object_type(obj)
+        if kind == PAGEOBJ_TEXT:  # most objects: inline, one call for its bounds
+            bounds(obj, *addresses)
+            if right.value - left.value >= DEFAULT_BLANK_WIDTH:
+                found.last_text = obj
+            elif found.last_text:
+                x, y = left.value, bottom.value
+                blanks.setdefault(found.last_text, []).append((a * x + c * y + e, b * x + d * y + f))
+        elif kind == PAGEOBJ_PATH:
+            bounds(obj, *addresses)
+            if nested or right.value - left.value >= DEFAULT_MIN_RULE_SEGMENT:  # page bounds include line width
+                found.edges.extend(_path_edges(raw.c, walk.handle(obj), matrix, found.height))
+        elif kind == PAGEOBJ_FORM:
+            inner = _multiply(_matrix(raw.c, walk.handle(obj)), matrix)
+            members = (raw.form_object(obj, index) or 0 for index in range(raw.form_count(obj)))
+            _visit(walk, members, inner, found, True)
 
 
 def page_objects(page: Any, height: float) -> PageObjects:
@@ -573,8 +609,9 @@ def page_objects(page: Any, height: float) -> PageObjects:
     raw = walk.raw
     found = PageObjects(height, [], {})
     address = ctypes.cast(page, ctypes.c_void_p).value
-    for index in range(raw.c.FPDFPage_CountObjects(page)):
-        _visit(walk, raw.page_object(address, index) or 0, IDENTITY, found, False)
+    get_object = raw.page_object
+    members = (get_object(address, index) or 0 for index in range(raw.c.FPDFPage_CountObjects(page)))
+    _visit(walk, members, IDENTITY, found, False)
     return found
 
 
