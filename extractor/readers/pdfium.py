@@ -343,6 +343,7 @@ def _cluster_ids(values: list[float], tolerance: float) -> dict[float, int]:
 def _lines(chars: list[Char], upright: bool) -> Iterator[list[Char]]:
     """The characters of one group by line, each line in reading order (pdfplumber's ``iter_chars_to_lines``:
     a stable sort by line, then by position along it)."""
+    along: Callable[[Char], Any]
     if upright:
         ids = _cluster_ids([ch.top for ch in chars], DEFAULT_Y_TOLERANCE)
         along = _X0
