@@ -275,3 +275,70 @@ def test_a_text_browser_dump_whose_names_run_into_the_next_cell(tmp_path: Path) 
         ("_pk_ref*", "Matomo"),
         ("MATOMO", "Matomo"),
     ]
+
+
+# Cards titled by the cookie's name, labels in a language no lexicon file holds (Esperanto; the durations are
+# written as "1 year" is, the one thing the lexicon must know): the values under each label say which is the
+# purpose, the duration and the provider.
+TITLED_CARDS = [
+    ("Strictly necessary cookies", "sesio_id", "Tenas vian seancon dum vi foliumas la retejon.", "Session", "Ekzemplo"),
+    ("Strictly necessary cookies", "lingvo_pref", "Memoras la lingvon kiun vi elektis.", "1 year", "Ekzemplo"),
+    ("Analytics cookies", "_ga", "Distingas la vizitantojn por la statistikoj de la retejo.", "2 years", "Google"),
+    ("Analytics cookies", "_gid", "Kalkulas la paĝojn kiujn ĉiu vizitanto legas.", "24 hours", "Google"),
+]
+
+
+def _titled_card_lines(bullet: str) -> list[str]:
+    lines = ["Kuketoj", "", "Ni uzas kuketojn por ke la retejo funkciu kaj por kompreni kiel vizitantoj uzas ĝin."]
+    heading = None
+    for section, name, purpose, duration, provider in TITLED_CARDS:
+        if section != heading:
+            lines += [section, "Tiuj kuketoj estas uzataj de la retejo."]
+            heading = section
+        lines += [name, f"{bullet}Celo: {purpose}", f"{bullet}Daŭro: {duration}", f"{bullet}Provizanto: {provider}"]
+    return lines
+
+
+def _titled_card_records(path: Path) -> list[tuple[str, str | None, str | None, str | None, str | None]]:
+    return [(c.name, c.purpose, c.duration, c.provider, c.category) for c in extract(path).cookies]
+
+
+def test_cookie_cards_titled_by_their_names_on_a_web_page(tmp_path: Path) -> None:
+    body = []
+    heading = None
+    for section, name, purpose, duration, provider in TITLED_CARDS:
+        if section != heading:
+            body.append(f"<h2>{section}</h2><p>Tiuj kuketoj estas uzataj de la retejo.</p>")
+            heading = section
+        items = (("Celo", purpose), ("Daŭro", duration), ("Provizanto", provider))
+        body.append(
+            f"<p><strong>{name}</strong></p><ul>"
+            + "".join(f"<li><strong>{label}:</strong> {value}</li>" for label, value in items)
+            + "</ul>"
+        )
+    path = tmp_path / "kuketoj.html"
+    path.write_text(f"<html><body><h1>Kuketoj</h1>{''.join(body)}</body></html>", encoding="utf-8")
+    wanted = [(n, p, d, v, "necessary" if s.startswith("Strictly") else "analytics") for s, n, p, d, v in TITLED_CARDS]
+    assert _titled_card_records(path) == wanted
+
+
+def test_cookie_cards_titled_by_their_names_in_a_text_export_with_bullets_and_no_blank_lines(tmp_path: Path) -> None:
+    # A text browser's bullets before each label; a heading right after a card's last (short) value is no part
+    # of it, while a purpose wrapped at the page's width goes on.
+    lines = _titled_card_lines("  • ")
+    at = lines.index("  • Celo: Distingas la vizitantojn por la statistikoj de la retejo.")
+    lines[at : at + 1] = ["  • Celo: Distingas la vizitantojn por la statistikoj de la retejo kaj", "    montras ilin."]
+    path = tmp_path / "kuketoj.txt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    records = _titled_card_records(path)
+    assert [r[0] for r in records] == [card[1] for card in TITLED_CARDS]
+    assert records[2][1] == "Distingas la vizitantojn por la statistikoj de la retejo kaj montras ilin."
+    assert [r[3] for r in records] == [card[4] for card in TITLED_CARDS]
+    assert [r[4] for r in records] == ["necessary", "necessary", "analytics", "analytics"]
+
+
+def test_names_alone_on_their_lines_without_labelled_lines_below_are_no_cards(tmp_path: Path) -> None:
+    text = "Cookies we use\n\n_ga\n\nThe first one counts visits.\n\n_gid\n\nThe second one counts pages.\n"
+    path = tmp_path / "policy.txt"
+    path.write_text(text, encoding="utf-8")
+    assert extract(path).tables == ()

@@ -4,20 +4,30 @@
 A card opens with a line whose label names the cookie (the name role); a line with no label goes on with the
 value above it; a card ends at a blank run or a line that is neither. The labels of the cards make the header
 of one table, in the order they first appear.
+
+A card may also open with the cookie's name standing alone as its title ("_ga", then "Purpose: ..." /
+"Expiry: ..."): its labels need not be words of the lexicon, since every card repeats them and the values under
+one label read as one column does (sentences, durations, providers); the roles are chosen from both, as a table's
+columns are (``roles.assign_columns``).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from extractor.layout.regions import find_heading
+from extractor.lexicon import fold
 from extractor.model import Line, Role, Row, Table
-from extractor.roles import header_language, match_header
+from extractor.roles import assign_columns, column_shape, header_language, match_header
+from extractor.settings import LAYOUT_WEIGHTS
 from extractor.shapes import first_name, has_name_marks, has_strong_name_marks, looks_like_cookie_name
 
 # "Label: value" with a short label ("Cookie name: _ga", "Durée de conservation : 13 mois").
 LABELLED = re.compile(r"^\s*(?P<label>[^:]{1,40}?)\s*:\s*(?P<value>\S.*)?$")
+# The bullet a text export puts before a list item ("  • Purpose: ...").
+BULLET = re.compile(r"^\s*[•·▪◦○●‣∙*–-]\s+")
 # Cards make a table only when there are at least this many, or one card of this many roles.
 DEFAULT_MIN_CARDS = 2
 DEFAULT_FULL_CARD_ROLES = 3
@@ -31,6 +41,13 @@ DEFAULT_OTHER_LABEL_WORDS = 3
 DEFAULT_LABEL_WORDS = 4
 # How sure a row read from a card is: the labels say where each value goes, the list where a cookie starts.
 DEFAULT_CARD_CONFIDENCE = 0.9
+# A card titled by its cookie's name: the values' roles may come from what they hold rather than their labels.
+DEFAULT_TITLED_CARD_CONFIDENCE = 0.8
+# A titled card says at least this many things of its cookie (labelled lines).
+DEFAULT_MIN_TITLED_FIELDS = 2
+# A value goes on onto the next line only when its line had no room left for that line's first word: the line
+# reached past this share of the page's text width (a short value followed by a heading did not wrap).
+DEFAULT_CARD_WRAP_FIT = 0.85
 
 
 @dataclass
@@ -65,8 +82,22 @@ def _other_label(line: Line) -> bool:
     return label[:1].isupper() and len(label.split()) <= DEFAULT_OTHER_LABEL_WORDS
 
 
-def card_tables(lines: tuple[Line, ...], used: set[tuple[int, int]], first_index: int) -> list[Table]:
-    """Tables of cards among the lines no other table used, numbered from ``first_index``."""
+def card_tables(
+    lines: tuple[Line, ...],
+    used: set[tuple[int, int]],
+    first_index: int,
+    weights: Mapping[str, float] | None = None,
+) -> list[Table]:
+    """Tables of cards among the lines no other table used, numbered from ``first_index``: cards that label
+    their cookie's name, then cards titled by it (``weights``: the layout weights that score a column's role)."""
+    labelled = _labelled_card_tables(lines, used, first_index)
+    taken = used | {(t.page, n) for t in labelled for row in t.rows for n in row.lines}
+    titled = _titled_card_tables(lines, taken, first_index + len(labelled), weights or LAYOUT_WEIGHTS)
+    return [*labelled, *titled]
+
+
+def _labelled_card_tables(lines: tuple[Line, ...], used: set[tuple[int, int]], first_index: int) -> list[Table]:
+    """Tables of cards whose name is one of their labelled lines ("Name: _ga")."""
     tables: list[Table] = []
     cards: list[_Card] = []
     labels: dict[Role, str] = {}
@@ -166,4 +197,170 @@ def _table(lines: tuple[Line, ...], start: int, index: int, cards: list[_Card], 
         language=header_language(list(headers)),
         method="cards",
         explanation=tuple(f"column {k} {labels[r]!r}: {r} (a label of each card)" for k, r in enumerate(roles)),
+    )
+
+
+@dataclass
+class _TitledCard:
+    page: int
+    name: str
+    fields: dict[str, list[str]] = field(default_factory=dict)
+    labels: dict[str, str] = field(default_factory=dict)
+    lines: list[int] = field(default_factory=list)
+
+
+def _field(line: Line) -> tuple[str, str] | None:
+    """The label and value of a labelled line ("Tilgangur: Geymir ...", "• Expiry: 2 years"), whatever the
+    label's words."""
+    found = LABELLED.match(BULLET.sub("", line.text, count=1))
+    if found is None or not found.group("value"):
+        return None
+    label = found.group("label").strip()
+    if not label[:1].isalpha() or len(label.split()) > DEFAULT_LABEL_WORDS:
+        return None
+    return label, found.group("value").strip()
+
+
+def _title(line: Line) -> str | None:
+    """The cookie name a line holds alone ("_ga", "PHPSESSID"), a card's title."""
+    text = line.text.strip()
+    if line.blank or " " in text or _field(line) is not None or not looks_like_cookie_name(text):
+        return None
+    return text
+
+
+def _titled_card_tables(
+    lines: tuple[Line, ...], used: set[tuple[int, int]], first_index: int, weights: Mapping[str, float]
+) -> list[Table]:
+    """Tables of cards titled by their cookie's name, each a run of such cards (a heading or a paragraph ends
+    the run). After the first card, a title counts only where the first label of the run follows it: a word
+    alone on a line inside a wrapped value opens no card."""
+    tables: list[Table] = []
+    cards: list[_TitledCard] = []
+    start = 0
+    last: str | None = None
+    blank_run = 0
+    extents = _page_extents(lines)
+
+    def close() -> None:
+        nonlocal cards
+        table = _titled_table(lines, start, first_index + len(tables), cards, weights)
+        if table is not None:
+            tables.append(table)
+        cards = []
+
+    def next_field(index: int) -> tuple[str, str] | None:
+        for line in lines[index + 1 :]:
+            if not line.blank:
+                return _field(line)
+        return None
+
+    for index, line in enumerate(lines):
+        if (line.page, line.number) in used:
+            close()
+            last = None
+            continue
+        if line.blank:
+            blank_run += 1
+            continue
+        wraps = blank_run == 0
+        blank_run = 0
+        title = _title(line)
+        coming = next_field(index) if title is not None else None
+        first_label = fold(next(iter(cards[0].fields))) if cards and cards[0].fields else None
+        if title is not None and coming is not None and (first_label is None or fold(coming[0]) == first_label):
+            if cards and len(cards[-1].fields) < DEFAULT_MIN_TITLED_FIELDS:
+                cards.pop()  # a title with too little under it was no card
+            if not cards:
+                start = index
+            cards.append(_TitledCard(line.page, title, lines=[line.number]))
+            last = None
+            continue
+        found = _field(line) if cards else None
+        if found is not None and fold(found[0]) not in cards[-1].fields:
+            label, value = found
+            key = fold(label)
+            cards[-1].fields[key] = [value]
+            cards[-1].labels.setdefault(key, label)
+            cards[-1].lines.append(line.number)
+            last = key
+        elif cards and last is not None and wraps and _had_no_room(lines[index - 1], line, extents[line.page]):
+            cards[-1].fields[last].append(line.text)  # a value wrapped onto the next line
+            cards[-1].lines.append(line.number)
+        else:
+            close()
+            last = None
+    close()
+    return tables
+
+
+def _page_extents(lines: tuple[Line, ...]) -> dict[int, tuple[float, float]]:
+    """The left and right edges of each page's text."""
+    extents: dict[int, tuple[float, float]] = {}
+    for line in lines:
+        if line.blank:
+            continue
+        left, right = extents.get(line.page, (line.fragments[0].x0, line.fragments[-1].x1))
+        extents[line.page] = (min(left, line.fragments[0].x0), max(right, line.fragments[-1].x1))
+    return extents
+
+
+def _had_no_room(before: Line, line: Line, extent: tuple[float, float]) -> bool:
+    """Whether the line before had no room left for this line's first word, so that the word wrapped (a line
+    standing left of the one before, a heading out of a list, did not)."""
+    if before.blank or line.blank:
+        return False
+    last = before.fragments[-1]
+    unit = (last.x1 - last.x0) / max(len(last.text), 1)
+    if line.fragments[0].x0 < before.fragments[0].x0 - unit:
+        return False
+    word = line.text.split(" ", 1)[0]
+    left, right = extent
+    return last.x1 + unit * (len(word) + 1) > left + DEFAULT_CARD_WRAP_FIT * (right - left)
+
+
+def _titled_table(
+    lines: tuple[Line, ...], start: int, index: int, cards: list[_TitledCard], weights: Mapping[str, float]
+) -> Table | None:
+    """The table of a run of titled cards, or ``None`` when they are too few, name no cookies, or their labels
+    read as a name column (the titles were something else: a service that lists its cookies)."""
+    cards = [card for card in cards if len(card.fields) >= DEFAULT_MIN_TITLED_FIELDS]
+    names = [card.name for card in cards]
+    if len(cards) < DEFAULT_MIN_CARDS or sum(map(has_name_marks, names)) < DEFAULT_MARKED_SHARE * len(names):
+        return None
+    keys: list[str] = []
+    for card in cards:
+        keys.extend(key for key in card.fields if key not in keys)
+    labels = [next(card.labels[key] for card in cards if key in card.labels) for key in keys]
+    values = [[" ".join(card.fields[key]) if key in card.fields else None for card in cards] for key in keys]
+    chosen = assign_columns(labels, [column_shape(column) for column in values], weights)
+    if "name" in chosen.roles:
+        return None
+    roles: tuple[Role, ...] = ("name", *chosen.roles)
+    rows = tuple(
+        Row(
+            (card.name, *("\n".join(card.fields[key]) if key in card.fields else None for key in keys)),
+            card.page,
+            tuple(card.lines),
+            DEFAULT_TITLED_CARD_CONFIDENCE,
+        )
+        for card in cards
+    )
+    headers = ("", *labels)
+    return Table(
+        index=index,
+        page=cards[0].page,
+        heading=find_heading(lines, start, 0),
+        headers=headers,
+        columns=roles,
+        rows=rows,
+        language=header_language(labels),
+        method="cards",
+        explanation=(
+            "column 0: name (each card's title)",
+            *(
+                f"column {k} {label!r}: {role} (the label of each card and the values under it)"
+                for k, (label, role) in enumerate(zip(labels, chosen.roles, strict=True), start=1)
+            ),
+        ),
     )

@@ -138,7 +138,7 @@ def rebuild_tables(
     """
     tables, warnings = _rebuild(document, weights)
     used = used_lines(tables)
-    cards = card_tables(document.lines, used, len(tables))
+    cards = card_tables(document.lines, used, len(tables), weights)
     unread = unread_names(document.lines, used | used_lines(cards))
     tables = [*tables, *cards]
     return tables, [*warnings, unread] if unread is not None else warnings
