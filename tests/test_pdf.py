@@ -136,3 +136,28 @@ def test_debug_of_a_text_export_is_a_usage_error(tmp_path: Path) -> None:
     )
     assert result.exit_code == 2
     assert "need a PDF" in result.stderr
+
+
+def test_a_bold_header_whose_labels_wrap_over_four_lines_in_narrow_columns(tmp_path: Path) -> None:
+    # Narrow columns wrap the labels ("Primeira /" / "Terceira" / "Parte"), capitalised pieces the lexicon need
+    # not know, each under a label of its own: one header, its first line no header of its own.
+    from scripts.render_samples import Table
+
+    rows = [
+        ["PHPSESSID", "Necessário", "Primeira parte", "Mantém a sessão do visitante no servidor.", "Sessão"],
+        ["carrinho_id", "Necessário", "Primeira parte", "Guarda os produtos do carrinho.", "1 dia"],
+        ["_ga", "Analítico", "Terceira parte", "Distingue os visitantes para as estatísticas.", "2 anos"],
+    ]
+    table = Table(
+        "Cookies utilizados",
+        ["Nome do cookie", "Tipo Do Cookie", "Primeira / Terceira Parte", "Finalidade", "Prazo De Conservação"],
+        [0.2, 0.13, 0.12, 0.4, 0.15],
+        rows,
+    )
+    spec = Spec(name="p.pdf", title="Política de cookies", intro="Utilizamos cookies.", tables=[table])
+    path = tmp_path / "politica.pdf"
+    path.write_bytes(render(spec))
+    result = extract(path)
+    assert len(result.tables) == 1
+    assert result.tables[0].headers[2] == "Primeira / Terceira Parte"
+    assert [(c.name, c.purpose, c.duration) for c in result.cookies] == [(r[0], r[3], r[4]) for r in rows]

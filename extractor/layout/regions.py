@@ -258,6 +258,31 @@ def _is_header_continuation(line: Line) -> bool:
     )
 
 
+def _wraps_under_labels(cells: Sequence[HeaderCell], header: Line, line: Line) -> bool:
+    """A line in bold under bold labels, of fewer pieces than labels, each a few words standing under a label of
+    its own, none of them a cookie name, a duration or a sentence: the labels' next line, in whatever language
+    ("Çerez" / "Türü", "Birinci /" / "Üçüncü" / "Taraf")."""
+    if line.blank or not 0 < len(line.fragments) < len(cells):
+        return False
+    if not all(f.bold for f in (*header.fragments, *line.fragments)):
+        return False  # without the type to tell them, a first row's short cells read the same
+    under: set[int] = set()
+    for fragment in line.fragments:
+        text = fragment.text
+        if (
+            word_count(text) > DEFAULT_MAX_HEADER_CONTINUATION_WORDS
+            or text.rstrip().endswith((".", "!", "?"))
+            or looks_like_duration(text)
+            or any(has_name_marks(w) for w in text.split() if any(ch.isalpha() for ch in w))
+        ):
+            return False
+        column = next((k for k, c in enumerate(cells) if fragment.x0 < c.x1 and fragment.x1 > c.x0), None)
+        if column is None or column in under:
+            return False
+        under.add(column)
+    return True
+
+
 def _open_label(text: str) -> bool:
     """A label left open at its line end: a bracket not closed yet, a trailing comma, or a short label ending
     in a joining word ("Purpose of")."""
@@ -511,6 +536,7 @@ def find_header_rows(
             and (
                 (end - i <= 2 and _is_header_continuation(lines[end]))
                 or _continues_open_labels(cells, lines[end], continued, delimited)
+                or (not delimited and _wraps_under_labels(cells, lines[i], lines[end]))
             )
         ):
             below = lines[end + 1] if end + 1 < len(lines) else None
