@@ -62,7 +62,10 @@ def extract(path: str | Path, settings: Settings | Mapping[str, Any] | None = No
             )
         )
     tables = [_with_confidence(t) for t in tables]
-    records = [normalize(cookie) for table in tables for cookie in table_records(table)]
+    header_languages = [t.language for t in tables if t.language]
+    text = "\n".join(line.text for line in document.lines)
+    language = detect_language(text) or (header_languages[0] if header_languages else None)
+    records = [normalize(cookie, language) for table in tables for cookie in table_records(table)]
     owner = next((line.text for line in document.lines if not line.blank), None)
     cookies: list[Cookie] = []
     facts = [known_facts(record) for record in records]
@@ -77,9 +80,6 @@ def extract(path: str | Path, settings: Settings | Mapping[str, Any] | None = No
     if doubtful:
         warnings.append(ExtractionWarning("low-confidence", f"{len(doubtful)} record(s) with confidence below 0.5"))
     status: Status = "ok" if cookies and not doubtful and not _incomplete(warnings) else "partial"
-    header_languages = [t.language for t in tables if t.language]
-    text = "\n".join(line.text for line in document.lines)
-    language = detect_language(text) or (header_languages[0] if header_languages else None)
     return Result(
         source=source,
         sha256=document.sha256,

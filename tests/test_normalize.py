@@ -235,3 +235,37 @@ def test_category_column_that_names_no_category_is_not_guessed(tmp_path: Path) -
     )
     cookies = extract(policy).cookies
     assert [(c.category, c.category_source) for c in cookies] == [("unclassified", "column"), ("analytics", "column")]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "iso"),
+    [
+        pytest.param("2 години", "uk", "PT2H", id="ukrainian-hours-in-a-ukrainian-document"),
+        pytest.param("2 години", "bg", "P2Y", id="bulgarian-years-in-a-bulgarian-document"),
+        pytest.param("2 години", None, "P2Y", id="language-unknown-first-reading"),
+        pytest.param("2 години", "zz", "P2Y", id="language-without-a-file-first-reading"),
+        pytest.param("13 months", "uk", "P13M", id="other-languages-words-still-read"),
+    ],
+)
+def test_a_unit_word_two_languages_read_differently_is_read_in_the_document_s_language(
+    text: str, language: str | None, iso: str
+) -> None:
+    assert parse_duration(text, language).iso == iso
+
+
+def test_a_ukrainian_policy_s_hours_are_hours(tmp_path: Path) -> None:
+    rows = [
+        ("PHPSESSID", "Зберігає сеанс відвідувача на сайті.", "2 години"),
+        ("_ga", "Рахує відвідування сайту.", "2 роки"),
+    ]
+    cells = "".join(f"<tr><td>{n}</td><td>{p}</td><td>{d}</td></tr>" for n, p, d in rows)
+    page = (
+        "<html><body><h1>Політика щодо файлів cookie</h1><p>Ми використовуємо файли cookie, щоб сайт працював, "
+        "і для статистики відвідувань.</p><table><tr><th>Назва</th><th>Призначення</th><th>Термін</th></tr>"
+        f"{cells}</table></body></html>"
+    )
+    path = tmp_path / "polityka.html"
+    path.write_text(page, encoding="utf-8")
+    result = extract(path)
+    assert result.language == "uk"
+    assert [c.duration_iso for c in result.cookies] == ["PT2H", "P2Y"]

@@ -272,10 +272,16 @@ def _first_reading(table: Callable[[Language], Mapping[Any, tuple[str, ...]]]) -
     return found
 
 
-@lru_cache(maxsize=1)
-def unit_words() -> dict[str, str]:
-    """Folded unit word -> unit name (``second`` ... ``year``)."""
-    return _first_reading(lambda lang: lang.units)
+@cache
+def unit_words(code: str | None = None) -> dict[str, str]:
+    """Folded unit word -> unit name (``second`` ... ``year``). A word two languages read differently keeps the
+    reading of the language ``code`` when it has one (Ukrainian "години" is hours, Bulgarian "години" years),
+    else the first reading."""
+    found = _first_reading(lambda lang: lang.units)
+    if code is not None and code in language_codes():
+        for unit, written in language(code).units.items():
+            found.update(dict.fromkeys(written, unit))
+    return found
 
 
 @lru_cache(maxsize=1)

@@ -13,10 +13,11 @@ from extractor.normalize.names import name_pattern
 from extractor.normalize.providers import canonical_provider
 
 
-def normalize(cookie: Cookie) -> Cookie:
-    """A record with its name pattern, its duration in seconds, kind and ISO form, and its canonical provider."""
+def normalize(cookie: Cookie, language: str | None = None) -> Cookie:
+    """A record with its name pattern, its duration in seconds, kind and ISO form (its unit words read in the
+    document's ``language`` first), and its canonical provider."""
     pattern = name_pattern(cookie.name)
-    duration = parse_duration(cookie.duration)
+    duration = parse_duration(cookie.duration, language)
     return replace(
         cookie,
         name_is_pattern=pattern.is_pattern,

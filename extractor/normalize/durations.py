@@ -56,12 +56,13 @@ class Duration:
 UNKNOWN = Duration("unknown", None, None)
 
 
-def _quantities(folded: str) -> list[list[tuple[float, str]]]:
+def _quantities(folded: str, language: str | None = None) -> list[list[tuple[float, str]]]:
     """Every "number unit" of folded text as (count, unit name), grouped into the durations they make: parts
-    written one after another ("1 year 1 month 4 days") are one duration; "1 week to 1 year" is two."""
+    written one after another ("1 year 1 month 4 days") are one duration; "1 week to 1 year" is two. A unit
+    word two languages read differently is read in ``language`` (the document's) when it has it."""
     groups: list[list[tuple[float, str]]] = []
     end = None
-    units, numbers = lexicon.unit_words(), lexicon.number_words()
+    units, numbers = lexicon.unit_words(language), lexicon.number_words()
     for match in QUANTITY.finditer(folded):
         number = match.group("number")
         count = float(number.replace(",", ".")) if number[:1].isdigit() else float(numbers[number])
@@ -96,9 +97,11 @@ def _iso(parts: list[tuple[float, str]]) -> str:
     return "P" + date + (f"T{time}" if time else "")
 
 
-def parse_duration(text: str | None) -> Duration:
+def parse_duration(text: str | None, language: str | None = None) -> Duration:
     """Read a duration cell in any language of the lexicon: "13 months", "2 år", "6 měsíců", "12 mėnesių",
-    "1 year 1 month 4 days", "Session", "Until the browser is closed".
+    "1 year 1 month 4 days", "Session", "Until the browser is closed". ``language`` (ISO 639-1, the
+    document's) decides a unit word languages read differently ("2 години": hours in Ukrainian, years in
+    Bulgarian).
 
     Returns ``Duration("unknown", None, None)`` for text that states no duration ("Unknown", "Varies", a
     word that is not a duration).
@@ -108,7 +111,7 @@ def parse_duration(text: str | None) -> Duration:
     folded = lexicon.fold(text, keep_punctuation=True)
     if UNKNOWN_PHRASE.match(folded):
         return UNKNOWN
-    groups = _quantities(folded)
+    groups = _quantities(folded, language)
     if groups:
         longest = max(groups, key=_seconds)
         return Duration("persistent", _seconds(longest), _iso(longest))
