@@ -570,6 +570,54 @@ def test_names_stacked_in_one_cell_beside_a_wrapped_purpose_are_one_row() -> Non
     ]
 
 
+@pytest.mark.parametrize(
+    ("lines", "stacked"),
+    [
+        pytest.param(
+            (
+                "woo_cart_hash      Vinarija    Pamte sadržaj          Sesija",
+                "woo_items_in_cart  Kamenjak    košarice.",
+            ),
+            True,
+            id="a-provider-s-name-wrapped-in-capitals-beside-an-empty-duration",
+        ),
+        pytest.param(
+            (
+                "IDE                Google      Prikazuje oglase       1",
+                "test_cookie                    DoubleClicka.          godina",
+            ),
+            True,
+            id="a-purpose-going-on-with-a-proper-noun-beside-a-count-s-unit",
+        ),
+        pytest.param(
+            (
+                "_grecaptcha        Google      Security (Google       session",
+                "GCLB               Google      Operations (Load       session",
+            ),
+            False,
+            id="a-new-row-whose-purpose-starts-in-capitals-beside-a-whole-duration",
+        ),
+    ],
+)
+def test_names_stacked_in_one_cell_whatever_the_case_of_the_cells_going_on(
+    lines: tuple[str, ...], stacked: bool
+) -> None:
+    # A name on a line inside a row (its purpose going on) shares that row, even where the provider's name
+    # wraps in capitals or the purpose goes on with a proper noun: what the other cells do tells.
+    from extractor.layout.rows import positioned_rows
+
+    text = (
+        "Naziv              Pružatelj   Svrha                  Trajanje\n"
+        + "\n".join(lines)
+        + "\nlast_row           Google      Counts visits.         1 day\n"
+    )
+    region = find_tables(document(text).lines)[0]
+    rows = positioned_rows(region.header, region.body, None, region.after).rows
+    first, second = (line.split()[0] for line in lines)
+    names = ["\n".join(r.cells[0]) for r in rows]
+    assert names == ([f"{first}\n{second}", "last_row"] if stacked else [first, second, "last_row"])
+
+
 def test_a_tabbed_row_copied_without_its_tabs_is_cut_by_its_values() -> None:
     # The copy ran a whole row into one piece, spaces kept: it opens with a name and is cut at spaces by the
     # shapes of the values (a sentence, a host, a duration); the table goes on below it.

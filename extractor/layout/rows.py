@@ -684,27 +684,39 @@ def _stacks_on(cut: Cut, index: int, row_start: int, anchor: int, roles: tuple[R
 
     In a grid every cell of a row starts on the row's first line. So a line whose descriptive cell goes on
     from the line above (that text left open, this one in lower case) is inside the row above, and so is the
-    name on it; the more so when the short cells the row gave at once (a duration, a domain) stay empty or go
-    on (in lower case, in brackets, or after an open end).
+    name on it, when the short cells the row gave at once (a duration, a domain) stay empty or go on (in lower
+    case, in brackets, or after an open end). A short cell in capitals ("Vinarija" / "Kamenjak": a provider's
+    name wrapped) does not stop it where another short cell stays empty. A descriptive piece in capitals
+    ("... putem" / "DoubleClicka.") goes on too where a short cell could not end above ("1" / "godina").
     """
     first = cut[row_start][1]
     cells = cut[index][1]
     short = [c for c, role in enumerate(roles) if c != anchor and role not in PROSE_ROLES and first[c]]
-    if not short or any(
-        (text := cells[c])
-        and not ends_open(_last_text(cut, row_start, index, c))
-        and not (text[:1] == "(" or text[:1].islower())
-        for c in short
-    ):
+    if not short:
         return False
-    return any(
-        role in PROSE_ROLES
+    empty = going = unfinished = fresh = 0
+    for c in short:
+        text = cells[c]
+        above = _last_text(cut, row_start, index, c)
+        if not text:
+            empty += 1
+        elif ends_open(above) or text[:1] == "(" or text[:1].islower():
+            going += 1
+            # The cell above could not end there: left open, or a count waiting for its unit ("1" / "godina").
+            unfinished += ends_open(above) or above.strip().isdigit()
+        else:
+            fresh += 1
+    pieces = [
+        text
+        for c, role in enumerate(roles)
+        if role in PROSE_ROLES
         and (text := cells[c])
         and (text_above := _last_text(cut, row_start, index, c))
         and not ends_sentence(text_above)
-        and text[:1].islower()
-        for c, role in enumerate(roles)
-    )
+    ]
+    if any(text[:1].islower() for text in pieces):
+        return not fresh or bool(empty)
+    return bool(pieces) and bool(unfinished) and not fresh
 
 
 def _last_text(cut: Cut, start: int, end: int, column: int) -> str:
