@@ -342,3 +342,33 @@ def test_names_alone_on_their_lines_without_labelled_lines_below_are_no_cards(tm
     path = tmp_path / "policy.txt"
     path.write_text(text, encoding="utf-8")
     assert extract(path).tables == ()
+
+
+def test_a_tab_separated_copy_whose_last_label_wraps_onto_lines_of_its_own(tmp_path: Path) -> None:
+    # "Prazo" / "de" / "conservação": the copy put the last label's words on lines of their own, above the
+    # first row (whose cells all stand on its first line). The same header repeated by a page break inside a
+    # row takes none of that row's pieces.
+    text = (
+        "Cookies necessários\n"
+        "Nome\tFornecedor\tFinalidade\tPrazo\n"
+        "de\n"
+        "conservação\n"
+        "sessao_id\tLoja\tMantém a sessão do visitante entre as\t1 dia\n"
+        "páginas.\n"
+        "carrinho\tLoja\tGuarda os produtos escolhidos pelo visitante\t30 dias\n"
+        "para\n"
+        "Nome\tFornecedor\tFinalidade\tPrazo\n"
+        "a compra\n"
+        "seguinte.\n"
+        "_ga\tGoogle\tDistingue os visitantes.\t2 anos\n"
+    )
+    path = tmp_path / "cookies.txt"
+    path.write_text(text, encoding="utf-8")
+    result = extract(path)
+    assert [(c.name, c.duration) for c in result.cookies] == [
+        ("sessao_id", "1 dia"),
+        ("carrinho", "30 dias"),
+        ("_ga", "2 anos"),
+    ]
+    assert result.tables[0].headers[-1] == "Prazo de conservação"
+    assert result.cookies[0].purpose == "Mantém a sessão do visitante entre as páginas."

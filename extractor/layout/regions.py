@@ -283,6 +283,34 @@ def _wraps_under_labels(cells: Sequence[HeaderCell], header: Line, line: Line) -
     return True
 
 
+def _text_goes_on_above(lines: tuple[Line, ...], index: int) -> bool:
+    """Text left going on right above a header (unfinished, in lower case or ending in a joining word): the
+    header was repeated by a page break inside a row, and the pieces below it are that row's."""
+    above = _line_above(lines, index)
+    return above is not None and not ends_sentence(above.text) and (above.text[:1].islower() or ends_open(above.text))
+
+
+def _lone_label_piece(lines: tuple[Line, ...], index: int, limit: int) -> bool:
+    """A tab-separated line of one short piece in lower case, no name, no duration, no sentence's end, under a
+    header and above the first row ("Durată" / "de" / "stocare" / a row of cells): a label's words the copy put
+    on lines of their own. A first row has its cells on its first line, so what follows such pieces is a line
+    of cells."""
+    line = lines[index] if index < len(lines) else None
+    if line is None or line.blank or index >= limit or len(line.fragments) != 1:
+        return False
+    text = line.text.strip()
+    if (
+        not text[:1].islower()
+        or text.endswith(".")
+        or word_count(text) > DEFAULT_MAX_HEADER_CONTINUATION_WORDS
+        or looks_like_duration(text)
+        or any(has_name_marks(w) for w in text.split())
+    ):
+        return False
+    below = lines[index + 1] if index + 1 < len(lines) else None
+    return below is not None and (len(below.fragments) >= 2 or _lone_label_piece(lines, index + 1, limit))
+
+
 def _open_label(text: str) -> bool:
     """A label left open at its line end: a bracket not closed yet, a trailing comma, or a short label ending
     in a joining word ("Purpose of")."""
@@ -330,14 +358,17 @@ def _label_piece_goes_on(text: str) -> bool:
 
 
 def _label_score(text: str) -> int:
-    """How well a label reads: named by a strong keyword, not left open by a joining word, and every word a
-    keyword's or a joining word ("Durée de vie" over "Nom de vie")."""
+    """How well a label reads: named by a strong keyword, not left open by a joining word, every word a
+    keyword's or a joining word ("Durée de vie" over "Nom de vie"), and the more so when one keyword phrase
+    spans it all ("Prazo de conservação" over "Nome de conservação")."""
     m = match_header(text)
     closed = 0 if fold(text.split()[-1]) in CONNECTORS else 1
     folded = fold(QUALIFIER.sub(" ", text))
-    covered = " ".join(keywords_in(folded)).split()
+    keywords = keywords_in(folded)
+    covered = " ".join(keywords).split()
     whole = all(w in covered or w in HEADER_CONNECTORS for w in folded.split())
-    return (2 if m and m.strong else 1 if m else 0) + closed + (1 if whole else 0)
+    one_phrase = len(keywords) == 1 and len(folded.split()) > 1 and keywords[0] == folded
+    return (2 if m and m.strong else 1 if m else 0) + closed + (1 if whole else 0) + (1 if one_phrase else 0)
 
 
 def _merge_continuation(
@@ -537,6 +568,12 @@ def find_header_rows(
                 (end - i <= 2 and _is_header_continuation(lines[end]))
                 or _continues_open_labels(cells, lines[end], continued, delimited)
                 or (not delimited and _wraps_under_labels(cells, lines[i], lines[end]))
+                or (
+                    delimited
+                    and not lines[i].whole_row
+                    and not _text_goes_on_above(lines, i)
+                    and _lone_label_piece(lines, end, i + DEFAULT_MAX_HEADER_LINES)
+                )
             )
         ):
             below = lines[end + 1] if end + 1 < len(lines) else None
@@ -545,8 +582,11 @@ def find_header_rows(
                 if below is not None
                 and len(lines[end].fragments) == 1
                 and len(below.fragments) == 1
-                and ends_open(lines[end].text)
-                and _is_header_continuation(below)
+                and (ends_open(lines[end].text) or fold(lines[end].text) in HEADER_CONNECTORS)
+                and (
+                    _is_header_continuation(below)
+                    or (delimited and _lone_label_piece(lines, end + 1, i + DEFAULT_MAX_HEADER_LINES))
+                )
                 else None
             )
             cells, continued = _merge_continuation(cells, lines[end], delimited, continued, next_piece)
