@@ -372,3 +372,20 @@ def test_a_tab_separated_copy_whose_last_label_wraps_onto_lines_of_its_own(tmp_p
     ]
     assert result.tables[0].headers[-1] == "Prazo de conservação"
     assert result.cookies[0].purpose == "Mantém a sessão do visitante entre as páginas."
+
+
+def test_a_closing_paragraph_right_under_a_ruled_table_is_no_row(tmp_path: Path) -> None:
+    # The paragraph after the table follows its last rule closely (no blank line), opening where a name would
+    # stand with plain words that run on into the purpose column.
+    from scripts.render_samples import Spec, Table, render
+
+    rows = [
+        ["YSC", "Cofnodi pa fideos rydych wedi eu gwylio.", "Diwedd y sesiwn"],
+        ["VISITOR_INFO1_LIVE", "Amcangyfrif lled band eich cysylltiad.", "6 mis"],
+    ]
+    table = Table("Cwcis trydydd parti", ["Enw", "Pwrpas", "Yn dod i ben"], [0.3, 0.5, 0.2], rows)
+    closing = "Os oes gennych gwestiwn am y polisi hwn, cysylltwch a'r Clerc: clerc@example.cymru."
+    spec = Spec("p.pdf", "Polisi cwcis", "Rydym yn defnyddio cwcis.", [table], ruled=True, outro=closing)
+    path = tmp_path / "polisi.pdf"
+    path.write_bytes(render(spec))
+    assert [c.name for c in extract(path).cookies] == ["YSC", "VISITOR_INFO1_LIVE"]

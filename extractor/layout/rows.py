@@ -91,6 +91,8 @@ DEFAULT_LAST_ROW_BONUS = 0.5
 DEFAULT_MIN_PROSE_CHARS = 40
 # Running text below a line naming a category (the next table's heading) has at least this many words.
 DEFAULT_SECTION_PROSE_WORDS = 6
+# A name cell opening a run of text into the next column with this many plain words or more is a sentence.
+DEFAULT_PROSE_NAME_WORDS = 3
 # Lines of a table read to find its columns and the shapes of its cells, at most.
 DEFAULT_COLUMN_SAMPLE = 300
 # A piece whose first word would have fitted (within this share of the column's widest line) on the last
@@ -419,7 +421,7 @@ def cut_region(header: HeaderRow, body: tuple[Line, ...], after: tuple[Line, ...
                 or (_is_heading_line(line) and bool(cells[0]))
                 or _runs_across(line, starts, unit)
             )
-        ):
+        ) or (cut and _sentence_opens_across(line, cells, anchor, local, unit)):
             break
         if cells[anchor]:
             last_anchor = len(cut)
@@ -582,6 +584,19 @@ def _row_since(cut: Cut, start: int | None) -> RowBuilder | None:
             if text:
                 row.add(column, text, line)
     return row
+
+
+def _sentence_opens_across(line: Line, cells: list[str | None], anchor: int, starts: list[float], unit: float) -> bool:
+    """One run of text from the name column into the next, opening with a capitalised phrase of plain words
+    where a name would stand ("Os oes gennych gwestiwn am y polisi..."): a paragraph right under the table."""
+    text = cells[anchor]
+    if len(line.fragments) != 1 or not text or not text[:1].isupper() or word_count(text) < DEFAULT_PROSE_NAME_WORDS:
+        return False
+    if names_only(text) or any(has_name_marks(w) for w in text.split()):
+        return False
+    fragment = line.fragments[0]
+    tolerance = DEFAULT_MISALIGN * unit
+    return any(fragment.x0 + tolerance < s < fragment.x1 - tolerance for s in starts)
 
 
 def _runs_across(line: Line, starts: list[float], unit: float) -> bool:
