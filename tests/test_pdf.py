@@ -161,3 +161,33 @@ def test_a_bold_header_whose_labels_wrap_over_four_lines_in_narrow_columns(tmp_p
     assert len(result.tables) == 1
     assert result.tables[0].headers[2] == "Primeira / Terceira Parte"
     assert [(c.name, c.purpose, c.duration) for c in result.cookies] == [(r[0], r[3], r[4]) for r in rows]
+
+
+def test_a_one_word_heading_in_large_type_at_the_top_of_a_page_is_the_next_table_s(tmp_path: Path) -> None:
+    # "Analíticas" could be a cookie name, and it follows a row on the page before; set larger than the header
+    # below it, it is the next table's heading, not a piece of that row.
+    from scripts.render_samples import Table, Writer, render_table
+
+    header = ["Servicio", "Cookie", "Finalidad", "Caduca"]
+    first = Table(
+        "Necesarias",
+        header,
+        [0.2, 0.25, 0.35, 0.2],
+        [["Stripe", "__stripe_mid", "Evita el fraude en los pagos.", "1 año"]],
+    )
+    second = Table(
+        "Analíticas", header, [0.2, 0.25, 0.35, 0.2], [["Google", "_ga", "Distingue a los usuarios.", "2 años"]]
+    )
+    spec = Spec(name="p.pdf", title="Política de cookies", intro="", tables=[])
+    writer = Writer(spec.size)
+    writer.paragraph(spec.title, spec.size * 1.6, bold=True)
+    render_table(writer, first, spec)
+    writer.new_page()
+    render_table(writer, second, spec)
+    path = tmp_path / "politica.pdf"
+    path.write_bytes(pdf_bytes(writer.pages))
+    result = extract(path)
+    assert [(c.name, c.provider, c.category) for c in result.cookies] == [
+        ("__stripe_mid", "Stripe", "necessary"),
+        ("_ga", "Google", "analytics"),
+    ]

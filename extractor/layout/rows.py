@@ -27,7 +27,7 @@ from extractor.layout.columns import (
     cut_line,
     shifted_starts,
 )
-from extractor.layout.regions import HeaderRow, header_cells, names_category
+from extractor.layout.regions import DEFAULT_HEADING_SIZE_RATIO, HeaderRow, header_cells, names_category
 from extractor.lexicon import fold
 from extractor.model import Line, Role, Rule
 from extractor.shapes import (
@@ -1081,15 +1081,25 @@ def _is_heading_line_over(line: Line, alone: set[str], after: Line | None, curre
 
     Not a heading: text that already stood alone in this table (a wrapped type "Cookie" or "Storage" at the
     end of a page, before the header repeats), or text that completes an open cell ("... used by" /
-    "Adobe Target").
+    "Adobe Target"). One word that could be a cookie name is a heading only when set in larger type than the
+    header below it ("Analityczne" over "Usługa | Plik cookie | Cel").
     """
-    if not looks_like_heading(line.text) or looks_like_cookie_name(line.text):
+    if not looks_like_heading(line.text):
         return False
     if after is None or header_cells(after) is None:
+        return False
+    if looks_like_cookie_name(line.text) and not _set_larger(line, after):
         return False
     if line.text in alone:
         return False
     return current is None or not any(ends_open(current.last(c)) for c in range(current.columns))
+
+
+def _set_larger(line: Line, other: Line) -> bool:
+    """Whether a line's type is larger than another's (both read from a PDF, whose sizes are known)."""
+    sizes = [f.size for f in line.fragments if f.size]
+    others = [f.size for f in other.fragments if f.size]
+    return bool(sizes and others) and min(sizes) > DEFAULT_HEADING_SIZE_RATIO * max(others)
 
 
 def _similarity(text: str, profiles: list[tuple[bool, bool, bool, bool]]) -> float:
