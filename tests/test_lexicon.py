@@ -125,6 +125,9 @@ def test_durations_read_in_the_cases_that_follow_prepositions(text, seconds):
         "Al cerrar su navegador",
         "Ao fechar o seu navegador",
         "Until you close your browser",
+        # "à la" is no number and unit ("a" one, Irish "lá" day, folded "la")
+        "Jusqu'à la fermeture du navigateur",
+        "Jusqu’à la fin de la session",
     ],
 )
 def test_session_phrases_read_in_their_inflected_forms(text):
