@@ -12,6 +12,7 @@ from extractor.lexicon import LexiconError, fold, fold_chars, parse_language
 from extractor.lexicon.check import main as check_main
 from extractor.normalize.durations import parse_duration
 from extractor.normalize.language import detect_language
+from extractor.normalize.providers import party_of
 from extractor.shapes import category_from_text, looks_like_duration
 
 # The languages the lexicon promises (issue 15): the EU's 24, Norwegian, Icelandic, Welsh, Catalan, Basque,
@@ -66,6 +67,106 @@ def test_the_duration_shape_and_the_parser_agree(text):
 def test_durations_parse_in_languages_beyond_western_europe(text, seconds):
     assert parse_duration(text).seconds == seconds
     assert looks_like_duration(text)
+
+
+DAY = 86400
+
+
+@pytest.mark.parametrize(
+    ("text", "seconds"),
+    [
+        # After a preposition, languages with cases inflect the unit and the number (locative, instrumental,
+        # dative, terminative, superessive...), not the forms a duration column's cells use.
+        ("Wygasa po 30 dniach", 30 * DAY),
+        ("po 2 latach", 2 * 365 * DAY),
+        ("po 3 miesiącach", 3 * 30 * DAY),
+        ("po 1 dniu", DAY),
+        ("po 30 minutach", 30 * 60),
+        ("1 roku 1 miesiącu 4 dniach", (365 + 30 + 4) * DAY),
+        ("po dwóch tygodniach", 14 * DAY),
+        ("Vyprší po 2 letech", 2 * 365 * DAY),
+        ("po 24 hodinách", DAY),
+        ("po 6 mesiacoch", 6 * 30 * DAY),
+        ("po 30 dneh", 30 * DAY),
+        ("dviem metams", 2 * 365 * DAY),
+        ("30 dienoms", 30 * DAY),
+        ("30 napon belül", 30 * DAY),
+        ("2 yıla kadar", 2 * 365 * DAY),
+        ("24 saate kadar", DAY),
+        ("kuni 2 aastani", 2 * 365 * DAY),
+        ("30 päivässä", 30 * DAY),
+        ("30 egunetan", 30 * DAY),
+    ],
+)
+def test_durations_read_in_the_cases_that_follow_prepositions(text, seconds):
+    assert parse_duration(text).seconds == seconds
+    assert looks_like_duration(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wygasa przy zamknięciu przeglądarki",
+        "Do zamknięcia okna przeglądarki",
+        "Smazáno zavřením prohlížeče",
+        "Pri zatvorení prehliadača",
+        "Pri zaprtju brskalnika",
+        "Do zatvaranja web preglednika",
+        "При закрытии браузера",
+        "До завершення сеансу",
+        "Kol uždarote naršyklę",
+        "Pärast brauseri sulgemist",
+        "Selaimen sulkemisen jälkeen",
+        "A böngésző bezárását követően",
+        "Tarayıcınızı kapattığınızda silinir",
+        "Setukökur",
+        "Până la închiderea browser-ului",
+        "Beim Schließen Ihres Browsers",
+        "Al cerrar su navegador",
+        "Ao fechar o seu navegador",
+        "Until you close your browser",
+        # "à la" is no number and unit ("a" one, Irish "lá" day, folded "la")
+        "Jusqu'à la fermeture du navigateur",
+        "Jusqu’à la fin de la session",
+    ],
+)
+def test_session_phrases_read_in_their_inflected_forms(text):
+    assert parse_duration(text).kind == "session"
+
+
+@pytest.mark.parametrize(
+    ("label", "category"),
+    [
+        ("Cookies εμπορικής προώθησης", "marketing"),
+        ("Galetes tècniques", "necessary"),
+        ("Galetes estadístiques", "analytics"),
+        ("Cookies funcionais", "functional"),
+        ("機能", "functional"),
+        ("İŞLEVSEL ÇEREZLER", "functional"),
+        ("Cookies de targetare", "marketing"),
+        ("Målingscookies", "analytics"),
+        ("Funktionskakor", "functional"),
+    ],
+)
+def test_category_words_in_their_plural_and_inflected_forms(label, category):
+    assert category_from_text(label) == category
+
+
+@pytest.mark.parametrize(
+    ("type_text", "party"),
+    [
+        ("Birinci Taraf", "first"),
+        ("3. taraf", "third"),
+        ("Üçüncü şahıs", "third"),
+        ("Cookie третіх осіб", "third"),
+        ("Cookies третьих лиц", "third"),
+        ("Бисквитки на трети лица", "third"),
+        ("S třetími stranami", "third"),
+        ("Cookie собственного сайта", "first"),
+    ],
+)
+def test_party_words_of_many_languages(type_text, party):
+    assert party_of("Acme", type_text, None, None, None) == party
 
 
 def test_a_duration_in_parts_keeps_its_parts_in_iso():
