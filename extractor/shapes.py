@@ -210,12 +210,16 @@ def ends_open(text: str) -> bool:
 # Names listed in a cell, cut after a comma or a connector: the first name and what follows it.
 LIST_WORDS = rf"(?:{_alternation(lexicon.words('list_connectors'))})"
 NAME_LIST = re.compile(rf"(\S+)(?:(?:,\s*|\s+{LIST_WORDS}\s+)\S+)*(?:,|\s+{LIST_WORDS})?", re.IGNORECASE)
+LIST_SPLIT = re.compile(rf",\s*|\s+{LIST_WORDS}(?:\s+|$)", re.IGNORECASE)
 
 
 @lru_cache(maxsize=DEFAULT_SHAPE_CACHE)
 def first_name(text: str) -> str:
-    """The first name of a cell listing names ("_uetsid and" / "_uetvid", "_ga, _gid"), else the text."""
+    """The first name of a cell listing names ("_uetsid and" / "_uetvid", "_ga, _gid"), else the text. Plain
+    words joined by a word and no comma are a phrase, not a list ("Podatki o članu": "o" is "or" elsewhere)."""
     if not looks_like_cookie_name(text) and (names := NAME_LIST.fullmatch(text.strip())):
+        if "," not in text and not any(has_name_marks(part) for part in LIST_SPLIT.split(text.strip())):
+            return text
         return names.group(1)
     return text
 
@@ -284,13 +288,22 @@ def placeholder_completes(line: str, part: str) -> bool:
     )
 
 
+# Scripts written without spaces between words (Chinese and Japanese: Han, kana, full-width forms): a line that
+# wraps between two of their characters wrapped inside a word.
+UNSPACED_SCRIPT = re.compile(r"[\u3000-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]")
+
+
 def cell_lines(text: str) -> list[str]:
-    """A cell's source lines, with lines that end inside a word joined to the next."""
+    """A cell's source lines, with lines that end inside a word joined to the next (an identifier cut, or
+    Chinese or Japanese text, which wraps anywhere: "セッシ" / "ョン", "30" / "分")."""
     lines: list[str] = []
     for part in (p.strip() for p in text.split("\n")):
         if not part:
             continue
-        if lines and completes_identifier(lines[-1], part):
+        if lines and (
+            completes_identifier(lines[-1], part)
+            or ((UNSPACED_SCRIPT.match(lines[-1][-1]) or lines[-1][-1].isdigit()) and UNSPACED_SCRIPT.match(part[0]))
+        ):
             lines[-1] += part
         else:
             lines.append(part)

@@ -389,3 +389,39 @@ def test_a_closing_paragraph_right_under_a_ruled_table_is_no_row(tmp_path: Path)
     path = tmp_path / "polisi.pdf"
     path.write_bytes(render(spec))
     assert [c.name for c in extract(path).cookies] == ["YSC", "VISITOR_INFO1_LIVE"]
+
+
+def test_a_table_of_kinds_of_personal_data_after_the_cookie_table_is_no_cookie_table(tmp_path: Path) -> None:
+    # "Podatki o članu": plain words joined by "o" ("or" in other languages) are a phrase, not a list of names.
+    text = (
+        "Ime          Namen                                   Trajanje\n"
+        "PHPSESSID    Ohranja sejo obiskovalca.               Do konca seje\n"
+        "_ga          Loči obiskovalce za statistiko.         2 leti\n"
+        "\n"
+        "Hramba osebnih podatkov\n"
+        "\n"
+        "   Vrsta podatkov                 Rok hrambe\n"
+        "Podatki o članu       Do izpisa iz knjižnice in še 1 leto\n"
+        "Podatki o izposoji    2 leti po vrnitvi gradiva\n"
+        "Prijave na prireditve 6 mesecev\n"
+    )
+    path = tmp_path / "piskotki.txt"
+    path.write_text(text, encoding="utf-8")
+    assert [c.name for c in extract(path).cookies] == ["PHPSESSID", "_ga"]
+
+
+def test_japanese_cells_wrapped_inside_a_word_are_joined_without_a_space(tmp_path: Path) -> None:
+    # Japanese is written without spaces: a cell that wraps between two of its characters wrapped in a word.
+    text = (
+        "名前             目的                              有効期限\n"
+        "hayate_session   ログイン状態を保持しま            セッシ\n"
+        "                 す。                              ョン\n"
+        "_ga              ユーザーを識別します。            2年\n"
+    )
+    path = tmp_path / "cookie.txt"
+    path.write_text(text, encoding="utf-8")
+    cookies = extract(path).cookies
+    assert [(c.name, c.purpose, c.duration) for c in cookies] == [
+        ("hayate_session", "ログイン状態を保持します。", "セッション"),
+        ("_ga", "ユーザーを識別します。", "2年"),
+    ]
