@@ -425,3 +425,29 @@ def test_japanese_cells_wrapped_inside_a_word_are_joined_without_a_space(tmp_pat
         ("hayate_session", "ログイン状態を保持します。", "セッション"),
         ("_ga", "ユーザーを識別します。", "2年"),
     ]
+
+
+def test_labels_one_space_apart_whose_second_label_no_lexicon_knows(tmp_path: Path) -> None:
+    # "Fornecedor Para que" / "serve": the rows start a column under "Para", and "Fornecedor" is a whole label,
+    # so "Para que serve" opens a label of its own, whatever its words.
+    text = (
+        " Nome                      Fornecedor Para que      Validade\n"
+        "                                      serve\n"
+        " PHPSESSID                 Loja       Mantém a      Sessão\n"
+        "                                      sessão.\n"
+        " wp_woocommerce_session_* Loja       Guarda o      2 dias\n"
+        "                                      carrinho.\n"
+        " cep_entrega               Loja       Lembra o CEP. 30 dias\n"
+        " _ga                       Google     Conta as      2 anos\n"
+        "                                      visitas.\n"
+    )
+    path = tmp_path / "cookies.txt"
+    path.write_text(text, encoding="utf-8")
+    result = extract(path)
+    assert result.tables[0].columns == ("name", "provider", "purpose", "duration")
+    assert [(c.name, c.provider, c.purpose) for c in result.cookies] == [
+        ("PHPSESSID", "Loja", "Mantém a sessão."),
+        ("wp_woocommerce_session_*", "Loja", "Guarda o carrinho."),
+        ("cep_entrega", "Loja", "Lembra o CEP."),
+        ("_ga", "Google", "Conta as visitas."),
+    ]

@@ -747,11 +747,13 @@ def _split_by_body(cells: list[HeaderCell], lines: tuple[Line, ...], start: int)
             under = [line for line in body if any(f.x0 < cell.x1 and f.x1 > cell.x0 for f in line.fragments)]
             starting = [line for line in under if any(abs(f.x0 - word.x0) <= unit / 2 for f in line.fragments)]
             named = _label_match(" ".join(w.text for w in placed[k:]))
+            # The label before, whole and strong ("Fornecedor"), opens the next at a capital whatever its words
+            # ("Para que serve"), where the rows say so as well.
+            before = _label_match(" ".join(w.text for w in placed[opened:k]))
             if (
-                named is not None
-                and named.strong
-                and len(starting) >= max(DEFAULT_SPLIT_MIN_LINES, DEFAULT_SPLIT_SHARE * len(under))
-            ):
+                (named is not None and named.strong)
+                or (before is not None and before.strong and word.text[:1].isupper())
+            ) and len(starting) >= max(DEFAULT_SPLIT_MIN_LINES, DEFAULT_SPLIT_SHARE * len(under)):
                 left = " ".join(w.text for w in placed[opened:k])
                 out.append(HeaderCell(left, placed[opened].x0, placed[k - 1].x1, cell.field))
                 opened = k
