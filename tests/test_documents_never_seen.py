@@ -451,3 +451,26 @@ def test_labels_one_space_apart_whose_second_label_no_lexicon_knows(tmp_path: Pa
         ("cep_entrega", "Loja", "Lembra o CEP."),
         ("_ga", "Google", "Conta as visitas."),
     ]
+
+
+def test_a_tab_separated_copy_that_ran_two_labels_together_whatever_their_words(tmp_path: Path) -> None:
+    # "Fornecedor Para que" / "serve" in one tab cell while the rows have one cell more: cut after the whole
+    # label "Fornecedor", where a capitalised word opens the next.
+    text = (
+        "Categoria\tNome\tFornecedor Para que\tValidade\n"
+        "serve\n"
+        "Essenciais\tPHPSESSID\tTrigo\tMantém a sua\tSessão\n"
+        "Dourado\tsessão.\n"
+        "Essenciais\tcep_entrega\tTrigo\tLembra o CEP\t30 dias\n"
+        "Dourado\tinformado.\n"
+        "Análise\t_ga\tGoogle\tConta as visitas.\t2 anos\n"
+    )
+    path = tmp_path / "cookies.txt"
+    path.write_text(text, encoding="utf-8")
+    result = extract(path)
+    assert result.tables[0].headers == ("Categoria", "Nome", "Fornecedor", "Para que serve", "Validade")
+    assert [(c.name, c.provider, c.purpose, c.duration) for c in result.cookies] == [
+        ("PHPSESSID", "Trigo Dourado", "Mantém a sua sessão.", "Sessão"),
+        ("cep_entrega", "Trigo Dourado", "Lembra o CEP informado.", "30 dias"),
+        ("_ga", "Google", "Conta as visitas.", "2 anos"),
+    ]

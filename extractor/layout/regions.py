@@ -769,7 +769,8 @@ def _split_by_tabs(
     cells: list[HeaderCell], lines: tuple[Line, ...], start: int, split_before: set[tuple[str, ...]]
 ) -> list[HeaderCell]:
     """Labels a tab-separated copy ran together ("privacy_link expiry") cut when the rows below have one cell
-    more than the header, at the one place in a label where a label of a role opens; the same header repeated
+    more than the header, at the one place in a label where a label of a role opens (else where a capitalised
+    word follows a whole label, whatever its words); the same header repeated
     after a page break (``split_before``: the labels cut so far) is cut alike, however few rows follow it."""
     labels = tuple(c.text for c in cells)
     if [c.field for c in cells] != list(range(len(cells))):
@@ -789,6 +790,17 @@ def _split_by_tabs(
         for cut in range(1, len(cell.text.split(" ")))
         if (named := _label_match(" ".join(cell.text.split(" ")[cut:]))) is not None and named.strong
     ]
+    if not cuts:
+        # No label of a role opens inside a label: one whole label followed by a capitalised word no lexicon
+        # knows ("Fornecedor Para que") is the cut.
+        cuts = [
+            (k, cut)
+            for k, cell in enumerate(cells)
+            for cut in range(1, len(cell.text.split(" ")))
+            if cell.text.split(" ")[cut][:1].isupper()
+            and (before := _label_match(" ".join(cell.text.split(" ")[:cut]))) is not None
+            and before.strong
+        ]
     if len(cuts) != 1:
         return cells
     split_before.add(labels)
