@@ -474,3 +474,24 @@ def test_a_tab_separated_copy_that_ran_two_labels_together_whatever_their_words(
         ("cep_entrega", "Trigo Dourado", "Lembra o CEP informado.", "30 dias"),
         ("_ga", "Google", "Conta as visitas.", "2 anos"),
     ]
+
+
+def test_a_tab_separated_row_that_lost_only_the_tab_after_its_name(tmp_path: Path) -> None:
+    # "cyngor_sesiwn Cadw eich sesiwn ...\tDiwedd y sesiwn": the row has one cell fewer than the header, and its
+    # first piece opens with a name: the name and the purpose share that piece.
+    text = (
+        "Enw\tPwrpas\tYn dod i\n"
+        "ben\n"
+        "cyngor_sesiwn Cadw eich sesiwn pan fyddwch yn llenwi\tDiwedd y\n"
+        "ffurflen.\tsesiwn\n"
+        "cookies_policy Cadw eich dewisiadau cwcis.\t1 flwyddyn\n"
+        "iaith\tCofio a ydych am weld y wefan yn Gymraeg\t1 flwyddyn\n"
+        "neu yn Saesneg.\n"
+    )
+    path = tmp_path / "cwcis.txt"
+    path.write_text(text, encoding="utf-8")
+    assert [(c.name, c.purpose, c.duration) for c in extract(path).cookies] == [
+        ("cyngor_sesiwn", "Cadw eich sesiwn pan fyddwch yn llenwi ffurflen.", "Diwedd y sesiwn"),
+        ("cookies_policy", "Cadw eich dewisiadau cwcis.", "1 flwyddyn"),
+        ("iaith", "Cofio a ydych am weld y wefan yn Gymraeg neu yn Saesneg.", "1 flwyddyn"),
+    ]

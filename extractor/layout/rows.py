@@ -897,6 +897,12 @@ def delimited_rows(
             )
         else:
             whole = _row_lost_its_tabs(pieces, header.roles, current, anchor) if len(pieces) == 1 else None
+            if whole is None and 1 < len(pieces) < n:
+                # The tab after the name lost ("cyngor_sesiwn Cadw eich sesiwn ...\tDiwedd y"): the first piece
+                # covers the columns the others leave.
+                cover = n - len(pieces) + 1
+                head = _row_lost_its_tabs(pieces[:1], header.roles[:cover], current, anchor)
+                whole = [*head, *pieces[1:]] if head is not None and len(head) == cover else None
             if whole is not None:
                 pieces = whole
             if len(pieces) == 1 and rows and _is_prose(line, alone, widest, following[index], current):
