@@ -495,3 +495,31 @@ def test_a_tab_separated_row_that_lost_only_the_tab_after_its_name(tmp_path: Pat
         ("cookies_policy", "Cadw eich dewisiadau cwcis.", "1 flwyddyn"),
         ("iaith", "Cofio a ydych am weld y wefan yn Gymraeg neu yn Saesneg.", "1 flwyddyn"),
     ]
+
+
+SERVICE_CARDS = (
+    "<html><body><h1>Kakor</h1><h2>Statistikkakor</h2><p>Vi mäter hur webbplatsen används.</p>"
+    "<p><strong>Google Analytics</strong></p><ul><li><strong>Leverantör:</strong> Google Ireland Ltd</li>"
+    "<li><strong>Syfte:</strong> Mäter besök och sidvisningar.</li><li><strong>Lagringstid:</strong> 2 år</li>"
+    "<li><strong>Kakor:</strong> _ga, _ga_*, _gid</li></ul>"
+    "<p><strong>Hotjar</strong></p><ul><li><strong>Leverantör:</strong> Hotjar Ltd</li>"
+    "<li><strong>Syfte:</strong> Visar hur besökare rör sig på sidorna.</li>"
+    "<li><strong>Lagringstid:</strong> 1 år</li><li><strong>Kakor:</strong> _hjSessionUser_*, _hjSession_*</li></ul>"
+    "<p>Du kan ändra ditt samtycke när som helst.</p></body></html>"
+)
+
+
+def test_cards_titled_by_a_service_that_list_its_cookies_under_a_label(tmp_path: Path) -> None:
+    # "Google Analytics" / "Leverantör: ..." / "Syfte: ..." / "Kakor: _ga, _ga_*, _gid": the label whose values
+    # are names gives the records; the title says what sets them; the paragraph after the cards is no value.
+    path = tmp_path / "kakor.html"
+    path.write_text(SERVICE_CARDS, encoding="utf-8")
+    result = extract(path)
+    assert [(c.name, c.provider, c.duration, c.category) for c in result.cookies] == [
+        ("_ga", "Google Ireland Ltd", "2 år", "analytics"),
+        ("_ga_*", "Google Ireland Ltd", "2 år", "analytics"),
+        ("_gid", "Google Ireland Ltd", "2 år", "analytics"),
+        ("_hjSessionUser_*", "Hotjar Ltd", "1 år", "analytics"),
+        ("_hjSession_*", "Hotjar Ltd", "1 år", "analytics"),
+    ]
+    assert result.cookies[-1].purpose == "Visar hur besökare rör sig på sidorna."

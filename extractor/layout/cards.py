@@ -45,6 +45,8 @@ DEFAULT_CARD_CONFIDENCE = 0.9
 DEFAULT_TITLED_CARD_CONFIDENCE = 0.8
 # A titled card says at least this many things of its cookie (labelled lines).
 DEFAULT_MIN_TITLED_FIELDS = 2
+# A card titled by what sets its cookies ("Google Analytics (GA4)") has at most this many words in its title.
+DEFAULT_TITLE_WORDS = 6
 # A value goes on onto the next line only when its line had no room left for that line's first word: the line
 # reached past this share of the page's text width (a short value followed by a heading did not wrap).
 DEFAULT_CARD_WRAP_FIT = 0.85
@@ -87,12 +89,15 @@ def card_tables(
     used: set[tuple[int, int]],
     first_index: int,
     weights: Mapping[str, float] | None = None,
+    wrapped: bool = True,
 ) -> list[Table]:
     """Tables of cards among the lines no other table used, numbered from ``first_index``: cards that label
-    their cookie's name, then cards titled by it (``weights``: the layout weights that score a column's role)."""
+    their cookie's name, then cards titled by it or by what sets the cookies it lists (``weights``: the layout
+    weights that score a column's role; ``wrapped``: the lines may be a paragraph's wrapped lines, as in a PDF
+    or a text export, not blocks of markup)."""
     labelled = _labelled_card_tables(lines, used, first_index)
     taken = used | {(t.page, n) for t in labelled for row in t.rows for n in row.lines}
-    titled = _titled_card_tables(lines, taken, first_index + len(labelled), weights or LAYOUT_WEIGHTS)
+    titled = _titled_card_tables(lines, taken, first_index + len(labelled), weights or LAYOUT_WEIGHTS, wrapped)
     return [*labelled, *titled]
 
 
@@ -222,15 +227,22 @@ def _field(line: Line) -> tuple[str, str] | None:
 
 
 def _title(line: Line) -> str | None:
-    """The cookie name a line holds alone ("_ga", "PHPSESSID"), a card's title."""
+    """A card's title: the cookie name a line holds alone ("_ga", "PHPSESSID"), or a short phrase naming what
+    sets the cookies the card lists ("Google Analytics (GA4)"), no sentence and no label."""
     text = line.text.strip()
-    if line.blank or " " in text or _field(line) is not None or not looks_like_cookie_name(text):
+    if line.blank or _field(line) is not None or text.endswith((".", ":", "?", "!")):
         return None
-    return text
+    if " " not in text and looks_like_cookie_name(text):
+        return text
+    return text if len(text.split()) <= DEFAULT_TITLE_WORDS and text[:1].isupper() else None
 
 
 def _titled_card_tables(
-    lines: tuple[Line, ...], used: set[tuple[int, int]], first_index: int, weights: Mapping[str, float]
+    lines: tuple[Line, ...],
+    used: set[tuple[int, int]],
+    first_index: int,
+    weights: Mapping[str, float],
+    wrapped: bool = True,
 ) -> list[Table]:
     """Tables of cards titled by their cookie's name, each a run of such cards (a heading or a paragraph ends
     the run). After the first card, a title counts only where the first label of the run follows it: a word
@@ -284,7 +296,13 @@ def _titled_card_tables(
             cards[-1].labels.setdefault(key, label)
             cards[-1].lines.append(line.number)
             last = key
-        elif cards and last is not None and wraps and _had_no_room(lines[index - 1], line, extents[line.page]):
+        elif (
+            cards
+            and last is not None
+            and wraps
+            and wrapped
+            and _had_no_room(lines[index - 1], line, extents[line.page])
+        ):
             cards[-1].fields[last].append(line.text)  # a value wrapped onto the next line
             cards[-1].lines.append(line.number)
         else:
@@ -322,11 +340,13 @@ def _had_no_room(before: Line, line: Line, extent: tuple[float, float]) -> bool:
 def _titled_table(
     lines: tuple[Line, ...], start: int, index: int, cards: list[_TitledCard], weights: Mapping[str, float]
 ) -> Table | None:
-    """The table of a run of titled cards, or ``None`` when they are too few, name no cookies, or their labels
-    read as a name column (the titles were something else: a service that lists its cookies)."""
+    """The table of a run of titled cards, or ``None`` when they are too few or name no cookies.
+
+    Where a label's values read as the names (a service's card listing "Cookies: _ga, _gid"), the titles say
+    what sets them (a column of no role of ours); else the titles are the names, most of them marked as such.
+    """
     cards = [card for card in cards if len(card.fields) >= DEFAULT_MIN_TITLED_FIELDS]
-    names = [card.name for card in cards]
-    if len(cards) < DEFAULT_MIN_CARDS or sum(map(has_name_marks, names)) < DEFAULT_MARKED_SHARE * len(names):
+    if len(cards) < DEFAULT_MIN_CARDS:
         return None
     keys: list[str] = []
     for card in cards:
@@ -334,9 +354,16 @@ def _titled_table(
     labels = [next(card.labels[key] for card in cards if key in card.labels) for key in keys]
     values = [[" ".join(card.fields[key]) if key in card.fields else None for card in cards] for key in keys]
     chosen = assign_columns(labels, [column_shape(column) for column in values], weights)
-    if "name" in chosen.roles:
-        return None
-    roles: tuple[Role, ...] = ("name", *chosen.roles)
+    titles: Role = "other" if "name" in chosen.roles else "name"
+    if titles == "name":
+        names = [card.name for card in cards]
+        if sum(map(has_name_marks, names)) < DEFAULT_MARKED_SHARE * len(names):
+            return None
+    else:
+        column = values[chosen.roles.index("name")]
+        if not all(cell and looks_like_cookie_name(first_name(cell)) for cell in column):
+            return None
+    roles: tuple[Role, ...] = (titles, *chosen.roles)
     rows = tuple(
         Row(
             (card.name, *("\n".join(card.fields[key]) if key in card.fields else None for key in keys)),
@@ -357,7 +384,7 @@ def _titled_table(
         language=header_language(labels),
         method="cards",
         explanation=(
-            "column 0: name (each card's title)",
+            f"column 0: {titles} (each card's title)",
             *(
                 f"column {k} {label!r}: {role} (the label of each card and the values under it)"
                 for k, (label, role) in enumerate(zip(labels, chosen.roles, strict=True), start=1)

@@ -20,7 +20,7 @@ from extractor.layout.rows import (
     starts_centred,
 )
 from extractor.layout.stacked import Chunk, chunks, share_out
-from extractor.model import Document, ExtractionWarning, Line, Row, Table
+from extractor.model import Document, ExtractionWarning, Format, Line, Row, Table
 from extractor.roles import header_language
 from extractor.scoring import choose, weigh
 from extractor.settings import LAYOUT_WEIGHTS
@@ -126,6 +126,10 @@ def unread_names(lines: tuple[Line, ...], used: set[tuple[int, int]]) -> Extract
     )
 
 
+# Formats whose lines may be a paragraph's wrapped lines (markup gives HTML and Word their blocks whole).
+WRAPPED_FORMATS: frozenset[Format] = frozenset({"pdf", "text"})
+
+
 def rebuild_tables(
     document: Document, weights: Mapping[str, float] | None = None
 ) -> tuple[list[Table], list[ExtractionWarning]]:
@@ -138,7 +142,7 @@ def rebuild_tables(
     """
     tables, warnings = _rebuild(document, weights)
     used = used_lines(tables)
-    cards = card_tables(document.lines, used, len(tables), weights)
+    cards = card_tables(document.lines, used, len(tables), weights, wrapped=document.format in WRAPPED_FORMATS)
     unread = unread_names(document.lines, used | used_lines(cards))
     tables = [*tables, *cards]
     return tables, [*warnings, unread] if unread is not None else warnings
