@@ -523,3 +523,39 @@ def test_cards_titled_by_a_service_that_list_its_cookies_under_a_label(tmp_path:
         ("_hjSession_*", "Hotjar Ltd", "1 år", "analytics"),
     ]
     assert result.cookies[-1].purpose == "Visar hur besökare rör sig på sidorna."
+
+
+def test_aligned_text_whose_last_label_wraps_below_it_in_every_table(tmp_path: Path) -> None:
+    # "Durată" / "de" / "stocare" at the label's left edge, nothing under the first label: the header's own
+    # lines, in the first table and in the next one under the same header. A header a page break repeats
+    # inside a row takes none of that row's next lines (lower case, at another label's edge).
+    text = (
+        "Cookie-uri necesare\n"
+        " Denumire      Furnizor        Scop                        Durată\n"
+        "                                                           de\n"
+        "                                                           stocare\n"
+        " gs_session    Gazeta          Păstrează sesiunea.         Sesiune\n"
+        " __cf_bm       Cloudflare      Protejează site-ul          30 de\n"
+        "                               împotriva roboților.        minute\n"
+        "\n"
+        "Cookie-uri de analiză\n"
+        " Denumire      Furnizor        Scop                        Durată\n"
+        "                                                           de\n"
+        "                                                           stocare\n"
+        " _ga           Google          Distinge vizitatorii        2 ani\n"
+        "                               site-ului pentru\n"
+        " Denumire      Furnizor        Scop                        Durată\n"
+        "                               statistici.\n"
+        " _gid          Google          Distinge vizitatorii.       1 zi\n"
+    )
+    path = tmp_path / "cookies.txt"
+    path.write_text(text, encoding="utf-8")
+    result = extract(path)
+    assert [(c.name, c.duration) for c in result.cookies] == [
+        ("gs_session", "Sesiune"),
+        ("__cf_bm", "30 de minute"),
+        ("_ga", "2 ani"),
+        ("_gid", "1 zi"),
+    ]
+    assert result.tables[0].headers[-1] == "Durată de stocare"
+    assert result.cookies[2].purpose == "Distinge vizitatorii site-ului pentru statistici."

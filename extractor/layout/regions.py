@@ -290,6 +290,57 @@ def _text_goes_on_above(lines: tuple[Line, ...], index: int) -> bool:
     return above is not None and not ends_sentence(above.text) and (above.text[:1].islower() or ends_open(above.text))
 
 
+def _labels_ending_below(cells: Sequence[HeaderCell], line: Line) -> frozenset[int] | None:
+    """The labels whose words a line goes on with: short pieces in lower case each starting where a label after
+    the first starts, nothing under the first label ("Durată" / "de" / "stocare"), labels wrapped in their
+    narrow columns; ``None`` when the line is no such line. A row has its first cell on its first line; a
+    label's next words stand at the label's own left edge."""
+    if line.blank or len(cells) < 2:
+        return None
+    unit = char_width([line])
+    first = cells[0]
+    found: set[int] = set()
+    for fragment in line.fragments:
+        text = fragment.text.strip()
+        if (
+            not text[:1].islower()
+            or text.endswith(".")
+            or word_count(text) > DEFAULT_MAX_HEADER_CONTINUATION_WORDS
+            or looks_like_duration(text)
+            or any(has_name_marks(w) for w in text.split())
+            or fragment.x0 < first.x1
+        ):
+            return None
+        label = next((k for k, c in enumerate(cells) if k and abs(fragment.x0 - c.x0) <= unit), None)
+        if label is None:
+            return None
+        found.add(label)
+    return frozenset(found)
+
+
+def _wrapped_as_before(
+    lines: tuple[Line, ...],
+    start: int,
+    index: int,
+    first_line: Sequence[HeaderCell],
+    wrapped_before: dict[tuple[str, ...], tuple[int, set[int]]],
+) -> bool:
+    """Whether line ``index`` goes on labels of the header at ``start`` (``_labels_ending_below``), not after
+    text left going on above it (a header a page break repeated inside a row); a header seen before takes
+    pieces only under the labels that wrapped where it first stood (``wrapped_before``: per header's first
+    line, where it first stood and the labels that went on there)."""
+    if _text_goes_on_above(lines, start):
+        return False
+    labels = _labels_ending_below(first_line, lines[index])
+    if labels is None:
+        return False
+    first_start, wrapped = wrapped_before.setdefault(tuple(c.text for c in first_line), (start, set()))
+    if first_start != start:
+        return labels <= wrapped
+    wrapped.update(labels)
+    return True
+
+
 def _lone_label_piece(lines: tuple[Line, ...], index: int, limit: int) -> bool:
     """A tab-separated line of one short piece in lower case, no name, no duration, no sentence's end, under a
     header and above the first row ("Durată" / "de" / "stocare" / a row of cells): a label's words the copy put
@@ -533,6 +584,8 @@ def find_header_rows(
     weights = weights if weights is not None else LAYOUT_WEIGHTS
     found: list[tuple[int, int, HeaderRow]] = []
     split_before: set[tuple[str, ...]] = set()  # tab-separated labels run together, cut above
+    # Per header's first line, the labels that went on below it where it first stood.
+    wrapped_before: dict[tuple[str, ...], tuple[int, set[int]]] = {}
     i = 0
     while i < len(lines):
         cells = header_cells(lines[i])
@@ -560,6 +613,8 @@ def find_header_rows(
         end = i + 1
         used = [lines[i].number]
         continued: frozenset[int] = frozenset()
+        first_line = tuple(cells)  # the labels as their first line places them
+        wrapped_before.setdefault(tuple(c.text for c in first_line), (i, set()))
         while (
             not lines[i].whole_row
             and end < len(lines)
@@ -568,6 +623,7 @@ def find_header_rows(
                 (end - i <= 2 and _is_header_continuation(lines[end]))
                 or _continues_open_labels(cells, lines[end], continued, delimited)
                 or (not delimited and _wraps_under_labels(cells, lines[i], lines[end]))
+                or (not delimited and _wrapped_as_before(lines, i, end, first_line, wrapped_before))
                 or (
                     delimited
                     and not lines[i].whole_row
