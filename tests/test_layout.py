@@ -1075,3 +1075,27 @@ def test_a_second_sentence_of_a_cell_under_a_repeated_header_keeps_the_table_goi
     assert " ".join((rows[1].cells[2] or "").split()) == (
         "Définit un identifiant unique pour la session. Cela permet au site Web d'obtenir des données."
     )
+
+
+@pytest.mark.parametrize(
+    ("first_lines", "centred"),
+    [
+        pytest.param(("                Shows the",), True, id="a-sentence-s-start-above-the-first-name"),
+        pytest.param(("                and personalised.",), False, id="a-row-s-rest-a-page-break-cut-off"),
+    ],
+)
+def test_text_above_the_first_name_says_cells_are_centred_only_where_a_cell_starts(
+    first_lines: tuple[str, ...], centred: bool
+) -> None:
+    # Under a header a page break repeated, the lines above the first name go on with the row the page break
+    # cut: no sign that the document centres its cells (which would then be read so in every table).
+    from extractor.layout.rows import cut_region, starts_centred
+
+    text = (
+        "Name            Purpose               Expiry\n"
+        + "\n".join(first_lines)
+        + "\n_fbp            ads on Facebook.      3 months\n"
+        "IDE             Measures the ads.     1 year\n"
+    )
+    region = find_tables(document(text).lines)[0]
+    assert starts_centred(region.header, cut_region(region.header, region.body, region.after).cut) is centred

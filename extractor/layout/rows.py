@@ -340,8 +340,13 @@ def _agrees(ruled: set[int], row_starts: list[int]) -> bool:
 
 
 def starts_centred(header: HeaderRow, cut: Cut) -> bool:
-    """Whether text stands between the header and the first anchor: cells centred vertically on their row."""
-    return _is_centered(cut, anchor_column(header.roles))
+    """Whether text stands between the header and the first anchor: cells centred vertically on their row.
+    Text there that goes on in lower case is a row's rest that a page break cut off, not the top of a row."""
+    anchor = anchor_column(header.roles)
+    if not _is_centered(cut, anchor):
+        return False
+    first = next(text for _, cells in cut for text in cells if text)
+    return not first[:1].islower()
 
 
 def cut_region(header: HeaderRow, body: tuple[Line, ...], after: tuple[Line, ...] = ()) -> RegionCut:
