@@ -559,3 +559,26 @@ def test_aligned_text_whose_last_label_wraps_below_it_in_every_table(tmp_path: P
     ]
     assert result.tables[0].headers[-1] == "Durată de stocare"
     assert result.cookies[2].purpose == "Distinge vizitatorii site-ului pentru statistici."
+
+
+def test_aligned_text_whose_labels_wrap_onto_capitalised_label_words(tmp_path: Path) -> None:
+    # "Çerez" / "Türü", "Saklama" / "Süresi": the header's next line holds words of labels at labels' left
+    # edges (and a slash), nothing under the first label; a line that is a header of its own words alone.
+    text = (
+        " Çerez Adı           Çerez        Taraf       Amacı                     Saklama\n"
+        "                     Türü         /                                     Süresi\n"
+        "                                  Türü\n"
+        " PHPSESSID           Zorunlu      Birinci     Oturumu tanımlar.         Oturum\n"
+        " rezervasyon_sepet   Zorunlu      Birinci     Seçilen odaları saklar.   1 gün\n"
+        " _ga                 Analitik     Üçüncü      Ziyaretçileri ayırt eder. 2 yıl\n"
+    )
+    path = tmp_path / "cerezler.txt"
+    path.write_text(text, encoding="utf-8")
+    result = extract(path)
+    assert result.tables[0].headers[1] == "Çerez Türü"
+    assert result.tables[0].headers[-1] == "Saklama Süresi"
+    assert [(c.name, c.duration) for c in result.cookies] == [
+        ("PHPSESSID", "Oturum"),
+        ("rezervasyon_sepet", "1 gün"),
+        ("_ga", "2 yıl"),
+    ]

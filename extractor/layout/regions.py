@@ -291,10 +291,11 @@ def _text_goes_on_above(lines: tuple[Line, ...], index: int) -> bool:
 
 
 def _labels_ending_below(cells: Sequence[HeaderCell], line: Line) -> frozenset[int] | None:
-    """The labels whose words a line goes on with: short pieces in lower case each starting where a label after
-    the first starts, nothing under the first label ("Durată" / "de" / "stocare"), labels wrapped in their
-    narrow columns; ``None`` when the line is no such line. A row has its first cell on its first line; a
-    label's next words stand at the label's own left edge."""
+    """The labels whose words a line goes on with: short pieces in lower case (or words of labels, or marks)
+    each starting where a label after the first starts, nothing under the first label ("Durată" / "de" /
+    "stocare", "Çerez" / "Türü"), labels wrapped in their narrow columns; ``None`` when the line is no such
+    line. A row has its first cell on its first line; a label's next words stand at the label's own left
+    edge."""
     if line.blank or len(cells) < 2:
         return None
     unit = char_width([line])
@@ -303,11 +304,11 @@ def _labels_ending_below(cells: Sequence[HeaderCell], line: Line) -> frozenset[i
     for fragment in line.fragments:
         text = fragment.text.strip()
         if (
-            not text[:1].islower()
+            not (text[:1].islower() or is_label_piece(text) or not any(ch.isalnum() for ch in text))
             or text.endswith(".")
             or word_count(text) > DEFAULT_MAX_HEADER_CONTINUATION_WORDS
             or looks_like_duration(text)
-            or any(has_name_marks(w) for w in text.split())
+            or any(has_name_marks(w) for w in text.split() if any(ch.isalpha() for ch in w))
             or fragment.x0 < first.x1
         ):
             return None
