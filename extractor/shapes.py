@@ -210,6 +210,8 @@ def ends_open(text: str) -> bool:
 # Names listed in a cell, cut after a comma or a connector: the first name and what follows it.
 LIST_WORDS = rf"(?:{_alternation(lexicon.words('list_connectors'))})"
 NAME_LIST = re.compile(rf"(\S+)(?:(?:,\s*|\s+{LIST_WORDS}\s+)\S+)*(?:,|\s+{LIST_WORDS})?", re.IGNORECASE)
+# A name with a note after it, in brackets or after a colon ("XSRF-TOKEN (Protects ...)", "_ga, _gid: ...").
+NAME_BEFORE_NOTE = re.compile(r"^\s*([^\s(),:;]+)\s*(?:\(|:\s|,)")
 LIST_SPLIT = re.compile(rf",\s*|\s+{LIST_WORDS}(?:\s+|$)", re.IGNORECASE)
 
 
@@ -221,6 +223,8 @@ def first_name(text: str) -> str:
         if "," not in text and not any(has_name_marks(part) for part in LIST_SPLIT.split(text.strip())):
             return text
         return names.group(1)
+    if (noted := NAME_BEFORE_NOTE.match(text)) and has_name_marks(noted.group(1)):
+        return noted.group(1)  # "XSRF-TOKEN (Protects the forms) ...", "_ga, _gid: Google Analytics ..."
     return text
 
 

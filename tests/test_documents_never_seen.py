@@ -582,3 +582,29 @@ def test_aligned_text_whose_labels_wrap_onto_capitalised_label_words(tmp_path: P
         ("rezervasyon_sepet", "1 gün"),
         ("_ga", "2 yıl"),
     ]
+
+
+def test_a_table_whose_header_row_is_marked_is_not_read_sideways(tmp_path: Path) -> None:
+    # The first column's values are words a header could use ("Necessary cookies"), but the markup marks the
+    # first row as the header (<th>): the table is read as it stands, one category per row, its names listed
+    # with a note each.
+    page = (
+        "<html><body><table><tr><th>Soort cookies</th><th>Uitleg</th><th>Voorbeelden van cookies</th>"
+        "<th>Duur</th></tr>"
+        "<tr><td>Noodzakelijke cookies</td><td>Nodig voor de werking van het platform.</td>"
+        "<td>app_consent (Bewaart de keuze) <br/><br/> XSRF-TOKEN (Beschermt de formulieren)</td>"
+        "<td>1 jaar</td></tr>"
+        "<tr><td>Analytische cookies</td><td>Meten het bezoek.</td>"
+        "<td>_ga, _gid: Google Analytics-cookies tellen de bezoeken.</td><td>2 jaar</td></tr>"
+        "</table></body></html>"
+    )
+    path = tmp_path / "cookies.html"
+    path.write_text(page, encoding="utf-8")
+    result = extract(path)
+    assert result.tables[0].headers[0] == "Soort cookies"
+    assert [(c.name, c.duration, c.category) for c in result.cookies] == [
+        ("app_consent", "1 jaar", "necessary"),
+        ("XSRF-TOKEN", "1 jaar", "necessary"),
+        ("_ga", "2 jaar", "analytics"),
+        ("_gid", "2 jaar", "analytics"),
+    ]

@@ -23,6 +23,14 @@ from extractor.shapes import join_cell, looks_like_duration
         ("_ga (_ga_154EKD, _ga_5QGFXY)", ["_ga", "_ga_154EKD", "_ga_5QGFXY"]),
         ("_ga\n(_ga_154EKD,\n_ga_5QGFXY)", ["_ga", "_ga_154EKD", "_ga_5QGFXY"]),
         ("_ga (Google Analytics)", ["_ga (Google Analytics)"]),
+        # Names one after another, each with what it does in brackets (one may hold brackets of its own).
+        (
+            "app_consent (Stores the choice) XSRF-TOKEN (Stops forgery (CSRF).) app_session (Keeps you in)",
+            ["app_consent", "XSRF-TOKEN", "app_session"],
+        ),
+        # Names, a colon, then what they do.
+        ("_ga_4S9N5MK4VE, _gat, _gid: Google Analytics cookies count the visits.", ["_ga_4S9N5MK4VE", "_gat", "_gid"]),
+        ("Session: until the browser closes", ["Session: until the browser closes"]),
         ("_stripe_mid, campaign, etc.", ["_stripe_mid", "campaign"]),
     ],
 )

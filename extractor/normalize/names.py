@@ -26,6 +26,10 @@ WILDCARD = re.compile(r"\*")
 LIST_TAILS = lexicon.words("list_tails")
 # "_ga (_ga_154EKDNFWE, _ga_5QGFXYQ2TL)": a name, then in brackets the names of the same family.
 BRACKETED_LIST = re.compile(r"^(?P<head>[^()]+?)\s*\((?P<inner>[^()]+)\)$")
+# "XSRF-TOKEN (Protects the forms)": a name, then in brackets what it does; one after another in a cell.
+NAME_WITH_NOTE = re.compile(r"\s*(?P<name>[^\s(),:;]+)\s*\((?P<note>[^()]*(?:\([^()]*\)[^()]*)*)\)\s*")
+# "_ga, _gid: Google Analytics cookies count visits": names, a colon, then what they do.
+NAMES_THEN_NOTE = re.compile(r"^(?P<names>[^:]+?)\s*:\s+(?P<note>\S.*)$", re.DOTALL)
 # "CONSENT [x3]": a count of cookies by that name, not part of the name's pattern.
 COUNT_SUFFIX = re.compile(r"\s*\[x?\d+\]$")
 
@@ -53,6 +57,9 @@ def split_names(cell: str) -> list[str]:
         inner = [p for p in LIST_SEPARATORS.split(bracketed.group("inner")) if p]
         if all(looks_like_cookie_name(p) and has_name_marks(p) for p in inner):
             return [*split_names(bracketed.group("head")), *inner]
+    annotated = _names_with_notes(text)
+    if annotated:
+        return annotated
     parts = [p for p in LIST_SEPARATORS.split(text) if p]
     # "_stripe_mid, campaign, etc.": the list's tail is no name.
     if len(parts) > 1 and lexicon.fold_chars(parts[-1]).strip() in LIST_TAILS:
@@ -68,6 +75,28 @@ def split_names(cell: str) -> list[str]:
     if len(parts) > 1 and not all(looks_like_cookie_name(n) for n in names):
         return [text]
     return names
+
+
+def _names_with_notes(text: str) -> list[str]:
+    """The names of a cell whose names each carry a note ("XSRF-TOKEN (Protects the forms) session_id (Keeps
+    you signed in)", "_ga, _gid: Google Analytics cookies ..."), most of them marked as names; else none. A
+    single name with its note in brackets ("_ga (Google Analytics)") is kept as written."""
+    notes = list(NAME_WITH_NOTE.finditer(text))
+    if notes and "".join(m.group(0) for m in notes) == text:
+        names = [m.group("name") for m in notes]
+        if len(names) > 1 and _marked_names(names):  # one name and its note stay as written
+            return names
+    listed = NAMES_THEN_NOTE.match(text)
+    if listed and len(listed.group("note").split()) > 1:
+        names = [p for p in LIST_SEPARATORS.split(listed.group("names")) if p]
+        if _marked_names(names):
+            return names
+    return []
+
+
+def _marked_names(names: list[str]) -> bool:
+    """Cookie names, most of them marked as names (``_``, digits, capitals), not words."""
+    return all(map(looks_like_cookie_name, names)) and 2 * sum(map(has_name_marks, names)) >= len(names)
 
 
 def name_pattern(name: str) -> NamePattern:

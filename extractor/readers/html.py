@@ -188,7 +188,8 @@ def read_html(data: bytes, source: str, settings: Settings) -> Document:
             spanning = width > 1 and len(found) == 1 and _span(found[0].get("colspan"), colspan_limit) >= width
             # The empty columns a span leaves past the grid hold nothing to read: not kept.
             del cells[max(grid, len(cells) - span + 1 if found else 0) :]
-            collected.append(TableRow(cells, spanning))
+            marked = len(found) > 1 and all(c.name == "th" for c in found)
+            collected.append(TableRow(cells, spanning, marked))
         writer.table(collected)
 
     def definitions(tag: Tag) -> None:

@@ -32,16 +32,20 @@ GROUP_LEVEL = 4
 
 @dataclass(frozen=True)
 class TableRow:
-    """A row as the markup gives it: its cells (each a list of lines), and whether one cell spans the table."""
+    """A row as the markup gives it: its cells (each a list of lines), whether one cell spans the table, and
+    whether the markup marks every cell a header cell (HTML's ``<th>``)."""
 
     cells: list[list[str]]
     spanning: bool = False
+    marked_header: bool = False
 
 
 def _turned(rows: list[TableRow]) -> list[TableRow] | None:
     """The rows of a table whose first column is its header (a label per row, a cookie per further column)."""
     if len(rows) < 2 or any(row.spanning or len(row.cells) < 2 for row in rows):
         return None
+    if rows[0].marked_header:
+        return None  # the markup says the first row is the header, whatever its words
     labels = [" ".join(row.cells[0]) for row in rows]
     matches = [match_header(label) for label in labels]
     if any(m is None for m in matches) or not any(m is not None and m.role == "name" for m in matches):
