@@ -68,3 +68,21 @@ def test_words_that_start_like_durations_are_no_durations(text: str) -> None:
 @pytest.mark.parametrize("text", ["1 minuto", "30 segundos", "2 secondes", "1 ora"])
 def test_durations_in_units_of_other_languages(text: str) -> None:
     assert looks_like_duration(text)
+
+
+@pytest.mark.parametrize(
+    ("cell", "first"),
+    [
+        pytest.param("_uetsid and", "_uetsid", id="a-list-going-on"),
+        pytest.param(
+            "app_consent (Stores the choice) app_session (Keeps you in)", "app_consent", id="names-with-notes"
+        ),
+        pytest.param("_ga, _gid: Google Analytics cookies", "_ga", id="names-then-a-colon"),
+        pytest.param("Podatki o članu", "Podatki o članu", id="plain-words-joined-by-a-word"),
+        pytest.param("Google Analytics (GA4)", "Google Analytics (GA4)", id="a-service-s-name"),
+    ],
+)
+def test_the_first_name_of_a_cell_is_what_its_column_is_measured_by(cell: str, first: str) -> None:
+    from extractor.shapes import first_name
+
+    assert first_name(cell) == first
