@@ -69,8 +69,17 @@ def share_out(roles: tuple[Role, ...], cells: list[Chunk], logos: frozenset[str]
         return None  # each sharing costs cells x slots: a dump this long is read by its shapes (``layout.dump``)
     best_table: StackedTable | None = None
     best_score = float("-inf")
+    # What each chunk is, worked out once for every number of rows tried.
+    facts = [
+        (
+            {role: role_fit(role, chunk.text) for role in set(roles)},
+            _is_logo(chunk, logos),
+            word_count(chunk.text) > DEFAULT_MAX_CELL_WORDS,
+        )
+        for chunk in cells
+    ]
     for rows in range(1, m // n + 1):
-        result = _share(roles, cells, rows, logos)
+        result = _share(roles, cells, rows, facts)
         if result is None:
             continue
         score, table = result
@@ -85,30 +94,34 @@ def _is_logo(chunk: Chunk, logos: frozenset[str]) -> bool:
 
 
 def _share(
-    roles: tuple[Role, ...], cells: list[Chunk], rows: int, logos: frozenset[str]
+    roles: tuple[Role, ...], cells: list[Chunk], rows: int, facts: list[tuple[dict[Role, float], bool, bool]]
 ) -> tuple[float, StackedTable] | None:
+    """The best sharing of ``cells`` into ``rows`` rows, column after column (``facts``: per chunk, its fit to
+    each role, whether it is a logo, whether it is too long for a cell)."""
     n = len(roles)
+    m = len(cells)
     slots = n * rows
     neg = float("-inf")
     # best[i][s]: score after the first i chunks filled s slots (column s // rows, row s % rows).
-    best = [[neg] * (slots + 1) for _ in range(len(cells) + 1)]
-    came: list[list[tuple[int, bool]]] = [[(0, False)] * (slots + 1) for _ in range(len(cells) + 1)]
+    best = [[neg] * (slots + 1) for _ in range(m + 1)]
+    came: list[list[tuple[int, bool]]] = [[(0, False)] * (slots + 1) for _ in range(m + 1)]
     best[0][0] = 0.0
-    for i, chunk in enumerate(cells):
-        text = chunk.text
-        logo = _is_logo(chunk, logos)
-        too_long = word_count(text) > DEFAULT_MAX_CELL_WORDS
-        for s in range(slots + 1):
-            if best[i][s] == neg:
+    column_roles = [roles[s // rows] for s in range(slots)]
+    for i in range(m):
+        fits, logo, too_long = facts[i]
+        noise = DEFAULT_LOGO_COST if logo else DEFAULT_NOISE_COST
+        here, after = best[i], best[i + 1]
+        # Only states from which the chunks left can still fill every slot, and which the chunks so far reach.
+        for s in range(max(0, slots - (m - i)), min(i, slots) + 1):
+            if here[s] == neg:
                 continue
-            skip = best[i][s] + (DEFAULT_LOGO_COST if logo else DEFAULT_NOISE_COST)
-            if skip > best[i + 1][s]:
-                best[i + 1][s], came[i + 1][s] = skip, (s, False)
+            skip = here[s] + noise
+            if skip > after[s]:
+                after[s], came[i + 1][s] = skip, (s, False)
             if s < slots and not too_long:
-                role = roles[s // rows]
-                take = best[i][s] + role_fit(role, text)
-                if take > best[i + 1][s + 1]:
-                    best[i + 1][s + 1], came[i + 1][s + 1] = take, (s, True)
+                take = here[s] + fits[column_roles[s]]
+                if take > after[s + 1]:
+                    after[s + 1], came[i + 1][s + 1] = take, (s, True)
     if best[len(cells)][slots] == neg:
         return None
     placed: list[Chunk | None] = [None] * slots
