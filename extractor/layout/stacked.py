@@ -109,13 +109,13 @@ def _share(
     column_roles = [roles[s // rows] for s in range(slots)]
     for i in range(m):
         fits, logo, too_long = facts[i]
-        noise = DEFAULT_LOGO_COST if logo else DEFAULT_NOISE_COST
+        skip_cost = DEFAULT_LOGO_COST if logo else DEFAULT_NOISE_COST
         here, after = best[i], best[i + 1]
         # Only states from which the chunks left can still fill every slot, and which the chunks so far reach.
         for s in range(max(0, slots - (m - i)), min(i, slots) + 1):
             if here[s] == neg:
                 continue
-            skip = here[s] + noise
+            skip = here[s] + skip_cost
             if skip > after[s]:
                 after[s], came[i + 1][s] = skip, (s, False)
             if s < slots and not too_long:
