@@ -608,3 +608,25 @@ def test_a_table_whose_header_row_is_marked_is_not_read_sideways(tmp_path: Path)
         ("_ga", "2 jaar", "analytics"),
         ("_gid", "2 jaar", "analytics"),
     ]
+
+
+def test_a_tab_separated_header_whose_labels_end_on_the_next_lines_in_capitals(tmp_path: Path) -> None:
+    # "Çerez\tBirinci /\tSaklama" over "Türü\t/\tSüresi"-like ends, then "Üçüncü" / "Taraf" alone: the labels'
+    # ends (words of labels, read together with the labels above), not a header of their own nor rows.
+    text = (
+        "Çerez Adı\tÇerez\tBirinci /\tAmacı\tSaklama\n"
+        "Türü\tÜçüncü\tSüresi\n"
+        "Taraf\n"
+        "PHPSESSID\tZorunlu\tBirinci\tOturumu tanımlar.\tOturum\n"
+        "rezervasyon_sepet\tZorunlu\tBirinci\tSeçilen odaları saklar.\t1 gün\n"
+        "_ga\tAnalitik\tÜçüncü\tZiyaretçileri ayırt eder.\t2 yıl\n"
+    )
+    path = tmp_path / "cerezler.txt"
+    path.write_text(text, encoding="utf-8")
+    result = extract(path)
+    assert result.tables[0].headers[-1] == "Saklama Süresi"
+    assert [(c.name, c.purpose, c.duration) for c in result.cookies] == [
+        ("PHPSESSID", "Oturumu tanımlar.", "Oturum"),
+        ("rezervasyon_sepet", "Seçilen odaları saklar.", "1 gün"),
+        ("_ga", "Ziyaretçileri ayırt eder.", "2 yıl"),
+    ]

@@ -342,17 +342,38 @@ def _wrapped_as_before(
     return True
 
 
-def _lone_label_piece(lines: tuple[Line, ...], index: int, limit: int) -> bool:
+def _completes_labels(cells: Sequence[HeaderCell], line: Line) -> bool:
+    """A tab-separated line right under a header, of fewer pieces than labels, each a few words of labels (or a
+    mark), that reads as the labels' ends ("Çerez" / "Türü", "Saklama" / "Süresi"): taken together, the labels
+    read better by at least a point per piece than they do alone."""
+    pieces = [f.text for f in line.fragments]
+    if not 0 < len(pieces) < len(cells) or not all(
+        word_count(p) <= DEFAULT_MAX_HEADER_CONTINUATION_WORDS
+        and (is_label_piece(p) or not any(ch.isalnum() for ch in p))
+        and not any(has_name_marks(w) for w in p.split() if any(ch.isalpha() for ch in w))
+        for p in pieces
+    ):
+        return False
+    before = sum(_label_score(c.text) for c in cells)
+    best = max(
+        sum(_label_score(f"{c.text} {pieces[combo.index(k)]}" if k in combo else c.text) for k, c in enumerate(cells))
+        for combo in itertools.combinations(range(len(cells)), len(pieces))
+    )
+    return best - before >= len(pieces)
+
+
+def _lone_label_piece(lines: tuple[Line, ...], index: int, limit: int, capitals: bool = False) -> bool:
     """A tab-separated line of one short piece in lower case, no name, no duration, no sentence's end, under a
     header and above the first row ("Durată" / "de" / "stocare" / a row of cells): a label's words the copy put
     on lines of their own. A first row has its cells on its first line, so what follows such pieces is a line
-    of cells."""
+    of cells. Under a header that went on already (``capitals``), a capitalised piece is one too ("Birinci /"
+    / "Üçüncü" / "Taraf")."""
     line = lines[index] if index < len(lines) else None
     if line is None or line.blank or index >= limit or len(line.fragments) != 1:
         return False
     text = line.text.strip()
     if (
-        not text[:1].islower()
+        not (text[:1].islower() or (capitals and text[:1].isupper()))
         or text.endswith(".")
         or word_count(text) > DEFAULT_MAX_HEADER_CONTINUATION_WORDS
         or looks_like_duration(text)
@@ -360,7 +381,7 @@ def _lone_label_piece(lines: tuple[Line, ...], index: int, limit: int) -> bool:
     ):
         return False
     below = lines[index + 1] if index + 1 < len(lines) else None
-    return below is not None and (len(below.fragments) >= 2 or _lone_label_piece(lines, index + 1, limit))
+    return below is not None and (len(below.fragments) >= 2 or _lone_label_piece(lines, index + 1, limit, capitals))
 
 
 def _open_label(text: str) -> bool:
@@ -625,11 +646,12 @@ def find_header_rows(
                 or _continues_open_labels(cells, lines[end], continued, delimited)
                 or (not delimited and _wraps_under_labels(cells, lines[i], lines[end]))
                 or (not delimited and _wrapped_as_before(lines, i, end, first_line, wrapped_before))
+                or (delimited and end == i + 1 and _completes_labels(cells, lines[end]))
                 or (
                     delimited
                     and not lines[i].whole_row
                     and not _text_goes_on_above(lines, i)
-                    and _lone_label_piece(lines, end, i + DEFAULT_MAX_HEADER_LINES)
+                    and _lone_label_piece(lines, end, i + DEFAULT_MAX_HEADER_LINES, capitals=end > i + 1)
                 )
             )
         ):
