@@ -630,3 +630,28 @@ def test_a_tab_separated_header_whose_labels_end_on_the_next_lines_in_capitals(t
         ("rezervasyon_sepet", "Seçilen odaları saklar.", "1 gün"),
         ("_ga", "Ziyaretçileri ayırt eder.", "2 yıl"),
     ]
+
+
+def test_a_section_s_heading_above_long_paragraphs_and_not_a_paragraph_s_wrapped_first_line(tmp_path: Path) -> None:
+    # Large type wraps a section's description over many lines (more than thirty above the table); without
+    # blank lines, a paragraph's first line looks like a heading but goes on in lower case below it.
+    paragraph = ["These cookies help us understand how visitors use the site and which", "pages they read."]
+    lines = ["Cookie policy", "", "Analytics cookies", ""]
+    for _ in range(6):
+        lines += [*(paragraph * 2), ""]
+    lines += [
+        "Name        Provider    Purpose                     Expiry",
+        "_ga         Google      Counts the visits.          2 years",
+        "_gid        Google      Counts the pages.           1 day",
+        "",
+        "Marketing cookies",
+        "These cookies are set by advertising partners of the site and they",
+        "follow you to show ads.",
+        "Name        Provider    Purpose                     Expiry",
+        "_fbp        Meta        Shows ads on Facebook.      3 months",
+    ]
+    path = tmp_path / "policy.txt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = extract(path)
+    assert [t.heading for t in result.tables] == ["Analytics cookies", "Marketing cookies"]
+    assert [c.category for c in result.cookies] == ["analytics", "analytics", "marketing"]

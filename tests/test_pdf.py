@@ -191,3 +191,45 @@ def test_a_one_word_heading_in_large_type_at_the_top_of_a_page_is_the_next_table
         ("__stripe_mid", "Stripe", "necessary"),
         ("_ga", "Google", "analytics"),
     ]
+
+
+@pytest.mark.parametrize("bold", [True, False], ids=["bold-section-rows", "plain-section-rows"])
+def test_rows_across_a_table_naming_a_category_in_one_word_are_its_sections(tmp_path: Path, bold: bool) -> None:
+    # "Analytics" alone in the first column could be a cookie's name; naming a category, over rows of cookies,
+    # it is a section of the table; in bold under a bold header it is no line of the header either.
+    from scripts.render_samples import Writer
+
+    rows = [
+        ("Necessary", None),
+        ("session_id", ("Example", "Keeps you signed in.", "Session")),
+        ("Analytics", None),
+        ("_ga", ("Google", "Counts the visits.", "2 years")),
+        ("Marketing", None),
+        ("_fbp", ("Meta", "Shows ads.", "3 months")),
+    ]
+    page: list[tuple[float, str, bool]] = [(60, "Cookie policy", True), (-1, "", False)]
+    header = [(60, "Name"), (160, "Provider"), (260, "Purpose"), (460, "Expiry")]
+    ops: list[list[tuple[float, str, bool]]] = [[(x, t, True) for x, t in header]]
+    for first, cells in rows:
+        if cells is None:
+            ops.append([(60, first, bold)])
+        else:
+            ops.append([(60, first, False), *((x, c, False) for (x, _), c in zip(header[1:], cells, strict=True))])
+    writer = Writer(10.0)
+    y = 780.0
+    for x, text, b in page:
+        if x >= 0:
+            writer.text(x, y, text, 12.0, b)
+        y -= 16.0
+    for line in ops:
+        for x, text, b in line:
+            writer.text(x, y, text, 10.0, b)
+        y -= 14.0
+    path = tmp_path / "policy.pdf"
+    path.write_bytes(pdf_bytes(writer.pages))
+    result = extract(path)
+    assert [(c.name, c.category) for c in result.cookies] == [
+        ("session_id", "necessary"),
+        ("_ga", "analytics"),
+        ("_fbp", "marketing"),
+    ]

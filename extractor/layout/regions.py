@@ -52,6 +52,12 @@ NUMBERED_HEADING = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})*\.?\s+\w")
 DEFAULT_HEADING_SIZE_RATIO = 1.1
 # How far above a header row the heading of its table may stand, in lines.
 DEFAULT_HEADING_LOOKBACK = 30
+# ... or this many paragraphs (blank-separated blocks), within this many lines: a section's description may wrap
+# over many lines in large type.
+DEFAULT_HEADING_LOOKBACK_BLOCKS = 8
+DEFAULT_HEADING_LOOKBACK_LINES = 200
+# A line of this many words or more followed by one in lower case is a paragraph wrapped, not a heading.
+DEFAULT_PARAGRAPH_LINE_WORDS = 6
 # A header row needs this share of its cells to be recognised header labels.
 DEFAULT_MIN_HEADER_SHARE = 0.6
 # A merged header fragment ("Name Purpose") is split into at most this many labels.
@@ -262,8 +268,8 @@ def _wraps_under_labels(cells: Sequence[HeaderCell], header: Line, line: Line) -
     """A line in bold under bold labels, of fewer pieces than labels, each a few words standing under a label of
     its own, none of them a cookie name, a duration or a sentence: the labels' next line, in whatever language
     ("Çerez" / "Türü", "Birinci /" / "Üçüncü" / "Taraf")."""
-    if line.blank or not 0 < len(line.fragments) < len(cells):
-        return False
+    if line.blank or not 0 < len(line.fragments) < len(cells) or names_category(line):
+        return False  # a row naming a consent category is a section of the table, not its labels' next line
     if not all(f.bold for f in (*header.fragments, *line.fragments)):
         return False  # without the type to tell them, a first row's short cells read the same
     under: set[int] = set()
@@ -939,14 +945,20 @@ def find_heading(lines: tuple[Line, ...], start: int, stop: int) -> str | None:
     Where the reader knows fonts (PDF), a heading is set in bold or larger type than the text around it;
     otherwise it is the nearest heading-like line (short, capitalised, no sentence punctuation at the end).
     """
-    window = [
-        lines[j]
-        for j in range(start - 1, max(stop, start - DEFAULT_HEADING_LOOKBACK) - 1, -1)
+    indexes = [
+        j
+        for j in range(start - 1, max(stop, _lookback_start(lines, start)) - 1, -1)
         if not lines[j].blank and len(lines[j].fragments) == 1
     ]
-    # "Essential website cookies:": a heading may end with the colon that introduces its table.
+    window = [lines[j] for j in indexes]
+    # "Essential website cookies:": a heading may end with the colon that introduces its table. A paragraph's
+    # first line wrapped ("These cookies are needed for the site and" / "cannot be ...") is none.
     candidates = [
-        line for line in window if looks_like_heading(line.text.rstrip().rstrip(":")) and header_cells(line) is None
+        lines[j]
+        for j in indexes
+        if looks_like_heading(lines[j].text.rstrip().rstrip(":"))
+        and header_cells(lines[j]) is None
+        and not _wraps_on(lines, j)
     ]
     sizes = sorted(f.size for line in window for f in line.fragments if f.size is not None)
     if sizes:
@@ -958,6 +970,32 @@ def find_heading(lines: tuple[Line, ...], start: int, stop: int) -> str | None:
         ]
         return _heading_text(emphasised[0]) if emphasised else None
     return _heading_text(candidates[0]) if candidates else None
+
+
+def _wraps_on(lines: tuple[Line, ...], index: int) -> bool:
+    """Whether a line is a paragraph's line going on to the next: as long as a paragraph's line, with the next
+    line opening in lower case right below it (a short heading stays one: under it, a dump's next line may be a
+    cell in lower case)."""
+    text = lines[index].text
+    if word_count(text) < DEFAULT_PARAGRAPH_LINE_WORDS:
+        return False
+    below = lines[index + 1] if index + 1 < len(lines) else None
+    return below is not None and not below.blank and below.text[:1].islower()
+
+
+def _lookback_start(lines: tuple[Line, ...], start: int) -> int:
+    """How far up a table's heading may stand: ``DEFAULT_HEADING_LOOKBACK`` lines, or as many paragraphs
+    (blank-separated blocks) where those lines are long paragraphs wrapped in large type, up to
+    ``DEFAULT_HEADING_LOOKBACK_LINES`` lines."""
+    blocks, index = 0, start - 1
+    floor = max(0, start - DEFAULT_HEADING_LOOKBACK_LINES)
+    while index > floor:
+        if lines[index].blank and not lines[index - 1].blank:
+            blocks += 1
+            if blocks >= DEFAULT_HEADING_LOOKBACK_BLOCKS:
+                break
+        index -= 1
+    return min(start - DEFAULT_HEADING_LOOKBACK, index)
 
 
 def _heading_text(line: Line) -> str:

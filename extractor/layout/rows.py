@@ -397,7 +397,9 @@ def cut_region(header: HeaderRow, body: tuple[Line, ...], after: tuple[Line, ...
             len(line.fragments) == 1
             and line.fragments[0].x0 < local[0]
             and names_category(line)
-            and not looks_like_cookie_name(line.text)
+            # One word ("Analytics") could be a cookie's name: a section only where names stand, in a column of
+            # no category of its own, and no name no word has.
+            and (not looks_like_cookie_name(line.text) or (anchor == 0 and not has_name_marks(line.text)))
         ):
             below = _section_rows_below(body, index, local, by_page, header.roles, anchor, unit)
             if below is not None:
