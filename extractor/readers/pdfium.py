@@ -116,20 +116,18 @@ class TextObject:
 
 
 class _Handle(ctypes.c_void_p):
-    """A page object's handle as PDFium returns it (a subclass: ctypes hands it over as it is, not as an
-    integer), passed back to PDFium as it is; ``value`` is its address."""
+    """A page object's handle as PDFium returns it: as a subclass of ``c_void_p``, ctypes returns it as a pointer
+    object (not converted to an integer), passed back to PDFium as it is; ``value`` is its address."""
 
 
 class _Raw:
     """The PDFium functions called once per character or page object, declared for the cheapest call ctypes makes.
 
-    Those asked of a page object take plain addresses (a handle or a buffer as an integer): ctypes converts
-    nothing, a third of the cost of a call through pypdfium2's typed declarations. Those asked of a text page's
-    characters (three to five calls per character) are declared without argument types: they are passed the text
-    page as a pointer object, the character's index (an integer: a C ``int``) and ``ctypes.byref`` buffers, which
-    ctypes hands over as they are, without the argument converters a declared type runs: 40 % less again.
-    The page objects walked (``_visit``) are called so too, each object passed back as the ``_Handle`` PDFium
-    gave for it.
+    Most are declared without argument types and passed what ctypes hands over as it is: the text page or the
+    page object as a pointer object (a ``_Handle`` as PDFium returned it), an index as an integer (a C ``int``),
+    buffers by ``ctypes.byref``. No argument converter runs: a call costs 40 % less than with declared pointer
+    types, and a third of pypdfium2's typed call. ``font`` takes a text object's address as an integer (the
+    character loop keeps addresses, to compare them).
     """
 
     def __init__(self) -> None:
@@ -150,8 +148,8 @@ class _Raw:
         self.matrix = declare(pdfium_c.FPDFText_GetMatrix, integer)
         self.font_size = declare(pdfium_c.FPDFText_GetFontSize, ctypes.c_double)
         self.map_error = declare(pdfium_c.FPDFText_HasUnicodeMapError, integer)
-        # Per page object walked: (handle, index or references...), no argument types but for the index of a
-        # Form XObject's member (an unsigned long).
+        # Per page object walked: (page or object handle, index or references...), no argument types but for
+        # the index of a Form XObject's member (an unsigned long).
         self.page_object = declare(pdfium_c.FPDFPage_GetObject, _Handle)
         self.form_object = declare(pdfium_c.FPDFFormObj_GetObject, _Handle, address, ctypes.c_ulong)  # (rare)
         self.form_count = declare(pdfium_c.FPDFFormObj_CountObjects, integer)
@@ -306,7 +304,7 @@ def page_chars(textpage: Any, found: PageObjects) -> list[Char]:
                 continue
             last_x, last_y = origin_x, origin_y
         last_address = address
-        # asked only of fonts whose first character had no mapping
+        # ``map_error`` is asked only of fonts whose first character had no mapping.
         text = UNMAPPED_GLYPH if unmapped and map_error(page, index) else texts[code]
         # pdfminer's box (as ``_char`` makes it), built here: this runs once per character of the document.
         if upright:
