@@ -78,19 +78,19 @@ def _fragments(words: list[dict[str, Any]], page: int, number: int) -> tuple[Fra
     start = run_start = 0  # the first word of the fragment, of the run of touching words
     runs: list[tuple[int, int]] = []  # the fragment's runs so far: (first, last) word
     count = len(words)
-    for index in range(1, count + 1):
+    for index in range(1, count + 1):  # the gap before word ``index``; the line's end after the last word
         if index < count:
             gap = words[index]["x0"] - words[index - 1]["x1"]
             size = sizes[index - 1]
-            cut = gap > DEFAULT_FRAGMENT_GAP * size
-            if not cut and gap < DEFAULT_TOUCHING_GAP * size:
-                continue
-            runs.append((run_start, index - 1))
-            run_start = index
-            if not cut:
-                continue
+            ends_fragment = gap > DEFAULT_FRAGMENT_GAP * size
+            if not ends_fragment and gap < DEFAULT_TOUCHING_GAP * size:
+                continue  # the words touch: the run goes on
         else:
-            runs.append((run_start, index - 1))
+            ends_fragment = True
+        runs.append((run_start, index - 1))
+        run_start = index
+        if not ends_fragment:
+            continue
         group = words[start:index]
         texts = [words[a]["text"] if a == b else "".join(map(_TEXT, words[a : b + 1])) for a, b in runs]
         fragments.append(
