@@ -331,4 +331,4 @@ CJK_CHARACTER = re.compile("[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
 def is_cjk(text: str) -> bool:
     """Whether the text holds Japanese, Chinese or Korean characters (scripts written without spaces)."""
-    return CJK_CHARACTER.search(text) is not None
+    return not text.isascii() and CJK_CHARACTER.search(text) is not None  # ASCII: a flag the string keeps
