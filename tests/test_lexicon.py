@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
 
 from extractor import lexicon
-from extractor.lexicon import LexiconError, fold, fold_chars, parse_language
+from extractor.lexicon import LexiconError, fold, fold_chars, parse_language, phrase_pattern
 from extractor.lexicon.check import main as check_main
 from extractor.normalize.durations import parse_duration
 from extractor.normalize.language import detect_language
@@ -211,6 +212,22 @@ def test_one_fold_for_words_and_text():
     assert fold("Cookie-Name(s)") == "cookie names"
     assert fold_chars("Jusqu'à 13 MOIS") == "jusqu'a 13 mois"  # one character for one: offsets still hold
     assert fold("쿠키 이름") == "쿠키 이름"  # Hangul is not taken apart
+
+
+def test_folding_keeps_one_character_for_one_and_collapses_every_kind_of_space():
+    text = "Durée² ３ ﬁ İ K 쿠키 Łódź"
+    assert len(fold_chars(text)) == len(text)
+    assert fold_chars("x² ３ Łódź") == "x2 3 lodz"  # superscripts and full-width digits are digits
+    assert fold(" a\u00a0b\u2003\u3000c\n", keep_punctuation=True) == "a b c"
+
+
+def test_a_phrase_pattern_matches_the_longest_phrase_ending_at_a_word_end():
+    pattern = re.compile(phrase_pattern(["session", "session cookie", "セッション", "end"]))
+    assert pattern.search("a session cookie").group() == "session cookie"
+    assert pattern.search("sessions end").group() == "end"  # "session" inside "sessions" is not the phrase
+    assert pattern.search("ブラウザのセッション").group() == "セッション"  # no spaces in Japanese: anywhere
+    assert re.search(phrase_pattern(["analyt"], prefix_only=True), "web analytics") is not None
+    assert re.fullmatch(phrase_pattern([]), "") is None
 
 
 def test_a_language_file_with_an_unknown_key_is_refused(tmp_path: Path):

@@ -8,6 +8,7 @@ folded text with folded words. User labels (``Settings.labels``) are merged in b
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 import unicodedata
@@ -25,10 +26,8 @@ UNIT_NAMES = ("second", "minute", "hour", "day", "week", "month", "year")
 # Letters NFKD does not take apart, and the plain letters they are folded to (one letter for one).
 _FOLDED_LETTERS = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ı": "i", "ħ": "h"})
 _PUNCTUATION = re.compile(r"[^\w]+|_")
-_SPACES = re.compile(r"\s+")
 
 
-@lru_cache(maxsize=4096)
 def _fold_char(ch: str) -> str:
     if is_cjk(ch):
         return ch  # decomposed, Hangul falls apart into letters and kana lose their voicing marks
@@ -43,13 +42,26 @@ def _fold_char(ch: str) -> str:
 DEFAULT_FOLD_CACHE = 1 << 16
 
 
+class _FoldTable(dict[int, str]):
+    """Code point -> its folded character (``_fold_char``), each worked out the first time it is met: with it,
+    ``str.translate`` folds a text in one pass in C instead of a Python call per character."""
+
+    def __missing__(self, code: int) -> str:
+        folded = self[code] = _fold_char(chr(code))
+        return folded
+
+
+_FOLD_TABLE = _FoldTable()
+
+
 @lru_cache(maxsize=DEFAULT_FOLD_CACHE)
 def fold_chars(text: str) -> str:
     """Each character in lower case without its accents, one for one (``"Durée"`` -> ``"duree"``, ``"År"`` ->
     ``"ar"``): a match on the folded text is a match at the same offsets of the text."""
-    return "".join(_fold_char(ch) for ch in text)
+    return text.translate(_FOLD_TABLE)
 
 
+@lru_cache(maxsize=DEFAULT_FOLD_CACHE)
 def fold(text: str, keep_punctuation: bool = False) -> str:
     """The folded words of a text (``fold_chars``), whitespace collapsed; punctuation and underscores become
     spaces unless ``keep_punctuation`` ("n/a", "1.5", "jusqu'à" stay whole).
@@ -59,7 +71,7 @@ def fold(text: str, keep_punctuation: bool = False) -> str:
     plain = fold_chars(text.replace("(s)", "s"))
     if not keep_punctuation:
         plain = _PUNCTUATION.sub(" ", plain)
-    return _SPACES.sub(" ", plain).strip()
+    return " ".join(plain.split())  # ``split`` and ``\s`` know the same whitespace
 
 
 @dataclass(frozen=True)
@@ -309,13 +321,13 @@ def phrase_pattern(phrases: Iterable[str], prefix_only: bool = False) -> str:
     """A regular expression alternation of folded phrases, longest first, on word boundaries (a phrase of
     CJK characters matches anywhere: those scripts put no spaces between words). With ``prefix_only`` the
     phrases are stems: no boundary after them."""
+    # A run of spaced phrases shares one boundary on each side: ``\b(?:a|b)(?!\w)`` tries the phrases in the same
+    # order as ``\ba(?!\w)|\bb(?!\w)`` and matches the same, and a pattern half as long compiles faster.
+    ordered = sorted(set(phrases), key=lambda p: (-len(p), p))
     parts = []
-    for phrase in sorted(set(phrases), key=lambda p: (-len(p), p)):
-        escaped = re.escape(phrase)
-        if is_cjk(phrase):
-            parts.append(escaped)
-        else:
-            parts.append(rf"\b{escaped}" + ("" if prefix_only else r"(?!\w)"))
+    for unspaced, run in itertools.groupby(ordered, key=is_cjk):
+        alternation = "(?:" + "|".join(map(re.escape, run)) + ")"
+        parts.append(alternation if unspaced else rf"\b{alternation}" + ("" if prefix_only else r"(?!\w)"))
     return "(?:" + "|".join(parts) + ")" if parts else "(?!)"
 
 
@@ -325,4 +337,4 @@ CJK_CHARACTER = re.compile("[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
 def is_cjk(text: str) -> bool:
     """Whether the text holds Japanese, Chinese or Korean characters (scripts written without spaces)."""
-    return CJK_CHARACTER.search(text) is not None
+    return not text.isascii() and CJK_CHARACTER.search(text) is not None  # ASCII: a flag the string keeps

@@ -8,8 +8,6 @@ from pathlib import Path
 
 from extractor.errors import InputError
 from extractor.model import Document
-from extractor.readers.docx import read_docx
-from extractor.readers.html import read_html
 from extractor.readers.pdf import read_pdf
 from extractor.readers.pdfium import read_pdfium
 from extractor.readers.streams import check_decoded_size
@@ -89,8 +87,13 @@ def load(path: str | Path, settings: Settings | None = None, *, source: str | No
         check_decoded_size(data, name, settings.max_decoded_size)
         reader = read_pdfium if settings.pdf_reader == "pdfium" else read_pdf
         return reader(data, name, settings, password=settings.password)
+    # The HTML and Word readers are imported for their inputs only: a PDF or a text export is read without them.
     if kind == "html":
+        from extractor.readers.html import read_html
+
         return read_html(data, name, settings)
     if kind == "docx":
+        from extractor.readers.docx import read_docx
+
         return read_docx(data, name, settings)
     raise InputError(name, f"binary file: {kind}; expected a text export or a PDF")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import itertools
+import operator
 import re
 from collections import Counter
 from typing import Any
@@ -60,44 +61,53 @@ def _visual_lines(words: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
         else:
             lines.append([word])
     for line in lines:
-        line.sort(key=lambda w: w["x0"])
+        line.sort(key=_X0)
     return lines
 
 
+_X0, _TOP, _BOTTOM, _TEXT = (operator.itemgetter(key) for key in ("x0", "top", "bottom", "text"))
+
+
 def _fragments(words: list[dict[str, Any]], page: int, number: int) -> tuple[Fragment, ...]:
-    groups: list[list[dict[str, Any]]] = [[words[0]]]
-    for before, word in itertools.pairwise(words):
-        size = before.get("size") or (before["bottom"] - before["top"])
-        if word["x0"] - before["x1"] > DEFAULT_FRAGMENT_GAP * size:
-            groups.append([word])
+    """A visual line's words (left to right) cut into fragments at gaps wider than ``DEFAULT_FRAGMENT_GAP``;
+    inside a fragment, words that touch (closer than ``DEFAULT_TOUCHING_GAP``: a font change inside a word,
+    "s_ecid=MCMID" + "-Format") are one word. Both cuts are found in one pass over the gaps, each word's size
+    read once: this runs for every line of every page."""
+    sizes = [w.get("size") or (w["bottom"] - w["top"]) for w in words]
+    fragments: list[Fragment] = []
+    start = run_start = 0  # the first word of the fragment, of the run of touching words
+    runs: list[tuple[int, int]] = []  # the fragment's runs so far: (first, last) word
+    count = len(words)
+    for index in range(1, count + 1):  # the gap before word ``index``; the line's end after the last word
+        if index < count:
+            gap = words[index]["x0"] - words[index - 1]["x1"]
+            size = sizes[index - 1]
+            ends_fragment = gap > DEFAULT_FRAGMENT_GAP * size
+            if not ends_fragment and gap < DEFAULT_TOUCHING_GAP * size:
+                continue  # the words touch: the run goes on
         else:
-            groups[-1].append(word)
-    fragments = []
-    for group in groups:
-        sizes = [w.get("size") or (w["bottom"] - w["top"]) for w in group]
-        fonts = [str(w.get("fontname", "")) for w in group]
-        # Words that touch (a font change inside a word: "s_ecid=MCMID" + "-Format") are one word.
-        joined: list[list[dict[str, Any]]] = [[group[0]]]
-        for before, word in itertools.pairwise(group):
-            size = before.get("size") or (before["bottom"] - before["top"])
-            if word["x0"] - before["x1"] < DEFAULT_TOUCHING_GAP * size:
-                joined[-1].append(word)
-            else:
-                joined.append([word])
+            ends_fragment = True
+        runs.append((run_start, index - 1))
+        run_start = index
+        if not ends_fragment:
+            continue
+        group = words[start:index]
+        texts = [words[a]["text"] if a == b else "".join(map(_TEXT, words[a : b + 1])) for a, b in runs]
         fragments.append(
             Fragment(
-                text=" ".join("".join(w["text"] for w in run) for run in joined).translate(TEXT_FOLDS),
+                text=" ".join(texts).translate(TEXT_FOLDS),
                 page=page,
                 line=number,
                 x0=group[0]["x0"],
                 x1=group[-1]["x1"],
-                top=min(w["top"] for w in group),
-                bottom=max(w["bottom"] for w in group),
-                spans=tuple((run[0]["x0"], run[-1]["x1"]) for run in joined),
-                size=round(sum(sizes) / len(sizes), 2),
-                bold=sum("bold" in f.lower() for f in fonts) > len(fonts) / 2,
+                top=min(map(_TOP, group)),
+                bottom=max(map(_BOTTOM, group)),
+                spans=tuple([(words[a]["x0"], words[b]["x1"]) for a, b in runs]),
+                size=round(sum(sizes[start:index]) / len(group), 2),
+                bold=sum(["bold" in str(w.get("fontname", "")).lower() for w in group]) > len(group) / 2,
             )
         )
+        start, runs = index, []
     return tuple(fragments)
 
 
@@ -163,7 +173,7 @@ def _one_fragment(words: list[dict[str, Any]]) -> bool:
 
 
 def _line_key(line: list[dict[str, Any]]) -> str:
-    text = " ".join(w["text"] for w in line)
+    text = " ".join(map(_TEXT, line))
     return "#" if PAGE_NUMBER.match(lexicon.fold(text, keep_punctuation=True)) else text
 
 
@@ -187,6 +197,9 @@ def unreadable_pages(
     kept: list[list[dict[str, Any]]] = []
     warnings: list[ExtractionWarning] = []
     for number, page_words in zip(numbers or range(1, len(words) + 1), words, strict=True):
+        if not UNREADABLE_GLYPH.search(" ".join(w["text"] for w in page_words)):  # the page of nearly every PDF
+            kept.append(page_words)
+            continue
         glyphs = unreadable = 0
         for word in page_words:
             text = word["text"]
@@ -257,7 +270,7 @@ def document_from_pages(
     for page_number, visual in zip(numbers or range(1, len(pages) + 1), pages, strict=True):
         kept = []
         for line in visual:
-            text = " ".join(w["text"] for w in line)
+            text = " ".join(map(_TEXT, line))
             if PAGE_NUMBER.match(lexicon.fold(text, keep_punctuation=True)):
                 continue
             if running and (text, round(line[0]["top"] / DEFAULT_RUNNING_TOLERANCE)) in running:
@@ -272,12 +285,12 @@ def _page_lines(visual: list[list[dict[str, Any]]], page_number: int) -> list[Li
     lines: list[Line] = []
     previous_bottom: float | None = None
     for number, words in enumerate(visual, start=1):
-        top = min(w["top"] for w in words)
-        height = max(w["bottom"] - w["top"] for w in words)
+        top = min(map(_TOP, words))
+        height = max([w["bottom"] - w["top"] for w in words])
         if previous_bottom is not None and top - previous_bottom > DEFAULT_PARAGRAPH_GAP * height:
             lines.append(Line(page_number, number, ()))
         lines.append(Line(page_number, number, _fragments(words, page_number, number)))
-        previous_bottom = max(w["bottom"] for w in words)
+        previous_bottom = max(map(_BOTTOM, words))
     return lines
 
 

@@ -115,9 +115,20 @@ class TextObject:
         return self.scale[3] * self.descent * self.font_size
 
 
+class _Handle(ctypes.c_void_p):
+    """A page object's handle as PDFium returns it: as a subclass of ``c_void_p``, ctypes returns it as a pointer
+    object (not converted to an integer), passed back to PDFium as it is; ``value`` is its address."""
+
+
 class _Raw:
-    """The PDFium functions called once per character or page object, declared to take plain addresses (a
-    handle or a buffer as an integer): ctypes then converts nothing, a third of the cost of a call."""
+    """The PDFium functions called once per character or page object, declared for the cheapest call ctypes makes.
+
+    Most are declared without argument types and passed what ctypes hands over as it is: the text page or the
+    page object as a pointer object (a ``_Handle`` as PDFium returned it), an index as an integer (a C ``int``),
+    buffers by ``ctypes.byref``. No argument converter runs: a call costs 40 % less than with declared pointer
+    types, and a third of pypdfium2's typed call. ``font`` takes a text object's address as an integer (the
+    character loop keeps addresses, to compare them).
+    """
 
     def __init__(self) -> None:
         import pypdfium2.raw as pdfium_c
@@ -128,20 +139,24 @@ class _Raw:
         def declare(function: Any, result: Any, *arguments: Any) -> Any:
             return ctypes.CFUNCTYPE(result, *arguments)(ctypes.cast(function, ctypes.c_void_p).value or 0)
 
-        self.text_object = declare(pdfium_c.FPDFText_GetTextObject, address, address, integer)
-        self.unicode = declare(pdfium_c.FPDFText_GetUnicode, number, address, integer)
-        self.is_generated = declare(pdfium_c.FPDFText_IsGenerated, integer, address, integer)
-        self.loose_box = declare(pdfium_c.FPDFText_GetLooseCharBox, integer, address, integer, address)
-        self.origin = declare(pdfium_c.FPDFText_GetCharOrigin, integer, address, integer, address, address)
-        self.object_type = declare(pdfium_c.FPDFPageObj_GetType, integer, address)
-        self.bounds = declare(pdfium_c.FPDFPageObj_GetBounds, integer, address, address, address, address, address)
+        # Per character: (text page pointer, index, references...), no argument types.
+        self.text_object = declare(pdfium_c.FPDFText_GetTextObject, address)
+        self.unicode = declare(pdfium_c.FPDFText_GetUnicode, number)
+        self.is_generated = declare(pdfium_c.FPDFText_IsGenerated, integer)
+        self.loose_box = declare(pdfium_c.FPDFText_GetLooseCharBox, integer)
+        self.origin = declare(pdfium_c.FPDFText_GetCharOrigin, integer)
+        self.matrix = declare(pdfium_c.FPDFText_GetMatrix, integer)
+        self.font_size = declare(pdfium_c.FPDFText_GetFontSize, ctypes.c_double)
+        self.map_error = declare(pdfium_c.FPDFText_HasUnicodeMapError, integer)
+        # Per page object walked: (page or object handle, index or references...), no argument types but for
+        # the index of a Form XObject's member (an unsigned long).
+        self.page_object = declare(pdfium_c.FPDFPage_GetObject, _Handle)
+        self.form_object = declare(pdfium_c.FPDFFormObj_GetObject, _Handle, address, ctypes.c_ulong)  # (rare)
+        self.form_count = declare(pdfium_c.FPDFFormObj_CountObjects, integer)
+        self.object_type = declare(pdfium_c.FPDFPageObj_GetType, integer)
+        self.bounds = declare(pdfium_c.FPDFPageObj_GetBounds, integer)
+        # Per text object of a text page: its address as an integer.
         self.font = declare(pdfium_c.FPDFTextObj_GetFont, address, address)
-        self.matrix = declare(pdfium_c.FPDFText_GetMatrix, integer, address, integer, address)
-        self.font_size = declare(pdfium_c.FPDFText_GetFontSize, ctypes.c_double, address, integer)
-        self.map_error = declare(pdfium_c.FPDFText_HasUnicodeMapError, integer, address, integer)
-        self.page_object = declare(pdfium_c.FPDFPage_GetObject, address, address, integer)
-        self.form_count = declare(pdfium_c.FPDFFormObj_CountObjects, integer, address)
-        self.form_object = declare(pdfium_c.FPDFFormObj_GetObject, address, address, ctypes.c_ulong)
 
 
 @cache
@@ -191,36 +206,46 @@ class _PageFacts:
     object, which on some PDFs comes with every glyph, costs one dictionary lookup.
     """
 
-    def __init__(self, raw: _Raw, textpage: int) -> None:
+    def __init__(self, raw: _Raw, textpage: ctypes.c_void_p) -> None:
         self.raw = raw
         self.textpage = textpage
         self.matrix = raw.c.FS_MATRIX()
+        self.matrix_ref = ctypes.byref(self.matrix)
         self.fonts: dict[int, tuple[str, float, bool]] = {}
         self.objects: dict[int, _ObjectFacts] = {}
-        self.kinds: dict[tuple[str, float, bool, float, tuple[float, ...]], _ObjectFacts] = {}
+        self.kinds: dict[tuple[int, float, float, float, float, float], _ObjectFacts] = {}
 
     def text_object(self, index: int, address: int) -> _ObjectFacts:
-        """The shared facts of the text object at ``address``, whose character ``index`` is."""
-        found = self.objects.get(address)
-        if found is not None:
-            return found
-        raw = self.raw
+        """The shared facts of the text object at ``address`` (not yet in ``objects``), whose character ``index``
+        is."""
+        raw, textpage = self.raw, self.textpage
         font_address = raw.font(address) or 0
-        facts = self.fonts.get(font_address)
-        if facts is None:
+        if font_address not in self.fonts:
             font = ctypes.cast(font_address, raw.c.FPDF_FONT) if font_address else None
             # Whether the font maps its codes to Unicode is asked of its first character on the page.
-            facts = self.fonts[font_address] = (*_font_facts(raw.c, font), bool(raw.map_error(self.textpage, index)))
+            self.fonts[font_address] = (*_font_facts(raw.c, font), bool(raw.map_error(textpage, index)))
         matrix = self.matrix
-        raw.matrix(self.textpage, index, ctypes.addressof(matrix))
-        key = (*facts, raw.font_size(self.textpage, index), (matrix.a, matrix.b, matrix.c, matrix.d))
+        raw.matrix(textpage, index, self.matrix_ref)
+        key = (font_address, raw.font_size(textpage, index), matrix.a, matrix.b, matrix.c, matrix.d)
         shared = self.kinds.get(key)
         if shared is None:
-            name, descent, unmapped, font_size, scale = key
-            kind = TextObject.of(name, font_size, descent, scale, unmapped)
+            name, descent, unmapped = self.fonts[font_address]
+            kind = TextObject.of(name, key[1], descent, key[2:], unmapped)
             shared = self.kinds[key] = (kind, kind.upright, kind.size, kind.fontname, kind.drop, kind.unmapped)
         self.objects[address] = shared
         return shared
+
+
+class _CharTexts(dict[int, str]):
+    """Unicode code -> the character pdfminer reads (a line-end hyphen as "-", no code as ``(cid:0)``), each
+    worked out the first time it is met."""
+
+    def __missing__(self, code: int) -> str:
+        text = self[code] = LINE_END_HYPHENS.get(code) or chr(code) if code else UNMAPPED_GLYPH
+        return text
+
+
+_CHAR_TEXTS = _CharTexts()
 
 
 def page_chars(textpage: Any, found: PageObjects) -> list[Char]:
@@ -228,58 +253,63 @@ def page_chars(textpage: Any, found: PageObjects) -> list[Char]:
     spaces it left out (``found.blanks``) put back.
 
     Three calls to PDFium per character (its text object, box and origin), the codes of the page in one; what a
-    text object's characters share is asked once per text object (``_PageFacts``).
+    text object's characters share is asked once per text object (``_PageFacts``). A text object holds three
+    characters on average (on some PDFs, one): what changes with it is handled apart from the rest.
     """
     raw = _raw()
     c = raw.c
     get_unicode, is_generated, text_object = raw.unicode, raw.is_generated, raw.text_object
     loose_box, char_origin, map_error = raw.loose_box, raw.origin, raw.map_error
     box, x, y = c.FS_RECTF(), ctypes.c_double(), ctypes.c_double()
-    box_ref, x_ref, y_ref = ctypes.addressof(box), ctypes.addressof(x), ctypes.addressof(y)
-    page = ctypes.cast(textpage, ctypes.c_void_p).value or 0
+    box_ref, x_ref, y_ref = ctypes.byref(box), ctypes.byref(x), ctypes.byref(y)
+    page = ctypes.c_void_p(ctypes.cast(textpage, ctypes.c_void_p).value)
     facts = _PageFacts(raw, page)
-    objects = facts.objects
+    objects, new_object = facts.objects, facts.text_object
     height, blanks = found.height, found.blanks
+    texts = _CHAR_TEXTS
     chars: list[Char] = []
     append = chars.append
     last_address, last_x, last_y = 0, 0.0, 0.0  # text object and origin of the character before
     upright, size, fontname, drop, unmapped = True, 0.0, "", 0.0, False
     new_char = functools.partial(tuple.__new__, Char)
+    same = DEFAULT_SAME_ORIGIN
     count = c.FPDFText_CountChars(textpage)
     codes = _page_codes(textpage, count)
-    for index in range(count):
-        code = codes[index] if codes is not None else get_unicode(page, index)
+    if codes is None:
+        codes = [get_unicode(page, index) for index in range(count)]
+    for index, code in enumerate(codes):
         if not code:
             code = get_unicode(page, index)  # no Unicode for the glyph: asked of the character itself
         if code in GENERATED_CODES and is_generated(page, index):
             continue
         address = text_object(page, index)
-        if not address:
-            continue
-        if address != last_address and last_address in blanks:
-            before = objects[last_address][0]
-            chars.extend(_blank(point, before, height) for point in blanks[last_address])
-        loose_box(page, index, box_ref)
-        char_origin(page, index, x_ref, y_ref)
-        text = LINE_END_HYPHENS.get(code) or chr(code) if code else UNMAPPED_GLYPH
-        origin_x, origin_y = x.value, y.value
         if address != last_address:
-            _, upright, size, fontname, drop, unmapped = objects.get(address) or facts.text_object(index, address)
-        if unmapped and map_error(page, index):  # asked only of fonts whose first character had no mapping
-            text = UNMAPPED_GLYPH
-        if (
-            address == last_address
-            and abs(last_x - origin_x) < DEFAULT_SAME_ORIGIN
-            and abs(last_y - origin_y) < DEFAULT_SAME_ORIGIN
-        ):
-            # A piece of the glyph before (a ligature PDFium spelled out): one character, as pdfminer has it.
-            chars[-1] = chars[-1]._replace(text=chars[-1].text + text, x1=max(chars[-1].x1, box.right))
-            continue
-        last_address, last_x, last_y = address, origin_x, origin_y
+            if not address:  # no text object (a NULL is None, never an address)
+                continue
+            if last_address in blanks:
+                before = objects[last_address][0]
+                chars.extend(_blank(point, before, height) for point in blanks[last_address])
+            _, upright, size, fontname, drop, unmapped = objects.get(address) or new_object(index, address)
+            loose_box(page, index, box_ref)
+            char_origin(page, index, x_ref, y_ref)
+            last_x, last_y = x.value, y.value
+        else:
+            loose_box(page, index, box_ref)
+            char_origin(page, index, x_ref, y_ref)
+            origin_x, origin_y = x.value, y.value
+            if -same < last_x - origin_x < same and -same < last_y - origin_y < same:
+                # A piece of the glyph before (a ligature PDFium spelled out): one character, as pdfminer has it.
+                text = UNMAPPED_GLYPH if unmapped and map_error(page, index) else texts[code]
+                chars[-1] = chars[-1]._replace(text=chars[-1].text + text, x1=max(chars[-1].x1, box.right))
+                continue
+            last_x, last_y = origin_x, origin_y
+        last_address = address
+        # ``map_error`` is asked only of fonts whose first character had no mapping.
+        text = UNMAPPED_GLYPH if unmapped and map_error(page, index) else texts[code]
         # pdfminer's box (as ``_char`` makes it), built here: this runs once per character of the document.
         if upright:
-            base = origin_y + drop
-            append(new_char((text, origin_x, box.right, height - (base + size), height - base, size, fontname, True)))
+            base = last_y + drop
+            append(new_char((text, last_x, box.right, height - (base + size), height - base, size, fontname, True)))
         else:
             top, bottom = height - box.top, height - box.bottom
             append(new_char((text, box.left, box.right, top, bottom, size, fontname, False)))
@@ -570,37 +600,41 @@ class _Walk:
     def __init__(self) -> None:
         self.raw = _raw()
         self.corners = tuple(ctypes.c_float() for _ in range(4))
-        self.addresses = tuple(ctypes.addressof(corner) for corner in self.corners)
+        self.references = tuple(ctypes.byref(corner) for corner in self.corners)
 
-    def handle(self, obj: int) -> Any:
+    def handle(self, obj: _Handle) -> Any:
         """The object as the typed handle pypdfium2's functions take."""
         return ctypes.cast(obj, self.raw.c.FPDF_PAGEOBJECT)
 
 
-def _visit(walk: _Walk, objects: Iterator[int], matrix: Matrix, found: PageObjects, nested: bool) -> None:
+def _visit(walk: _Walk, objects: list[_Handle], matrix: Matrix, found: PageObjects, nested: bool) -> None:
     """Read the text and path objects among ``objects`` into ``found``; a Form XObject's objects in turn."""
     raw = walk.raw
-    object_type, bounds, addresses, corners = raw.object_type, raw.bounds, walk.addresses, walk.corners
+    object_type, bounds, corners = raw.object_type, raw.bounds, walk.corners
+    left_ref, bottom_ref, right_ref, top_ref = walk.references
     left, bottom, right, _ = corners
     blanks = found.blanks
+    last_text = found.last_text
     a, b, c, d, e, f = matrix
     for obj in objects:
         kind = object_type(obj)
         if kind == PAGEOBJ_TEXT:  # most objects: inline, one call for its bounds
-            bounds(obj, *addresses)
+            bounds(obj, left_ref, bottom_ref, right_ref, top_ref)
             if right.value - left.value >= DEFAULT_BLANK_WIDTH:
-                found.last_text = obj
-            elif found.last_text:
+                last_text = obj.value or 0
+            elif last_text:
                 x, y = left.value, bottom.value
-                blanks.setdefault(found.last_text, []).append((a * x + c * y + e, b * x + d * y + f))
+                blanks.setdefault(last_text, []).append((a * x + c * y + e, b * x + d * y + f))
         elif kind == PAGEOBJ_PATH:
-            bounds(obj, *addresses)
+            bounds(obj, left_ref, bottom_ref, right_ref, top_ref)
             if nested or right.value - left.value >= DEFAULT_MIN_RULE_SEGMENT:  # page bounds include line width
                 found.edges.extend(_path_edges(raw.c, walk.handle(obj), matrix, found.height))
         elif kind == PAGEOBJ_FORM:
             inner = _multiply(_matrix(raw.c, walk.handle(obj)), matrix)
-            members = (raw.form_object(obj, index) or 0 for index in range(raw.form_count(obj)))
-            _visit(walk, members, inner, found, True)
+            found.last_text = last_text
+            _visit(walk, [raw.form_object(obj, index) for index in range(raw.form_count(obj))], inner, found, True)
+            last_text = found.last_text
+    found.last_text = last_text
 
 
 def page_objects(page: Any, height: float) -> PageObjects:
@@ -609,9 +643,9 @@ def page_objects(page: Any, height: float) -> PageObjects:
     walk = _Walk()
     raw = walk.raw
     found = PageObjects(height, [], {})
-    address = ctypes.cast(page, ctypes.c_void_p).value
+    handle = ctypes.c_void_p(ctypes.cast(page, ctypes.c_void_p).value)
     get_object = raw.page_object
-    members = (get_object(address, index) or 0 for index in range(raw.c.FPDFPage_CountObjects(page)))
+    members = [get_object(handle, index) for index in range(raw.c.FPDFPage_CountObjects(page))]
     _visit(walk, members, IDENTITY, found, False)
     return found
 
