@@ -245,3 +245,14 @@ def test_adding_a_language_is_adding_a_file():
     )
     assert made_up.headers["duration"] == ("lastingness",)
     assert made_up.units["day"] == ("sols",)
+
+
+@pytest.mark.parametrize(
+    "label",
+    ["Explanation", "Explicación", "Explication", "Spiegazione", "Explicação", "Wyjaśnienie", "Explicació", "Uitleg"],
+)
+def test_an_explanation_column_is_the_purpose_in_many_languages(label: str) -> None:
+    from extractor.roles import match_header
+
+    found = match_header(label)
+    assert found is not None and found.role == "purpose"
