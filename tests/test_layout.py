@@ -1099,3 +1099,21 @@ def test_text_above_the_first_name_says_cells_are_centred_only_where_a_cell_star
     )
     region = find_tables(document(text).lines)[0]
     assert starts_centred(region.header, cut_region(region.header, region.body, region.after).cut) is centred
+
+
+def test_a_name_alone_right_under_a_row_is_one_more_name_of_its_cell() -> None:
+    # A text browser centres a row's single-line cells on its first line: the second name of a cell listing
+    # two, one per line, stands alone on the next line (nothing between), a name of the same cell.
+    from extractor.layout.rows import positioned_rows
+
+    text = (
+        "Name                       Provider    Purpose                         Expiry\n"
+        "woocommerce_cart_hash      Shop        Keeps the content of the cart.  Session\n"
+        "woocommerce_items_in_cart\n"
+        "_ga                        Google      Tells the visitors apart.       2 years\n"
+        "\n"
+        "_gid                       Google      Counts the pages.               1 day\n"
+    )
+    region = find_tables(document(text).lines)[0]
+    rows = positioned_rows(region.header, region.body, None, region.after).rows
+    assert [r.cells[0] for r in rows] == [["woocommerce_cart_hash", "woocommerce_items_in_cart"], ["_ga"], ["_gid"]]

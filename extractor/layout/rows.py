@@ -230,7 +230,35 @@ def positioned_rows(
         # Without the document's word for it, centring must explain the rows clearly better.
         if centered or score > top_score + DEFAULT_CENTRING_MARGIN:
             rows, method = centred_rows, "centred"
+    if method != "ruled":
+        rows = _stack_lone_names(rows, anchor)
     return BuiltRows(rows, used, 0.95, tuple(starts), method=method)
+
+
+def _stack_lone_names(rows: list[RowBuilder], anchor: int) -> list[RowBuilder]:
+    """Rows that hold only a name, right below the row above (no line between), joined to it: one more name of
+    that row's cell ("woocommerce_cart_hash" / "woocommerce_items_in_cart" one per line), whose other cells stand
+    beside the first name only. Every name of the cell is marked as one, so that the cell reads as a list."""
+    out: list[RowBuilder] = []
+    for row in rows:
+        above = out[-1] if out else None
+        alone = all(not cells for column, cells in enumerate(row.cells) if column != anchor)
+        if (
+            above is not None
+            and alone
+            and row.cells[anchor]
+            and all(has_name_marks(name) for name in [*above.cells[anchor], *row.cells[anchor]])
+            and row.page == above.page
+            and row.lines
+            and above.lines
+            and min(row.lines) == max(above.lines) + 1
+            and any(cells for column, cells in enumerate(above.cells) if column != anchor)
+        ):
+            above.cells[anchor].extend(row.cells[anchor])
+            above.lines.extend(row.lines)
+            continue
+        out.append(row)
+    return out
 
 
 @dataclass(frozen=True)
