@@ -1117,3 +1117,20 @@ def test_a_name_alone_right_under_a_row_is_one_more_name_of_its_cell() -> None:
     region = find_tables(document(text).lines)[0]
     rows = positioned_rows(region.header, region.body, None, region.after).rows
     assert [r.cells[0] for r in rows] == [["woocommerce_cart_hash", "woocommerce_items_in_cart"], ["_ga"], ["_gid"]]
+
+
+def test_a_name_run_into_from_the_purpose_on_its_left_is_the_name_column_s() -> None:
+    # The purpose column first: a purpose one space before the name ("... „Facebook“ _fbp") ends where the
+    # name column starts; the marked name is that column's cell.
+    text = (
+        " Purpose                    Cookie                  Expiry        Type\n"
+        " Shows ads on „Facebook“ _fbp                       3 months      Third\n"
+        " Counts the visits.         _ga                     2 years       First\n"
+        " Counts the pages.          _gid                    1 day         First\n"
+    )
+    tables, _ = rebuild_tables(document(text))
+    assert [row.cells[:2] for row in tables[0].rows] == [
+        ("Shows ads on „Facebook“", "_fbp"),
+        ("Counts the visits.", "_ga"),
+        ("Counts the pages.", "_gid"),
+    ]

@@ -14,7 +14,7 @@ from functools import cache
 
 from extractor.lexicon import fold
 from extractor.model import Fragment, Line, Role
-from extractor.shapes import CONNECTORS, looks_like_cookie_name, looks_like_duration, role_fit
+from extractor.shapes import CONNECTORS, has_strong_name_marks, looks_like_cookie_name, looks_like_duration, role_fit
 
 # A word starting within this many character widths of a gap's right edge counts as aligned to it.
 DEFAULT_ALIGN_TOLERANCE = 0.5
@@ -357,6 +357,19 @@ def _split_at(fragment_words: list[Word], bound: float, tolerance: float, right_
     return min(preferred or breaks, key=lambda k: abs(fragment_words[k].x0 - bound))
 
 
+def _name_run_in(rest: list[Word], column: int, starts: list[float], roles: tuple[Role, ...], tolerance: float) -> bool:
+    """Whether a fragment's last word is the next column's cookie name, run in one space after the cell on its
+    left: the next column holds names, the word is marked as a name no sentence has, and it ends where that
+    column starts."""
+    return (
+        len(rest) > 1
+        and column + 1 < len(roles)
+        and roles[column + 1] == "name"
+        and has_strong_name_marks(rest[-1].text)
+        and rest[-1].x1 >= starts[column] - tolerance
+    )
+
+
 def cut_line(
     line: Line,
     starts: list[float],
@@ -398,6 +411,12 @@ def cut_line(
             rest, column = rest[k:], i + 1
             if not rest:
                 break
+        if rest and _name_run_in(rest, column, starts, roles, tolerance):
+            # "Naudojamas „Facebook“ _fbp": the cell on the left ran into the name one space before it.
+            rest, name = rest[:-1], rest[-1]
+            cells[column + 1].append(name.text)
+            if edges is not None:
+                edges[column + 1] = max(edges[column + 1], name.x1)
         if rest:
             cells[column].append(" ".join(w.text for w in rest))
             if edges is not None:
