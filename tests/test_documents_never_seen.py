@@ -655,3 +655,22 @@ def test_a_section_s_heading_above_long_paragraphs_and_not_a_paragraph_s_wrapped
     result = extract(path)
     assert [t.heading for t in result.tables] == ["Analytics cookies", "Marketing cookies"]
     assert [c.category for c in result.cookies] == ["analytics", "analytics", "marketing"]
+
+
+def test_a_tab_separated_row_that_lost_the_tab_before_its_duration(tmp_path: Path) -> None:
+    # "Distingeix els usuaris per 2 anys": the purpose and the duration share the last piece; the count and its
+    # unit at its end are the duration, the words before them the purpose (which goes on below).
+    text = (
+        "Galeta\tTitular\tTipus\tFinalitat\tCaducitat\n"
+        "_ga\tGoogle\tDe\tDistingeix els usuaris per 2 anys\n"
+        "tercers\telaborar estadístiques.\n"
+        "_gid\tGoogle\tDe tercers\tDistingeix els usuaris.\t1 dia\n"
+        "_fbp\tMeta\tDe tercers\tMostra anuncis.\t3 mesos\n"
+    )
+    path = tmp_path / "galetes.txt"
+    path.write_text(text, encoding="utf-8")
+    assert [(c.name, c.purpose, c.duration) for c in extract(path).cookies] == [
+        ("_ga", "Distingeix els usuaris per elaborar estadístiques.", "2 anys"),
+        ("_gid", "Distingeix els usuaris.", "1 dia"),
+        ("_fbp", "Mostra anuncis.", "3 mesos"),
+    ]

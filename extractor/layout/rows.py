@@ -938,6 +938,8 @@ def delimited_rows(
                 cover = n - len(pieces) + 1
                 head = _row_lost_its_tabs(pieces[:1], header.roles[:cover], current, anchor)
                 whole = [*head, *pieces[1:]] if head is not None and len(head) == cover else None
+                if whole is None and cover == 2 and header.roles[-1] == "duration" and anchor == 0:
+                    whole = _duration_run_in(pieces)
             if whole is not None:
                 pieces = whole
             if len(pieces) == 1 and rows and _is_prose(line, alone, widest, following[index], current):
@@ -999,6 +1001,19 @@ def _row_lost_its_tabs(
             continue
         if all(cell and role_fit(role, cell) > 0 for cell, role in zip(split.cells, roles, strict=False)):
             return split.cells
+    return None
+
+
+def _duration_run_in(pieces: list[str]) -> list[str] | None:
+    """A row whose last tab was lost ("_ga\tGoogle\tDe\tDistingeix els usuaris per 2 anys"): a name first, and
+    the last piece ending in a count and its unit, cut off as the duration (the shortest such end)."""
+    words = pieces[-1].split()
+    if not has_name_marks(pieces[0].split()[0]) or len(words) < 2:
+        return None
+    for k in range(len(words) - 1, 0, -1):
+        tail = " ".join(words[k:])
+        if words[k][:1].isdigit() and is_whole_duration(tail):
+            return [*pieces[:-1], " ".join(words[:k]), tail]
     return None
 
 
