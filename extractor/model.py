@@ -223,6 +223,11 @@ class Table:
     method: str | None = None
     explanation: tuple[str, ...] = ()
 
+    @property
+    def source_lines(self) -> frozenset[tuple[int, int]]:
+        """The (page, line) of every source line the table's rows hold."""
+        return frozenset((row.page, number) for row in self.rows for number in row.lines)
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "index": self.index,

@@ -96,7 +96,7 @@ def card_tables(
     weights that score a column's role; ``wrapped``: the lines may be a paragraph's wrapped lines, as in a PDF
     or a text export, not blocks of markup)."""
     labelled = _labelled_card_tables(lines, used, first_index)
-    taken = used | {(t.page, n) for t in labelled for row in t.rows for n in row.lines}
+    taken = used.union(*(table.source_lines for table in labelled))
     titled = _titled_card_tables(lines, taken, first_index + len(labelled), weights or LAYOUT_WEIGHTS, wrapped)
     return [*labelled, *titled]
 
@@ -279,7 +279,8 @@ def _titled_card_tables(
         blank_run = 0
         title = _title(line)
         coming = next_field(index) if title is not None else None
-        first_label = fold(next(iter(cards[0].fields))) if cards and cards[0].fields else None
+        # The run's first label, folded as the fields' keys are.
+        first_label = next(iter(cards[0].fields), None) if cards else None
         if title is not None and coming is not None and (first_label is None or fold(coming[0]) == first_label):
             if cards and len(cards[-1].fields) < DEFAULT_MIN_TITLED_FIELDS:
                 cards.pop()  # a title with too little under it was no card

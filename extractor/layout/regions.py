@@ -264,6 +264,14 @@ def _is_header_continuation(line: Line) -> bool:
     )
 
 
+def _few_words_no_name(text: str) -> bool:
+    """A piece a wrapped label could leave on the next line: a few words, none of them marked as a cookie name
+    (marks standing alone, a slash, are no words)."""
+    return word_count(text) <= DEFAULT_MAX_HEADER_CONTINUATION_WORDS and not any(
+        has_name_marks(w) for w in text.split() if any(ch.isalpha() for ch in w)
+    )
+
+
 def _wraps_under_labels(cells: Sequence[HeaderCell], header: Line, line: Line) -> bool:
     """A line in bold under bold labels, of fewer pieces than labels, each a few words standing under a label of
     its own, none of them a cookie name, a duration or a sentence: the labels' next line, in whatever language
@@ -275,12 +283,7 @@ def _wraps_under_labels(cells: Sequence[HeaderCell], header: Line, line: Line) -
     under: set[int] = set()
     for fragment in line.fragments:
         text = fragment.text
-        if (
-            word_count(text) > DEFAULT_MAX_HEADER_CONTINUATION_WORDS
-            or text.rstrip().endswith((".", "!", "?"))
-            or looks_like_duration(text)
-            or any(has_name_marks(w) for w in text.split() if any(ch.isalpha() for ch in w))
-        ):
+        if not _few_words_no_name(text) or text.rstrip().endswith((".", "!", "?")) or looks_like_duration(text):
             return False
         column = next((k for k, c in enumerate(cells) if fragment.x0 < c.x1 and fragment.x1 > c.x0), None)
         if column is None or column in under:
@@ -312,9 +315,8 @@ def _labels_ending_below(cells: Sequence[HeaderCell], line: Line) -> frozenset[i
         if (
             not (text[:1].islower() or is_label_piece(text) or not any(ch.isalnum() for ch in text))
             or text.endswith(".")
-            or word_count(text) > DEFAULT_MAX_HEADER_CONTINUATION_WORDS
+            or not _few_words_no_name(text)
             or looks_like_duration(text)
-            or any(has_name_marks(w) for w in text.split() if any(ch.isalpha() for ch in w))
             or fragment.x0 < first.x1
         ):
             return None
@@ -354,10 +356,7 @@ def _completes_labels(cells: Sequence[HeaderCell], line: Line) -> bool:
     read better by at least a point per piece than they do alone."""
     pieces = [f.text for f in line.fragments]
     if not 0 < len(pieces) < len(cells) or not all(
-        word_count(p) <= DEFAULT_MAX_HEADER_CONTINUATION_WORDS
-        and (is_label_piece(p) or not any(ch.isalnum() for ch in p))
-        and not any(has_name_marks(w) for w in p.split() if any(ch.isalpha() for ch in w))
-        for p in pieces
+        _few_words_no_name(p) and (is_label_piece(p) or not any(ch.isalnum() for ch in p)) for p in pieces
     ):
         return False
     before = sum(_label_score(c.text) for c in cells)

@@ -629,18 +629,19 @@ def _sentence_opens_across(line: Line, cells: list[str | None], anchor: int, sta
         return False
     if names_only(text) or any(has_name_marks(w) for w in text.split()):
         return False
-    fragment = line.fragments[0]
-    tolerance = DEFAULT_MISALIGN * unit
-    return any(fragment.x0 + tolerance < s < fragment.x1 - tolerance for s in starts)
+    return _bounds_crossed(line, starts, unit) >= 1
 
 
 def _runs_across(line: Line, starts: list[float], unit: float) -> bool:
     """One unbroken run of text across two column bounds or more: a paragraph, not a table row."""
-    if len(line.fragments) != 1:
-        return False
+    return len(line.fragments) == 1 and _bounds_crossed(line, starts, unit) >= 2
+
+
+def _bounds_crossed(line: Line, starts: list[float], unit: float) -> int:
+    """How many column bounds a one-fragment line's text runs across (give or take ``DEFAULT_MISALIGN``)."""
     fragment = line.fragments[0]
     tolerance = DEFAULT_MISALIGN * unit
-    return sum(1 for s in starts if fragment.x0 + tolerance < s < fragment.x1 - tolerance) >= 2
+    return sum(1 for s in starts if fragment.x0 + tolerance < s < fragment.x1 - tolerance)
 
 
 def _is_heading_line(line: Line) -> bool:
@@ -744,15 +745,15 @@ def _stacks_on(cut: Cut, index: int, row_start: int, anchor: int, roles: tuple[R
     short = [c for c, role in enumerate(roles) if c != anchor and role not in PROSE_ROLES and first[c]]
     if not short:
         return False
-    empty = going = unfinished = fresh = 0
+    empty = unfinished = fresh = 0
     for c in short:
         text = cells[c]
         above = _last_text(cut, row_start, index, c)
         if not text:
             empty += 1
         elif ends_open(above) or text[:1] == "(" or text[:1].islower():
-            going += 1
-            # The cell above could not end there: left open, or a count waiting for its unit ("1" / "godina").
+            # Going on; the cell above could not end there: left open, or a count waiting for its unit ("1" /
+            # "godina").
             unfinished += ends_open(above) or above.strip().isdigit()
         else:
             fresh += 1

@@ -94,7 +94,7 @@ DEFAULT_UNREAD_PIECE_WORDS = 4
 
 def used_lines(tables: list[Table]) -> set[tuple[int, int]]:
     """The (page, line) of every source line a table's rows hold."""
-    return {(row.page, number) for table in tables for row in table.rows for number in row.lines}
+    return set().union(*(table.source_lines for table in tables))
 
 
 def unread_names(lines: tuple[Line, ...], used: set[tuple[int, int]]) -> ExtractionWarning | None:
