@@ -120,13 +120,36 @@ def _match_header(text: str, labels: tuple[tuple[str, Role], ...]) -> HeaderMatc
     leftovers = [w for w in folded.split() if w not in keywords and w not in HEADER_CONNECTORS and len(w) > 1]
     if len(leftovers) > DEFAULT_MAX_LABEL_LEFTOVERS:
         return _head_match(text, labels)
-    weak: HeaderMatch | None = None
-    for word in found_keywords:
-        if (known := lexicon.header_words().get(word)) is not None:
-            return HeaderMatch(known.role, known.languages, True)
-        if weak is None:
-            weak = HeaderMatch("name", lexicon.weak_name_headers()[word], False)
-    return weak
+    strong = [(word, known) for word in found_keywords if (known := lexicon.header_words().get(word)) is not None]
+    if strong:
+        known = _named_thing(folded, strong)
+        return HeaderMatch(known.role, known.languages, True)
+    return HeaderMatch("name", lexicon.weak_name_headers()[found_keywords[0]], False) if found_keywords else None
+
+
+def _named_thing(folded: str, strong: list[tuple[str, lexicon.HeaderWord]]) -> lexicon.HeaderWord:
+    """The keyword that names a label's column: the first, but for a name of something else ("Name of provider",
+    "Naam van de aanbieder"): the name keyword, then only small joining words of its language (no "and", no
+    "or"), then another role's keyword ending the label."""
+    (first, known), rest = strong[0], strong[1:]
+    if known.role != "name" or len(rest) != 1 or rest[0][1].role in ("name", "other"):
+        return known
+    tokens = folded.split()
+    start = _phrase_at(tokens, first)
+    end = _phrase_at(tokens, rest[0][0])
+    if start is None or end is None or end + len(rest[0][0].split()) != len(tokens):
+        return known
+    between = tokens[start + len(first.split()) : end]
+    joining = {w for code in known.languages for w in lexicon.language(code).header_connectors}
+    listing = {w for code in known.languages for w in lexicon.language(code).list_connectors}
+    if between and all(w in joining and w not in listing for w in between):
+        return rest[0][1]
+    return known
+
+
+def _phrase_at(tokens: list[str], phrase: str) -> int | None:
+    words = phrase.split()
+    return next((i for i in range(len(tokens)) if tokens[i : i + len(words)] == words), None)
 
 
 def _head_match(text: str, labels: tuple[tuple[str, Role], ...]) -> HeaderMatch | None:
@@ -270,16 +293,20 @@ def _cell_shape(t: str) -> tuple[bool, bool, bool, bool, bool, bool, bool, bool,
     """What one cell text reads as, in the order of ``ColumnShape``'s shares: a marked name, a name token,
     prose, a duration, hosts, a short capitalised value, storage kinds, a party, a category label."""
     folded = fold(t)
+    short = word_count(t) <= DEFAULT_SHORT_WORDS
+    party = short and names_party(t)
+    category = _only_names_a_category(t)
     return (
         _marked_name(first_name(t)),
         looks_like_cookie_name(first_name(t)) and not looks_like_duration(t),
         word_count(t) >= DEFAULT_PROSE_WORDS,
         looks_like_duration(t),
         all(looks_like_host(w.strip(",;")) for w in t.split()),
-        word_count(t) <= DEFAULT_SHORT_WORDS and t[:1].isupper() and not has_name_marks(t),
+        # A proper name: "Google", "Hotjar Ltd" (not "Third party", not "Analytics").
+        short and t[:1].isupper() and not has_name_marks(t) and not party and not category,
         bool(folded) and all(w in STORAGE_WORDS for w in folded.split()),
-        word_count(t) <= DEFAULT_SHORT_WORDS and names_party(t),
-        _only_names_a_category(t),
+        party,
+        category,
     )
 
 
@@ -291,7 +318,7 @@ ROLE_MEASURES: dict[Role, tuple[str, ...]] = {
     "function": ("prose", "durations"),
     "duration": ("durations",),
     "type": ("storage", "party", "categories"),
-    "domain": ("hosts",),
+    "domain": ("hosts", "short_capitalised"),
     "category": ("categories",),
 }
 
@@ -311,6 +338,8 @@ def column_candidates(header: str | None, shape: ColumnShape, weights: Mapping[s
             values[said if match.strong else "header_weakly_names_role"] = 1.0
         elif match is not None and match.strong and match.role == "type":
             values["header_says_type_for_other_role"] = 1.0
+        elif match is not None and match.strong and role == "provider" and match.role == "domain":
+            values["provider_domain_header"] = 1.0  # "Domaine" over "Google", "Meta": who sets the cookie
         elif match is not None and match.strong and match.role != "other":
             values["header_names_other_role"] = 1.0
         if role == "provider" and match is not None and not match.strong:

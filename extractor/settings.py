@@ -100,8 +100,10 @@ LAYOUT_WEIGHTS: dict[str, float] = {
     "type_storage": 2.5,
     "type_party": 2.0,
     "type_categories": -1.0,
-    # domain: host names.
+    # domain: host names; proper names ("Google", "Meta") under a domain header name who sets the cookie.
     "domain_hosts": 3.0,
+    "domain_short_capitalised": -3.0,
+    "provider_domain_header": 1.0,
     # category: short values naming a consent category.
     "category_categories": 3.0,
 }

@@ -21,6 +21,11 @@ LABELS = [
     ("Éditeur", "provider"),
     ("Proveedor", "provider"),
     ("Fornitore", "provider"),
+    # The name of something else names that thing's column; a list of roles keeps its first.
+    ("Name of provider", "provider"),
+    ("Naam van de aanbieder", "provider"),
+    ("Name of the cookie", "name"),
+    ("Name and purpose", "name"),
     ("Function and location", "function"),
     ("Finalità", "purpose"),
     ("Finalité", "purpose"),
@@ -107,3 +112,29 @@ def test_a_header_repeated_further_down_reads_its_columns_alike() -> None:
     doc = read_text(text.encode(), "t.txt", Settings())
     headers = [h for _, _, h in find_header_rows(doc.lines)]
     assert len(headers) == 2 and headers[0].roles == headers[1].roles
+
+
+@pytest.mark.parametrize(
+    ("header", "values", "role"),
+    [
+        ("Domaine", ["Google", "Hotjar", "Meta", "Google"], "provider"),
+        ("Host", ["Google", "Hotjar", "Meta", "Google"], "provider"),
+        ("Domain", [".google.com", "hotjar.com", ".facebook.com", ".google.com"], "domain"),
+        ("Domain", ["Google.com", "Hotjar.com", "Meta.com", "Google.com"], "domain"),
+        ("Domain", ["First party", "Third party", "Third party", "Third party"], "domain"),
+    ],
+    ids=["domain-header-over-companies", "host-header-over-companies", "hosts", "capitalised-hosts", "party-words"],
+)
+def test_a_domain_header_over_company_names_is_the_provider(header: str, values: list[str], role: str) -> None:
+    # Policies head the column of who sets a cookie "Domaine" or "Host" as often as "Provider": proper names
+    # there are the provider, host names the domain.
+    from extractor.roles import assign_columns, column_shape
+    from extractor.settings import LAYOUT_WEIGHTS
+
+    columns = [
+        ["_ga", "_hjid", "_fbp", "_gid"],
+        values,
+        ["Counts visits to the site.", "Records clicks.", "Shows adverts.", "Counts pages."],
+    ]
+    chosen = assign_columns(["Name", header, "Purpose"], [column_shape(c) for c in columns], LAYOUT_WEIGHTS)
+    assert chosen.roles == ("name", role, "purpose")
