@@ -60,8 +60,13 @@ def _stated(cookie: Cookie, table: Table | None) -> tuple[Category, CategorySour
             return stated, "column"
         if cell and word_count(cell) <= DEFAULT_UNKNOWN_LABEL_WORDS:
             return "unclassified", "column"
-    found = category_from_text(table.heading)
-    return (found, "heading") if found else None
+    # The table's own heading first; one naming no category ("Google Analytics") leaves it to the headings of
+    # the sections it stands in ("Analytics cookies").
+    for heading in (table.heading, *table.sections):
+        found = category_from_text(heading)
+        if found:
+            return found, "heading"
+    return None
 
 
 def classified_text(cookie: Cookie) -> str:

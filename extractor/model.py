@@ -222,6 +222,9 @@ class Table:
     # and, line by line, why: each column's role and the reading's score against the runner-up.
     method: str | None = None
     explanation: tuple[str, ...] = ()
+    # The headings of the sections the table stands in, innermost first ("Analytics cookies" above the heading
+    # "Google Analytics"): a category the table's own heading does not name may be named there.
+    sections: tuple[str, ...] = ()
 
     @property
     def source_lines(self) -> frozenset[tuple[int, int]]:
@@ -233,6 +236,7 @@ class Table:
             "index": self.index,
             "page": self.page,
             "heading": self.heading,
+            "sections": list(self.sections),
             "headers": list(self.headers),
             "columns": list(self.columns),
         }

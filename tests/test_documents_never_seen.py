@@ -674,3 +674,65 @@ def test_a_tab_separated_row_that_lost_the_tab_before_its_duration(tmp_path: Pat
         ("_gid", "Distingeix els usuaris.", "1 dia"),
         ("_fbp", "Mostra anuncis.", "3 mesos"),
     ]
+
+
+def test_a_table_under_a_service_heading_takes_the_category_of_the_section_it_stands_in(tmp_path: Path) -> None:
+    # "Analytics cookies" heads a section; inside it each service has a subheading ("Matomo") over its table.
+    # The subheading names no category: the section's heading does, in the larger type of its level.
+    page = (
+        "<html><body><h1>Cookie policy</h1><p>We use cookies.</p>"
+        "<h2>Analytics cookies</h2><p>These help us improve the site.</p>"
+        "<h3>Matomo</h3><table><tr><th>Name</th><th>Purpose</th><th>Expiry</th></tr>"
+        "<tr><td>_pk_id</td><td>Stores a visitor identifier.</td><td>13 months</td></tr></table>"
+        "<h2>Advertising cookies</h2><h3>Meta Pixel</h3>"
+        "<table><tr><th>Name</th><th>Purpose</th><th>Expiry</th></tr>"
+        "<tr><td>_fbp</td><td>Stores a visitor identifier.</td><td>3 months</td></tr></table>"
+        "</body></html>"
+    )
+    path = tmp_path / "policy.html"
+    path.write_text(page, encoding="utf-8")
+    result = extract(path)
+    assert [(c.name, c.category, c.category_source) for c in result.cookies] == [
+        ("_pk_id", "analytics", "heading"),
+        ("_fbp", "marketing", "heading"),
+    ]
+    assert [(t.heading, t.sections[0]) for t in result.tables] == [
+        ("Matomo", "Analytics cookies"),
+        ("Meta Pixel", "Advertising cookies"),
+    ]
+
+
+def test_a_text_export_keeps_the_category_heading_above_a_service_subheading(tmp_path: Path) -> None:
+    # Without type sizes a heading's level is unknown: a heading naming a category between the table above and
+    # the table's own subheading is the section's.
+    text = (
+        "Analytics cookies\n\nThese help us improve the site.\n\nMatomo\n\n"
+        "Name       Purpose                          Expiry\n"
+        "_pk_id     Set by the service.              13 months\n"
+    )
+    path = tmp_path / "policy.txt"
+    path.write_text(text, encoding="utf-8")
+    assert [(c.name, c.category, c.category_source) for c in extract(path).cookies] == [
+        ("_pk_id", "analytics", "heading")
+    ]
+
+
+def test_a_layout_export_whose_next_page_sets_the_columns_further_left_keeps_its_rows(tmp_path: Path) -> None:
+    # pdftotext -layout lays each page out for itself: after the page break the provider column starts further
+    # left, one space after the names, while the names keep the table's left edge. That edge starts a word on
+    # every row; it is the first column's, never the next column's bound.
+    rows = [
+        (f"stat_{k}_id", "Example" if k % 2 else "Hotjar", "Counts the visits of each page.", "30 days")
+        for k in range(8)
+    ]
+    first = "".join(f" {n:<12}{p:<16}{u:<38}{d}\n" for n, p, u, d in rows[:4])
+    after_break = "".join(f" {n} {p:<8}          {u:<38}{d}\n" for n, p, u, d in rows[4:])
+    text = (
+        "Analytics cookies\n\n"
+        f" {'Cookie':<12}{'Provider':<16}{'Description':<38}Duration\n" + first + "\f" + after_break
+    )
+    path = tmp_path / "policy.txt"
+    path.write_text(text, encoding="utf-8")
+    result = extract(path)
+    assert [(c.name, c.provider, c.duration) for c in result.cookies] == [(n, p, d) for n, p, _, d in rows]
+    assert not result.warnings

@@ -17,7 +17,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from extractor.layout.regions import find_heading
+from extractor.layout.regions import find_headings
 from extractor.lexicon import fold
 from extractor.model import Line, Role, Row, Table
 from extractor.roles import assign_columns, column_shape, header_language, match_header
@@ -192,10 +192,12 @@ def _table(lines: tuple[Line, ...], start: int, index: int, cards: list[_Card], 
         for card in cards
     )
     headers = tuple(labels[role] for role in roles)
+    headings = find_headings(lines, start, 0)
     return Table(
         index=index,
         page=cards[0].page,
-        heading=find_heading(lines, start, 0),
+        heading=headings[0] if headings else None,
+        sections=headings[1:],
         headers=headers,
         columns=roles,
         rows=rows,
@@ -375,10 +377,12 @@ def _titled_table(
         for card in cards
     )
     headers = ("", *labels)
+    headings = find_headings(lines, start, 0)
     return Table(
         index=index,
         page=cards[0].page,
-        heading=find_heading(lines, start, 0),
+        heading=headings[0] if headings else None,
+        sections=headings[1:],
         headers=headers,
         columns=roles,
         rows=rows,

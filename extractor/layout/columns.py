@@ -263,7 +263,9 @@ def column_starts(
     return bounds if len(bounds) == n - 1 else [x1 for x1, _ in header[1:]]
 
 
-def shifted_starts(reference: list[float], body: list[Line], rows_only: bool = False) -> list[float]:
+def shifted_starts(
+    reference: list[float], body: list[Line], rows_only: bool = False, left: float | None = None
+) -> list[float]:
     """The column bounds of a page the header is not on, near ``reference`` (the header page's bounds).
 
     A text export lays out each page for itself (``pdftotext -layout`` squeezes a page's columns as its own
@@ -271,6 +273,8 @@ def shifted_starts(reference: list[float], body: list[Line], rows_only: bool = F
     that page's lines start words and leave a blank strip, at most ``DEFAULT_MAX_PAGE_SHIFT`` character widths
     away, the bounds kept in order; a page of too few lines keeps the reference. With ``rows_only`` (a PDF) only
     lines of two pieces or more count, and a bound moves only where no word of them starts at its old place.
+    With ``left`` (where the first column starts on the header's page), no bound moves onto the first column's
+    own start: every row's first cell starts a word there, the strongest evidence of all, and of no bound.
     """
     lines = [line for line in body if len(line.fragments) >= (2 if rows_only else 1)]
     if len(lines) < DEFAULT_MIN_PAGE_ROWS or not reference:
@@ -295,7 +299,7 @@ def shifted_starts(reference: list[float], body: list[Line], rows_only: bool = F
             choices = [
                 (score + evidence(x, ref), [*bounds, x])
                 for score, bounds in best
-                if not bounds or bounds[-1] + unit <= x
+                if (bounds[-1] + unit <= x if bounds else left is None or left + unit <= x)
             ]
             if choices:
                 step.append(max(choices, key=lambda c: c[0]))

@@ -944,6 +944,50 @@ def find_heading(lines: tuple[Line, ...], start: int, stop: int) -> str | None:
     Where the reader knows fonts (PDF), a heading is set in bold or larger type than the text around it;
     otherwise it is the nearest heading-like line (short, capitalised, no sentence punctuation at the end).
     """
+    index = _heading_index(lines, start, stop)
+    return _heading_text(lines[index]) if index is not None else None
+
+
+def find_headings(lines: tuple[Line, ...], start: int, stop: int) -> tuple[str, ...]:
+    """The nearest heading above ``start`` (not above ``stop``), then the headings of the sections it stands in,
+    innermost first: "Google Analytics" under "Analytics cookies" under "Cookie policy".
+
+    Where fonts are known, a section's heading is set in larger type than the headings inside it, however far
+    above it stands. Without fonts (text exports) levels are unknown: a heading-like line naming a consent
+    category between ``stop`` and the nearest heading is the only section heading taken.
+    """
+    index = _heading_index(lines, start, stop)
+    if index is None:
+        return ()
+    found = [_heading_text(lines[index])]
+    size = _line_size(lines[index])
+    if size is None:
+        found.extend(
+            _heading_text(lines[j])
+            for j in range(index - 1, stop - 1, -1)
+            if len(lines[j].fragments) == 1 and names_category(lines[j])
+        )
+        return tuple(found)
+    for j in range(index - 1, -1, -1):
+        line = lines[j]
+        above = _line_size(line)
+        if (
+            above is not None
+            and above > size * DEFAULT_HEADING_SIZE_RATIO
+            and len(line.fragments) == 1
+            and looks_like_heading(line.text.rstrip().rstrip(":"))
+        ):
+            found.append(_heading_text(line))
+            size = above
+    return tuple(found)
+
+
+def _line_size(line: Line) -> float | None:
+    sizes = [f.size for f in line.fragments if f.size is not None]
+    return max(sizes) if sizes else None
+
+
+def _heading_index(lines: tuple[Line, ...], start: int, stop: int) -> int | None:
     indexes = [
         j
         for j in range(start - 1, max(stop, _lookback_start(lines, start)) - 1, -1)
@@ -953,7 +997,7 @@ def find_heading(lines: tuple[Line, ...], start: int, stop: int) -> str | None:
     # "Essential website cookies:": a heading may end with the colon that introduces its table. A paragraph's
     # first line wrapped ("These cookies are needed for the site and" / "cannot be ...") is none.
     candidates = [
-        lines[j]
+        j
         for j in indexes
         if looks_like_heading(lines[j].text.rstrip().rstrip(":"))
         and header_cells(lines[j]) is None
@@ -963,12 +1007,12 @@ def find_heading(lines: tuple[Line, ...], start: int, stop: int) -> str | None:
     if sizes:
         body = sizes[len(sizes) // 2]
         emphasised = [
-            line
-            for line in candidates
-            if any(f.bold or (f.size or 0) > body * DEFAULT_HEADING_SIZE_RATIO for f in line.fragments)
+            j
+            for j in candidates
+            if any(f.bold or (f.size or 0) > body * DEFAULT_HEADING_SIZE_RATIO for f in lines[j].fragments)
         ]
-        return _heading_text(emphasised[0]) if emphasised else None
-    return _heading_text(candidates[0]) if candidates else None
+        return emphasised[0] if emphasised else None
+    return candidates[0] if candidates else None
 
 
 def _wraps_on(lines: tuple[Line, ...], index: int) -> bool:

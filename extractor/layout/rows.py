@@ -403,7 +403,8 @@ def cut_region(header: HeaderRow, body: tuple[Line, ...], after: tuple[Line, ...
     for line in body:
         if line.page != header.page and len(tops.setdefault(line.page, [])) < DEFAULT_PAGE_TOP_LINES:
             tops[line.page].append(line)
-    by_page = {page: shifted_starts(starts, lines, rows_only=not by_text) for page, lines in tops.items()}
+    left = header.cells[0].x0
+    by_page = {page: shifted_starts(starts, lines, not by_text, left) for page, lines in tops.items()}
     cut: Cut = []
     reach: list[list[float]] = []  # per cut line, the room left between each cell's text and its column's end
     used = 0

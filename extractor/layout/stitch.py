@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, replace
 from extractor.layout.cards import card_tables
 from extractor.layout.dump import DumpedTable, could_be_name, dumped_tables, has_dump_evidence, prose_vocabulary
 from extractor.layout.glued import glued_rows
-from extractor.layout.regions import HeaderRow, TableRegion, find_heading, find_tables, is_new_heading
+from extractor.layout.regions import HeaderRow, TableRegion, find_headings, find_tables, is_new_heading
 from extractor.layout.rows import (
     WORD_GOES_ON,
     BuiltRows,
@@ -38,6 +38,7 @@ DEFAULT_PROSE_WORDS = 16
 class _Draft:
     region: TableRegion
     heading: str | None
+    sections: tuple[str, ...] = ()
     used_lines: tuple[Line, ...] = ()
     column_starts: tuple[float, ...] = ()
     rows: list[RowBuilder] = field(default_factory=list)
@@ -201,10 +202,10 @@ def _rebuild(document: Document, weights: Mapping[str, float] | None) -> tuple[l
         else:
             # A header read otherwise than the one above (a label wrapped on one page and not on the next)
             # starts a table of its own, under the same heading.
-            heading = find_heading(lines, region.start, table_end)
-            if heading is None and same_section:
-                heading = drafts[-1].heading
-            draft = _Draft(region, heading)
+            headings = find_headings(lines, region.start, table_end)
+            if not headings and same_section:
+                headings = (drafts[-1].heading, *drafts[-1].sections) if drafts[-1].heading else ()
+            draft = _Draft(region, headings[0] if headings else None, headings[1:])
             drafts.append(draft)
         draft.rows.extend(built.rows)
         if built.rows and built.method not in draft.methods:
@@ -338,8 +339,11 @@ def _by_section(draft: _Draft) -> list[_Draft]:
     parts: list[_Draft] = []
     for row, confidence in zip(draft.rows, draft.confidence, strict=True):
         if not parts or (row.section and row.section != parts[-1].heading and row.section != _section_of(parts[-1])):
-            heading = row.section or draft.heading
-            parts.append(replace(draft, heading=heading, rows=[], confidence=[]))
+            if row.section:
+                outer = (draft.heading, *draft.sections) if draft.heading else draft.sections
+                parts.append(replace(draft, heading=row.section, sections=outer, rows=[], confidence=[]))
+            else:
+                parts.append(replace(draft, rows=[], confidence=[]))
         parts[-1].rows.append(row)
         parts[-1].confidence.append(confidence)
     return parts
@@ -370,6 +374,7 @@ def _freeze(index: int, draft: _Draft) -> Table:
         index=index,
         page=header.page,
         heading=draft.heading,
+        sections=draft.sections,
         headers=header.texts,
         columns=header.roles,
         rows=rows,
