@@ -233,3 +233,22 @@ def test_rows_across_a_table_naming_a_category_in_one_word_are_its_sections(tmp_
         ("_ga", "analytics"),
         ("_fbp", "marketing"),
     ]
+
+
+def test_a_sentence_every_row_repeats_is_the_tables_not_a_running_header(tmp_path: Path) -> None:
+    # A long table whose rows share one purpose: each page puts its wrapped lines at the same heights, as a
+    # running header would stand. Between the page's rows they are the table's text.
+    from scripts.render_samples import Table
+
+    purpose = (
+        "Keeps the state of the visitor's session between page requests and across the pages of the site, "
+        "so that the visitor stays signed in"
+    )
+    rows = [[f"session_{k}", "Example", purpose, "Session"] for k in range(40)]
+    table = Table("Strictly necessary cookies", ["Name", "Provider", "Purpose", "Expiry"], [0.2, 0.2, 0.4, 0.2], rows)
+    path = tmp_path / "policy.pdf"
+    path.write_bytes(render(Spec("p.pdf", "Cookie policy", "We use cookies.", [table], ruled=True)))
+    result = extract(path)
+    assert len({c.page for c in result.cookies}) > 2
+    assert [c.name for c in result.cookies] == [row[0] for row in rows]
+    assert {c.purpose for c in result.cookies} == {purpose}

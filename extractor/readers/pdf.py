@@ -42,6 +42,8 @@ DEFAULT_PARAGRAPH_GAP = 0.9
 # Running headers and footers: the same text within this many points of the same place on this share of pages.
 DEFAULT_RUNNING_TOLERANCE = 3.0
 DEFAULT_RUNNING_SHARE = 0.5
+# ... among a page's first or last this many lines.
+DEFAULT_RUNNING_EDGE_LINES = 3
 # Characters the two readers spell differently for one glyph: PDFium reports a hyphen (U+2010) as a non-breaking
 # hyphen (U+2011), which Unicode's compatibility mapping (NFKC) makes a hyphen again. Both readers give the hyphen.
 TEXT_FOLDS = str.maketrans({"\u2011": "\u2010"})
@@ -147,20 +149,41 @@ def page_rules(edges: list[dict[str, Any]], page: int) -> list[Rule]:
 
 
 def _running_texts(pages: list[list[list[dict[str, Any]]]]) -> set[tuple[str, int]]:
-    """(text, rounded top) of lines repeated at the same place on many pages."""
+    """(text, rounded top) of lines repeated at the same place on many pages, at a page's top or bottom."""
     if len(pages) < 2:
         return set()
     seen: Counter[tuple[str, int]] = Counter()
     for lines in pages:
         # A table's header row repeated on every page is content: only lines of one fragment (a logo, a
-        # title, a page number) count as running text.
-        keys = {
-            (_line_key(line), round(line[0]["top"] / DEFAULT_RUNNING_TOLERANCE))
-            for line in lines
-            if _one_fragment(line)
-        }
-        seen.update(keys)
+        # title, a page number) count as running text. Only a page's first and last lines count: inside
+        # the page, text repeated from page to page is a table's (one sentence in every row).
+        edges = [*lines[:DEFAULT_RUNNING_EDGE_LINES], *lines[DEFAULT_RUNNING_EDGE_LINES:][-DEFAULT_RUNNING_EDGE_LINES:]]
+        seen.update({_running_key(line) for line in edges if _one_fragment(line)})
     return {key for key, count in seen.items() if count >= max(2, DEFAULT_RUNNING_SHARE * len(pages))}
+
+
+def _running_key(line: list[dict[str, Any]]) -> tuple[str, int]:
+    return _line_key(line), round(line[0]["top"] / DEFAULT_RUNNING_TOLERANCE)
+
+
+def _page_content(visual: list[list[dict[str, Any]]], running: set[tuple[str, int]]) -> list[list[dict[str, Any]]]:
+    """A page's lines without its page numbers and the running lines above or below its content, set apart
+    from it by a paragraph's gap (a line repeated on every page between two lines of content, or right on top
+    of them, is content: one sentence every row of a table repeats)."""
+    lead, trail = 0, len(visual)
+    while lead < trail and _running_key(visual[lead]) in running:
+        lead += 1
+    while lead and not (lead == trail or _gap_between(visual[lead - 1], visual[lead])):
+        lead -= 1
+    while trail > lead and _running_key(visual[trail - 1]) in running:
+        trail -= 1
+    while trail < len(visual) and not (trail == lead or _gap_between(visual[trail - 1], visual[trail])):
+        trail += 1
+    return [
+        line
+        for line in visual[lead:trail]
+        if not PAGE_NUMBER.match(lexicon.fold(" ".join(map(_TEXT, line)), keep_punctuation=True))
+    ]
 
 
 def _one_fragment(words: list[dict[str, Any]]) -> bool:
@@ -170,6 +193,13 @@ def _one_fragment(words: list[dict[str, Any]]) -> bool:
         if word["x0"] - before["x1"] > DEFAULT_FRAGMENT_GAP * size:
             return False
     return True
+
+
+def _gap_between(upper: list[dict[str, Any]], lower: list[dict[str, Any]]) -> bool:
+    """Whether a paragraph's gap parts two visual lines (more than ``DEFAULT_PARAGRAPH_GAP`` line heights)."""
+    bottom = float(max(w["bottom"] for w in upper))
+    height = float(max(w["bottom"] - w["top"] for w in upper))
+    return float(min(w["top"] for w in lower)) - bottom > DEFAULT_PARAGRAPH_GAP * height
 
 
 def _line_key(line: list[dict[str, Any]]) -> str:
@@ -268,15 +298,7 @@ def document_from_pages(
     running = _running_texts(pages)
     lines: list[Line] = []
     for page_number, visual in zip(numbers or range(1, len(pages) + 1), pages, strict=True):
-        kept = []
-        for line in visual:
-            text = " ".join(map(_TEXT, line))
-            if PAGE_NUMBER.match(lexicon.fold(text, keep_punctuation=True)):
-                continue
-            if running and (text, round(line[0]["top"] / DEFAULT_RUNNING_TOLERANCE)) in running:
-                continue
-            kept.append(line)
-        lines.extend(_page_lines(kept, page_number))
+        lines.extend(_page_lines(_page_content(visual, running), page_number))
     return Document(source, hashlib.sha256(data).hexdigest(), "pdf", tuple(lines), tuple(rules), tuple(warnings))
 
 
