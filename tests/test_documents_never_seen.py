@@ -736,3 +736,46 @@ def test_a_layout_export_whose_next_page_sets_the_columns_further_left_keeps_its
     result = extract(path)
     assert [(c.name, c.provider, c.duration) for c in result.cookies] == [(n, p, d) for n, p, _, d in rows]
     assert not result.warnings
+
+
+def test_a_word_document_titles_each_table_with_a_plain_paragraph_naming_its_category(tmp_path: Path) -> None:
+    # A paragraph in body type right on top of the table ("Analytics cookies") is its title, though the
+    # document's only styled heading is its title further up.
+    document = docx.Document()
+    document.add_heading("Cookie policy", level=1)
+    document.add_paragraph("We use the cookies below.")
+    for title, name in (("Strictly necessary cookies", "sessionid"), ("Analytics cookies", "_pk_id")):
+        document.add_paragraph(title)
+        table = document.add_table(rows=2, cols=3)
+        for column, value in enumerate(("Name", "Purpose", "Expiry")):
+            table.cell(0, column).text = value
+        for column, value in enumerate((name, "Set by the service.", "1 year")):
+            table.cell(1, column).text = value
+    path = tmp_path / "policy.docx"
+    document.save(str(path))
+    result = extract(path)
+    assert [(c.name, c.category, c.category_source) for c in result.cookies] == [
+        ("sessionid", "necessary", "heading"),
+        ("_pk_id", "analytics", "heading"),
+    ]
+
+
+def test_tables_under_centred_captions_in_a_text_export_are_tables_of_their_own(tmp_path: Path) -> None:
+    # A caption stands centred over its table, indented into the columns like a wrapped cell: one naming a
+    # category, centred on the table, starts a table of its own under the same labels.
+    text = (
+        "            Strictly necessary cookies\n"
+        "Name        Purpose                          Expiry\n"
+        "sessionid   Set by the service.              1 year\n"
+        "\n"
+        "                Analytics cookies\n"
+        "Name        Purpose                          Expiry\n"
+        "_pk_id      Set by the service.              1 year\n"
+    )
+    path = tmp_path / "policy.txt"
+    path.write_text(text, encoding="utf-8")
+    result = extract(path)
+    assert [(c.name, c.category, c.category_source) for c in result.cookies] == [
+        ("sessionid", "necessary", "heading"),
+        ("_pk_id", "analytics", "heading"),
+    ]

@@ -1003,6 +1003,10 @@ def _heading_index(lines: tuple[Line, ...], start: int, stop: int) -> int | None
         and header_cells(lines[j]) is None
         and not _wraps_on(lines, j)
     ]
+    # A line naming a category right on top of the header row is the table's title, however it is set (a
+    # caption, a section row across the table in body type).
+    if candidates and candidates[0] == indexes[0] and names_category(lines[candidates[0]]):
+        return candidates[0]
     sizes = sorted(f.size for line in window for f in line.fragments if f.size is not None)
     if sizes:
         body = sizes[len(sizes) // 2]
@@ -1068,9 +1072,20 @@ def is_new_heading(line: Line, table_lines: tuple[Line, ...]) -> bool:
     if line.fragments[0].field is None:
         left = min((b.fragments[0].x0 for b in table_lines if not b.blank), default=0.0)
         unit = max((f.x1 - f.x0) / max(len(f.text), 1) for f in line.fragments)
-        if line.fragments[0].x0 > left + 2 * unit:
+        if line.fragments[0].x0 > left + 2 * unit and not (
+            names_category(line) and _centred_over(line, table_lines, unit)
+        ):
             return False
     return True
+
+
+def _centred_over(line: Line, table_lines: tuple[Line, ...], unit: float) -> bool:
+    """Whether a line stands centred over a table's lines (a caption), within two character widths."""
+    extents = [b.extent for b in table_lines if b.extent is not None]
+    if not extents or line.extent is None:
+        return False
+    middle = (min(e[0] for e in extents) + max(e[2] for e in extents)) / 2
+    return abs((line.extent[0] + line.extent[2]) / 2 - middle) <= 2 * unit
 
 
 def find_tables(lines: tuple[Line, ...], weights: Mapping[str, float] | None = None) -> list[TableRegion]:
