@@ -779,3 +779,34 @@ def test_tables_under_centred_captions_in_a_text_export_are_tables_of_their_own(
         ("sessionid", "necessary", "heading"),
         ("_pk_id", "analytics", "heading"),
     ]
+
+
+def test_a_heading_over_many_paragraphs_still_heads_the_table(tmp_path: Path) -> None:
+    # A section that explains itself at length before its table: twenty paragraphs, each its own block.
+    paragraphs = "".join(f"We use these cookies for reason {k}, which this sentence explains.\n\n" for k in range(20))
+    text = (
+        "Analytics and research\n\n" + paragraphs + "Name        Purpose                          Expiry\n"
+        "_pk_id      Set by the service.              13 months\n"
+    )
+    path = tmp_path / "policy.txt"
+    path.write_text(text, encoding="utf-8")
+    result = extract(path)
+    assert result.tables[0].heading == "Analytics and research"
+    assert [(c.category, c.category_source) for c in result.cookies] == [("analytics", "heading")]
+
+
+def test_a_sentence_leading_into_a_list_is_no_heading(tmp_path: Path) -> None:
+    # "For example, we use cookies to:" ends in a colon as a heading may, after a word that leads on.
+    text = (
+        "Advertising, recommendations and measurement\n\n"
+        "For example, we use cookies to:\n\n"
+        "  • show you adverts for things you looked at;\n"
+        "  • count how often an advert is seen.\n\n"
+        "Cookie      Purpose                          Expiry\n"
+        "_fbp        Set by the service.              3 months\n"
+    )
+    path = tmp_path / "policy.txt"
+    path.write_text(text, encoding="utf-8")
+    result = extract(path)
+    assert result.tables[0].heading == "Advertising, recommendations and measurement"
+    assert [c.category for c in result.cookies] == ["marketing"]

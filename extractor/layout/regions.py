@@ -50,11 +50,8 @@ from extractor.shapes import (
 NUMBERED_HEADING = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})*\.?\s+\w")
 # A heading set in type at least this much larger than the body text (when fonts are known).
 DEFAULT_HEADING_SIZE_RATIO = 1.1
-# How far above a header row the heading of its table may stand, in lines.
-DEFAULT_HEADING_LOOKBACK = 30
-# ... or this many paragraphs (blank-separated blocks), within this many lines: a section's description may wrap
-# over many lines in large type.
-DEFAULT_HEADING_LOOKBACK_BLOCKS = 8
+# How far above a header row the heading of its table may stand, in lines: a section's description may run to
+# many paragraphs and list items, in large type.
 DEFAULT_HEADING_LOOKBACK_LINES = 200
 # A line of this many words or more followed by one in lower case is a paragraph wrapped, not a heading.
 DEFAULT_PARAGRAPH_LINE_WORDS = 6
@@ -988,18 +985,22 @@ def _line_size(line: Line) -> float | None:
 
 
 def _heading_index(lines: tuple[Line, ...], start: int, stop: int) -> int | None:
+    # The nearest heading above, up to the table above, however many paragraphs or list items stand under it
+    # (within ``DEFAULT_HEADING_LOOKBACK_LINES`` lines).
     indexes = [
         j
-        for j in range(start - 1, max(stop, _lookback_start(lines, start)) - 1, -1)
+        for j in range(start - 1, max(stop, start - DEFAULT_HEADING_LOOKBACK_LINES) - 1, -1)
         if not lines[j].blank and len(lines[j].fragments) == 1
     ]
     window = [lines[j] for j in indexes]
-    # "Essential website cookies:": a heading may end with the colon that introduces its table. A paragraph's
-    # first line wrapped ("These cookies are needed for the site and" / "cannot be ...") is none.
+    # "Essential website cookies:": a heading may end with the colon that introduces its table; a sentence
+    # leading into a list does not ("For example, we use cookies to:"). A paragraph's first line wrapped ("These
+    # cookies are needed for the site and" / "cannot be ...") is none.
     candidates = [
         j
         for j in indexes
         if looks_like_heading(lines[j].text.rstrip().rstrip(":"))
+        and not _leads_in(lines[j].text)
         and header_cells(lines[j]) is None
         and not _wraps_on(lines, j)
     ]
@@ -1019,6 +1020,12 @@ def _heading_index(lines: tuple[Line, ...], start: int, stop: int) -> int | None
     return candidates[0] if candidates else None
 
 
+def _leads_in(text: str) -> bool:
+    """A sentence leading into a list: a colon after a connector word ("For example, we use cookies to:")."""
+    text = text.rstrip()
+    return text.endswith(":") and ends_open(text[:-1])
+
+
 def _wraps_on(lines: tuple[Line, ...], index: int) -> bool:
     """Whether a line is a paragraph's line going on to the next: as long as a paragraph's line, with the next
     line opening in lower case right below it (a short heading stays one: under it, a dump's next line may be a
@@ -1028,21 +1035,6 @@ def _wraps_on(lines: tuple[Line, ...], index: int) -> bool:
         return False
     below = lines[index + 1] if index + 1 < len(lines) else None
     return below is not None and not below.blank and below.text[:1].islower()
-
-
-def _lookback_start(lines: tuple[Line, ...], start: int) -> int:
-    """How far up a table's heading may stand: ``DEFAULT_HEADING_LOOKBACK`` lines, or as many paragraphs
-    (blank-separated blocks) where those lines are long paragraphs wrapped in large type, up to
-    ``DEFAULT_HEADING_LOOKBACK_LINES`` lines."""
-    blocks, index = 0, start - 1
-    floor = max(0, start - DEFAULT_HEADING_LOOKBACK_LINES)
-    while index > floor:
-        if lines[index].blank and not lines[index - 1].blank:
-            blocks += 1
-            if blocks >= DEFAULT_HEADING_LOOKBACK_BLOCKS:
-                break
-        index -= 1
-    return min(start - DEFAULT_HEADING_LOOKBACK, index)
 
 
 def _heading_text(line: Line) -> str:
