@@ -252,3 +252,37 @@ def test_a_sentence_every_row_repeats_is_the_tables_not_a_running_header(tmp_pat
     assert len({c.page for c in result.cookies}) > 2
     assert [c.name for c in result.cookies] == [row[0] for row in rows]
     assert {c.purpose for c in result.cookies} == {purpose}
+
+
+def test_a_heading_in_larger_type_at_the_top_of_the_next_page_ends_the_table_above(tmp_path: Path) -> None:
+    # A table ends at a page's foot; the next section opens the next page with its heading, a sentence and a
+    # list before its own table under the same labels. No blank line parts the heading from the table above
+    # (the page break took it): its larger type says it is no row.
+    from scripts.render_samples import PAGE_HEIGHT, Writer
+
+    w = Writer(10.0)
+    columns = (60.0, 160.0, 420.0)
+
+    def row(y: float, values: tuple[str, str, str], bold: bool = False) -> None:
+        for x, value in zip(columns, values, strict=True):
+            w.text(x, y, value, 10.0, bold)
+
+    top = PAGE_HEIGHT - 60
+    w.text(60, top, "Essential cookies", 16.0, True)
+    row(top - 30, ("Cookie", "Purpose", "Expiry"), bold=True)
+    for k in range(3):
+        row(top - 45 - 14 * k, (f"ess_{k}", "Keeps the session.", "1 year"))
+    w.new_page()
+    w.text(60, top, "Analytics and research", 16.0, True)
+    w.text(60, top - 20, "For example, we use cookies to", 10.0)
+    for k in range(3):
+        w.text(72, top - 34 - 14 * k, f"count the visits of page {k} of the site and the time spent on it", 10.0)
+    row(top - 90, ("Cookie", "Purpose", "Expiry"), bold=True)
+    for k in range(3):
+        row(top - 105 - 14 * k, (f"stat_{k}", "Counts the visits.", "1 year"))
+    path = tmp_path / "policy.pdf"
+    path.write_bytes(pdf_bytes(w.pages))
+    result = extract(path)
+    tables = [(t.heading, len(t.rows)) for t in result.tables]
+    assert tables == [("Essential cookies", 3), ("Analytics and research", 3)]
+    assert [c.category for c in result.cookies] == ["necessary"] * 3 + ["analytics"] * 3

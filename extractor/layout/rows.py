@@ -446,6 +446,8 @@ def cut_region(header: HeaderRow, body: tuple[Line, ...], after: tuple[Line, ...
             current = _row_since(cut, last_anchor)
             if _is_heading_line_over(line, alone, following[index], current):
                 break
+            if cut and looks_like_heading(line.text) and _set_larger(line, cut[0][0]):
+                break  # a heading in larger type than the table's rows (a page break hid the gap above it)
             if cut and cells[anchor] and _names_section(line, following[index], starts, header.roles, unit):
                 break
             alone.add(line.text)
