@@ -810,3 +810,40 @@ def test_a_sentence_leading_into_a_list_is_no_heading(tmp_path: Path) -> None:
     result = extract(path)
     assert result.tables[0].heading == "Advertising, recommendations and measurement"
     assert [c.category for c in result.cookies] == ["marketing"]
+
+
+def test_a_tab_separated_table_cut_by_section_rows_reads_each_section(tmp_path: Path) -> None:
+    # One table of names, domains and expiries, its categories given as rows of one word across it.
+    text = (
+        "Cookie\tDomain\tExpiry\n"
+        "Strictly necessary\n"
+        "sessionid\texample.com\tSession\n"
+        "csrftoken\t.example.com\t1 year\n"
+        "Analytics\n"
+        "_ga\t.example.com\t2 years\n"
+    )
+    path = tmp_path / "policy.txt"
+    path.write_text(text, encoding="utf-8")
+    result = extract(path)
+    assert [(c.name, c.domain, c.category) for c in result.cookies] == [
+        ("sessionid", "example.com", "necessary"),
+        ("csrftoken", ".example.com", "necessary"),
+        ("_ga", ".example.com", "analytics"),
+    ]
+
+
+def test_a_tab_separated_cell_wrapped_before_a_category_word_keeps_it(tmp_path: Path) -> None:
+    # "Cookies Google" / "Analytics": the cell's last word on a line of its own, not a section row.
+    text = (
+        "Cookie\tPurpose\tExpiry\n"
+        "_gat\tThrottles the requests of Cookies Google\t1 minute\n"
+        "Analytics\n"
+        "_gid\tCounts the visits of each page of the site.\t1 day\n"
+    )
+    path = tmp_path / "policy.txt"
+    path.write_text(text, encoding="utf-8")
+    cookies = extract(path).cookies
+    assert [(c.name, c.purpose) for c in cookies] == [
+        ("_gat", "Throttles the requests of Cookies Google Analytics"),
+        ("_gid", "Counts the visits of each page of the site."),
+    ]

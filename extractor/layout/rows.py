@@ -921,10 +921,20 @@ def delimited_rows(
     used = 0
     following = _next_nonblank(body, after)
     alone: set[str] = set()
+    section: str | None = None
     for index, line, after_blank in table_lines(body):
         pieces = [f.text for f in line.fragments]
         if markup and not line.whole_row:
             break
+        if (
+            not markup
+            and _opens_section(line, following[index], header.roles)
+            and not (current is not None and _continues_any(line.text, current, header, widths))
+        ):
+            # "Analytics" alone over the rows it heads, in a table of no category column: a section row (not the
+            # wrapped end of a cell: "Cookies Google" / "Analytics").
+            section, used = line.text, index + 1
+            continue
         if exact:
             placed = [(f.field if f.field is not None else 0, f.text) for f in line.fragments]
             if any(column >= n for column, _ in placed):
@@ -971,7 +981,7 @@ def delimited_rows(
             if current is not None:
                 for column, cell in enumerate(current.cells):
                     complete[column].add(" ".join(cell))
-            current = RowBuilder(n, line.page)
+            current = RowBuilder(n, line.page, section=section)
             rows.append(current)
         if current is None:
             break
@@ -979,6 +989,19 @@ def delimited_rows(
             current.add(column, text, line)
         used = index + 1
     return BuiltRows(rows, used, 0.95 if exact else 0.85, method="delimited")
+
+
+def _opens_section(line: Line, after: Line | None, roles: tuple[Role, ...]) -> bool:
+    """A tab-separated table's section row: one piece naming a category, right over a row of cells, in a
+    table whose categories are not a column of their own."""
+    return (
+        len(line.fragments) == 1
+        and "category" not in roles
+        and names_category(line)
+        and after is not None
+        and len(after.fragments) >= 2
+        and header_cells(after) is None
+    )
 
 
 def _row_lost_its_tabs(
