@@ -847,3 +847,22 @@ def test_a_tab_separated_cell_wrapped_before_a_category_word_keeps_it(tmp_path: 
         ("_gat", "Throttles the requests of Cookies Google Analytics"),
         ("_gid", "Counts the visits of each page of the site."),
     ]
+
+
+def test_section_rows_centred_across_a_text_browser_table_head_their_rows(tmp_path: Path) -> None:
+    # A text browser centres a header cell spanning the table ("<th colspan=3>Analytics</th>").
+    text = (
+        "Cookie      Domain          Expiry\n"
+        "        Strictly necessary\n"
+        "sessionid   example.com     Session\n"
+        "csrftoken   .example.com    1 year\n"
+        "            Analytics\n"
+        "_ga         .example.com    2 years\n"
+    )
+    path = tmp_path / "policy.txt"
+    path.write_text(text, encoding="utf-8")
+    assert [(c.name, c.category) for c in extract(path).cookies] == [
+        ("sessionid", "necessary"),
+        ("csrftoken", "necessary"),
+        ("_ga", "analytics"),
+    ]

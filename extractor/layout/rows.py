@@ -424,7 +424,7 @@ def cut_region(header: HeaderRow, body: tuple[Line, ...], after: tuple[Line, ...
             local = _row_bounds(line, local, n, unit)
         if (
             len(line.fragments) == 1
-            and line.fragments[0].x0 < local[0]
+            and (line.fragments[0].x0 < local[0] or _centred_under(line, header, unit))
             and names_category(line)
             # One word ("Analytics") could be a cookie's name: a section only where names stand, in a column of
             # no category of its own, and no name no word has.
@@ -468,6 +468,15 @@ def cut_region(header: HeaderRow, body: tuple[Line, ...], after: tuple[Line, ...
         used = index + 1
     _mark_broken_names(cut, reach, header.roles, anchor, unit)
     return RegionCut(cut, used, starts, sections)
+
+
+def _centred_under(line: Line, header: HeaderRow, unit: float) -> bool:
+    """Whether a line stands centred under a header row, within two character widths (a header cell spanning
+    the table, as a text browser sets it)."""
+    if line.extent is None:
+        return False
+    middle = (header.cells[0].x0 + header.cells[-1].x1) / 2
+    return abs((line.extent[0] + line.extent[2]) / 2 - middle) <= 2 * unit
 
 
 def _mark_broken_names(cut: Cut, reach: list[list[float]], roles: tuple[Role, ...], anchor: int, unit: float) -> None:
