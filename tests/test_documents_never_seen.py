@@ -866,3 +866,20 @@ def test_section_rows_centred_across_a_text_browser_table_head_their_rows(tmp_pa
         ("csrftoken", "necessary"),
         ("_ga", "analytics"),
     ]
+
+
+def test_a_narrow_duration_column_one_space_after_the_names_keeps_its_counts(tmp_path: Path) -> None:
+    # pdftotext -layout squeezes a narrow column: the count sits one space after the name, at the column's
+    # start, its unit wrapped below ("cookie_10 13" / "months").
+    aligned = "".join(f" cookie_{k}   1 year    Counts the visits.\n" for k in range(6))
+    text = (
+        " Name       Expiry    Description\n" + aligned + " cookie_10 13         Counts the pages.\n"
+        "           months\n"
+        " cookie_11 1 day      Counts the clicks.\n"
+    )
+    path = tmp_path / "policy.txt"
+    path.write_text(text, encoding="utf-8")
+    assert [(c.name, c.duration) for c in extract(path).cookies][-2:] == [
+        ("cookie_10", "13 months"),
+        ("cookie_11", "1 day"),
+    ]

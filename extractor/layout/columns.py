@@ -338,6 +338,14 @@ def _line_counts(
     return aligned, crossing
 
 
+def _opens_next_cell(pieces: list[Word], left: Role, right: Role) -> bool:
+    """Whether a fragment's last word opens the next column's cell: a count opening a duration, or anything
+    after a lone cookie name."""
+    if right == "duration" and pieces[-1].text[:1].isdigit():
+        return True
+    return left == "name" and len(pieces) == 2 and role_fit("name", pieces[0].text) > 0
+
+
 def _split_at(fragment_words: list[Word], bound: float, tolerance: float, right_role: Role, left_role: Role) -> int:
     """Where a fragment running across a column bound is cut: the number of its words left of the bound.
 
@@ -400,13 +408,25 @@ def cut_line(
         crossed = [
             i for i, s in enumerate(starts) if i >= first and pieces[0].x0 + tolerance < s < pieces[-1].x1 - tolerance
         ]
+        # The fragment's last word starts at the next bound, one space after a name or opening a duration
+        # ("cookie_10 13" / "months", "Fonctionnel 14" / "minutes"): the next cell, as wide as its column allows.
+        opened = [
+            i
+            for i, s in enumerate(starts)
+            if i >= first
+            and i not in crossed
+            and len(pieces) > 1
+            and pieces[0].x0 + tolerance < s
+            and abs(pieces[-1].x0 - s) <= tolerance
+            and _opens_next_cell(pieces, roles[i], roles[i + 1])
+        ][:1]
         if len(crossed) > 1:
             if any(w.x0 + straddle < s < w.x1 - straddle for w in pieces for s in starts):
                 fits = False
             elif any(w.x0 + tolerance < s < w.x1 - tolerance for w in pieces for s in starts):
                 loose = True  # "7 DAYS HTTP Registers ..." two characters left of labels that ran wide
         column, rest = first, pieces
-        for i in crossed:
+        for i in sorted(crossed + opened):
             k = _split_at(rest, starts[i], tolerance, roles[i + 1], roles[column])
             if k > 0:
                 cells[column].append(" ".join(w.text for w in rest[:k]))
