@@ -883,3 +883,21 @@ def test_a_narrow_duration_column_one_space_after_the_names_keeps_its_counts(tmp
         ("cookie_10", "13 months"),
         ("cookie_11", "1 day"),
     ]
+
+
+def test_a_tab_separated_continuation_completes_the_value_its_column_had_above(tmp_path: Path) -> None:
+    # "HTTP" / "Cookie" wrapped in the last column of every row: a lone "Cookie" under "Session | ... | HTTP"
+    # makes the type "HTTP Cookie" seen above, not "Session Cookie".
+    text = (
+        "Name\tProvider\tExpiry\tDescription\tType\n"
+        "sess_a\tExample\t1 day\tStores the consent state of\tHTTP\n"
+        "the visitor for the site.\tCookie\n"
+        "sess_b\tExample\tSession\tKeeps the session.\tHTTP\n"
+        "Cookie\n"
+    )
+    path = tmp_path / "policy.txt"
+    path.write_text(text, encoding="utf-8")
+    assert [(c.name, c.duration, c.type) for c in extract(path).cookies] == [
+        ("sess_a", "1 day", "HTTP Cookie"),
+        ("sess_b", "Session", "HTTP Cookie"),
+    ]

@@ -101,6 +101,9 @@ DEFAULT_WRAP_FIT = 0.9
 DEFAULT_WRAP_MISFIT = 2.0
 # A piece added to a one-line cell that equals a whole cell of a row above ("GitHub") costs this much.
 DEFAULT_WHOLE_CELL = 1.5
+# A piece that makes its cell a whole cell of a row above ("HTTP" + "Cookie" where "HTTP Cookie" was seen) gains
+# this much: columns repeat their values.
+DEFAULT_SEEN_CELL = 1.5
 # A lower-case piece is this much less likely the rest of a provider's name that was not left open.
 DEFAULT_LOWER_CASE_PROVIDER = 1.0
 # A continuation line whose pieces go to columns that wrapped onto the line above gains this much.
@@ -1337,6 +1340,8 @@ def _place_loose(
                     score -= DEFAULT_LOWER_CASE_PROVIDER  # a provider's name goes on capitalised ("Google" / "Ads")
                 if current is not None and before in complete[column] and len(current.cells[column]) == 1:
                     score -= DEFAULT_WHOLE_CELL
+            if current is not None and " ".join([*current.cells[column], piece]) in complete[column]:
+                score += DEFAULT_SEEN_CELL
             last = before.rsplit("\n", 1)[-1]
             if len(last) + 1 + len(piece.split()[0]) <= DEFAULT_WRAP_FIT * widths[column]:
                 score -= DEFAULT_WRAP_MISFIT
