@@ -901,3 +901,29 @@ def test_a_tab_separated_continuation_completes_the_value_its_column_had_above(t
         ("sess_a", "1 day", "HTTP Cookie"),
         ("sess_b", "Session", "HTTP Cookie"),
     ]
+
+
+def test_a_heading_right_under_a_table_in_aligned_text_is_no_row(tmp_path: Path) -> None:
+    # No blank line parts the next section's heading from the last row: the columns cut it into cells, but its
+    # name cell is no cookie name ("Advertising,") and nothing above is left open.
+    text = (
+        " Cookie    Purpose                                      Expiry\n"
+        " ana_0     Counts the visits of each page.              1 year\n"
+        " ana_1     Keeps the session.                           Session\n"
+        "Advertising, recommendations and measurement\n"
+        "\n"
+        "For example, we use cookies to:\n"
+        "\n"
+        "     show you adverts for things you looked at on our site;\n"
+        "\n"
+        " Cookie    Purpose                                      Expiry\n"
+        " _fbp      Shows adverts.                               3 months\n"
+    )
+    path = tmp_path / "policy.txt"
+    path.write_text(text, encoding="utf-8")
+    result = extract(path)
+    assert [(t.heading, len(t.rows)) for t in result.tables] == [
+        (None, 2),
+        ("Advertising, recommendations and measurement", 1),
+    ]
+    assert [c.category for c in result.cookies][-1] == "marketing"

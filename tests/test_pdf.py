@@ -286,3 +286,22 @@ def test_a_heading_in_larger_type_at_the_top_of_the_next_page_ends_the_table_abo
     tables = [(t.heading, len(t.rows)) for t in result.tables]
     assert tables == [("Essential cookies", 3), ("Analytics and research", 3)]
     assert [c.category for c in result.cookies] == ["necessary"] * 3 + ["analytics"] * 3
+
+
+def test_a_heading_wrapped_over_two_lines_is_read_whole(tmp_path: Path) -> None:
+    # A long heading in a narrow page wraps; its category word is on the second line.
+    from scripts.render_samples import PAGE_HEIGHT, Writer
+
+    w = Writer(10.0)
+    top = PAGE_HEIGHT - 60
+    w.text(60, top, "We use cookies on this site, as this page explains.", 10.0)
+    w.text(60, top - 30, "Cookies that help us understand the site with", 16.0, True)
+    w.text(60, top - 50, "analytics", 16.0, True)
+    for k, values in enumerate((("Cookie", "Purpose", "Expiry"), ("_pk_id", "Set by the service.", "1 year"))):
+        for x, value in zip((60.0, 160.0, 420.0), values, strict=True):
+            w.text(x, top - 80 - 14 * k, value, 10.0, k == 0)
+    path = tmp_path / "policy.pdf"
+    path.write_bytes(pdf_bytes(w.pages))
+    result = extract(path)
+    assert result.tables[0].heading == "Cookies that help us understand the site with analytics"
+    assert [(c.category, c.category_source) for c in result.cookies] == [("analytics", "heading")]

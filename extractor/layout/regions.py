@@ -50,6 +50,8 @@ from extractor.shapes import (
 NUMBERED_HEADING = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})*\.?\s+\w")
 # A heading set in type at least this much larger than the body text (when fonts are known).
 DEFAULT_HEADING_SIZE_RATIO = 1.1
+# A heading wraps over this many lines at most.
+DEFAULT_MAX_HEADING_LINES = 3
 # How far above a header row the heading of its table may stand, in lines: a section's description may run to
 # many paragraphs and list items, in large type.
 DEFAULT_HEADING_LOOKBACK_LINES = 200
@@ -942,7 +944,7 @@ def find_heading(lines: tuple[Line, ...], start: int, stop: int) -> str | None:
     otherwise it is the nearest heading-like line (short, capitalised, no sentence punctuation at the end).
     """
     index = _heading_index(lines, start, stop)
-    return _heading_text(lines[index]) if index is not None else None
+    return _wrapped_heading(lines, index, start) if index is not None else None
 
 
 def find_headings(lines: tuple[Line, ...], start: int, stop: int) -> tuple[str, ...]:
@@ -956,7 +958,7 @@ def find_headings(lines: tuple[Line, ...], start: int, stop: int) -> tuple[str, 
     index = _heading_index(lines, start, stop)
     if index is None:
         return ()
-    found = [_heading_text(lines[index])]
+    found = [_wrapped_heading(lines, index, start)]
     size = _line_size(lines[index])
     if size is None:
         found.extend(
@@ -1002,7 +1004,7 @@ def _heading_index(lines: tuple[Line, ...], start: int, stop: int) -> int | None
         if looks_like_heading(lines[j].text.rstrip().rstrip(":"))
         and not _leads_in(lines[j].text)
         and header_cells(lines[j]) is None
-        and not _wraps_on(lines, j)
+        and (not _wraps_on(lines, j) or _bold_heading_wraps(lines, j))
     ]
     # A line naming a category right on top of the header row is the table's title, however it is set (a
     # caption, a section row across the table in body type).
@@ -1020,6 +1022,16 @@ def _heading_index(lines: tuple[Line, ...], start: int, stop: int) -> int | None
     return candidates[0] if candidates else None
 
 
+def _bold_heading_wraps(lines: tuple[Line, ...], index: int) -> bool:
+    """Whether a bold line goes on in the same bold type on the next line: a heading wrapped ("Cookies that
+    help us understand the site with" / "analytics"), not a paragraph."""
+    line, below = lines[index], lines[index + 1] if index + 1 < len(lines) else None
+    if below is None or len(below.fragments) != 1 or not all(f.bold for f in line.fragments):
+        return False
+    size = _line_size(line)
+    return bool(below.fragments[0].bold) and size is not None and _line_size(below) == size
+
+
 def _leads_in(text: str) -> bool:
     """A sentence leading into a list: a colon after a connector word ("For example, we use cookies to:")."""
     text = text.rstrip()
@@ -1035,6 +1047,29 @@ def _wraps_on(lines: tuple[Line, ...], index: int) -> bool:
         return False
     below = lines[index + 1] if index + 1 < len(lines) else None
     return below is not None and not below.blank and below.text[:1].islower()
+
+
+def _wrapped_heading(lines: tuple[Line, ...], index: int, start: int) -> str:
+    """A heading's text with the lines it wrapped onto ("Advertising, recommendations, insights" / "and
+    measurement"): right below it, one piece each, set in the same type (where fonts are known) or going on
+    after a line left open (in text)."""
+    texts = [_heading_text(lines[index])]
+    size = _line_size(lines[index])
+    j = index + 1
+    while j < start and len(texts) < DEFAULT_MAX_HEADING_LINES:
+        below = lines[j]
+        if below.blank or len(below.fragments) != 1 or header_cells(below) is not None:
+            break
+        if size is not None:
+            above = lines[j - 1].fragments[0]
+            same = _line_size(below) == size and below.fragments[0].bold == above.bold
+            if not same:
+                break
+        elif not ends_open(lines[j - 1].text):
+            break
+        texts.append(_heading_text(below))
+        j += 1
+    return " ".join(texts)
 
 
 def _heading_text(line: Line) -> str:

@@ -451,6 +451,8 @@ def cut_region(header: HeaderRow, body: tuple[Line, ...], after: tuple[Line, ...
                 break
             if cut and looks_like_heading(line.text) and _set_larger(line, cut[0][0]):
                 break  # a heading in larger type than the table's rows (a page break hid the gap above it)
+            if cut and _heading_across(line.text, cells, header.roles, anchor, current):
+                break
             if cut and cells[anchor] and _names_section(line, following[index], starts, header.roles, unit):
                 break
             alone.add(line.text)
@@ -471,6 +473,22 @@ def cut_region(header: HeaderRow, body: tuple[Line, ...], after: tuple[Line, ...
         used = index + 1
     _mark_broken_names(cut, reach, header.roles, anchor, unit)
     return RegionCut(cut, used, starts, sections)
+
+
+def _heading_across(
+    text: str, cells: list[str | None], roles: tuple[Role, ...], anchor: int, current: RowBuilder | None
+) -> bool:
+    """A heading run across the columns right under a table ("Advertising, recommendations, insights"): one
+    piece of heading-like text that the columns cut into cells, its name cell no cookie name and no name left
+    open above it."""
+    return (
+        roles[anchor] == "name"
+        and bool(cells[anchor])
+        and sum(1 for c in cells if c) > 1
+        and looks_like_heading(text)
+        and role_fit("name", cells[anchor] or "") < 0
+        and not (current is not None and ends_open(current.last(anchor)))
+    )
 
 
 def _centred_under(line: Line, header: HeaderRow, unit: float) -> bool:
