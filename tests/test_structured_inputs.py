@@ -45,7 +45,8 @@ def test_html_table_with_line_breaks_spans_and_a_banner(tmp_path: Path) -> None:
     assert rows == [
         ("sessionid", "Example", "Keeps you signed in", "Session", "necessary"),
         ("csrftoken", "Example", "Keeps you signed in", "Session", "necessary"),
-        ("lang", None, "Remembers the language you chose", "1 year", "necessary"),
+        # The provider cell spans both rows: it is the provider of each.
+        ("lang", "Example", "Remembers the language you chose", "1 year", "necessary"),
         ("cookie_consent", "Example", "Stores your choice", None, "necessary"),
     ]
 
@@ -209,4 +210,19 @@ def test_invisible_characters_a_cms_left_in_cells_are_no_part_of_the_text(tmp_pa
     assert [(c.name, c.provider, c.purpose) for c in cookies] == [
         ("_pk_id*", "Matomo", "Counts visits."),
         ("_pk_ses*", "Matomo", "Groups the pages of a visit."),
+    ]
+
+
+def test_a_cell_spanning_rows_in_the_last_column_holds_for_each_row(tmp_path: Path) -> None:
+    page = _page(
+        "<h2>Analytics cookies</h2><table>" + HEADER + "<tr><td>_ga</td><td>Google</td><td>Distinguishes users</td>"
+        "<td rowspan='3'>2 years</td></tr>"
+        "<tr><td>_ga_*</td><td>Google</td><td>Keeps the session state</td></tr>"
+        "<tr><td>_gid</td><td>Google</td><td>Distinguishes users</td></tr></table>"
+    )
+    rows = _rows(_write(tmp_path, "policy.html", page))
+    assert [(name, duration) for name, _, _, duration, _ in rows] == [
+        ("_ga", "2 years"),
+        ("_ga_*", "2 years"),
+        ("_gid", "2 years"),
     ]

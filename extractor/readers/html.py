@@ -52,6 +52,21 @@ MIN_GRID_ROWS = 3
 GRID_WIDTHS = range(2, 13)
 
 
+def _covered(spans: dict[int, tuple[int, list[str]]], column: int, cells: list[list[str]]) -> int:
+    """Fill the columns from ``column`` on that cells of rows above span down into (``rowspan``), and return
+    the next free column. A cell spanning rows holds for each row it covers: one provider for three cookies,
+    as the page shows it."""
+    while column in spans:
+        left, lines = spans[column]
+        cells.append(lines)
+        if left - 1 <= 0:
+            del spans[column]
+        else:
+            spans[column] = (left - 1, lines)
+        column += 1
+    return column
+
+
 def _span(value: object, limit: int) -> int:
     """A colspan or rowspan attribute as a whole number from one to ``limit``."""
     text = str(value or "1").strip()
@@ -170,21 +185,16 @@ def read_html(data: bytes, source: str, settings: Settings) -> Document:
             column = 0
             rowspan_limit = min(settings.max_span, len(rows) - index)
             for cell in found:
-                while column in spans:
-                    left, lines = spans[column]
-                    cells.append([])
-                    spans[column] = (left - 1, lines)
-                    if left - 1 <= 0:
-                        del spans[column]
-                    column += 1
+                column = _covered(spans, column, cells)
                 lines = cell_lines(cell)
                 span = _span(cell.get("colspan"), colspan_limit)
                 height = _span(cell.get("rowspan"), rowspan_limit)
                 for offset in range(span):
                     cells.append(lines if offset == 0 else [])
                     if height > 1:
-                        spans[column + offset] = (height - 1, lines)
+                        spans[column + offset] = (height - 1, lines if offset == 0 else [])
                 column += span
+            _covered(spans, column, cells)
             spanning = width > 1 and len(found) == 1 and _span(found[0].get("colspan"), colspan_limit) >= width
             # The empty columns a span leaves past the grid hold nothing to read: not kept.
             del cells[max(grid, len(cells) - span + 1 if found else 0) :]
