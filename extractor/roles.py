@@ -297,7 +297,7 @@ def _cell_shape(t: str) -> tuple[bool, bool, bool, bool, bool, bool, bool, bool,
     party = short and names_party(t)
     category = _only_names_a_category(t)
     return (
-        _marked_name(first_name(t)),
+        _marked_cell(t),
         looks_like_cookie_name(first_name(t)) and not looks_like_duration(t),
         word_count(t) >= DEFAULT_PROSE_WORDS,
         looks_like_duration(t),
@@ -405,6 +405,19 @@ def assign_columns(
         best = step
     total, roles = max(best.values(), key=lambda v: v[0])
     return ColumnRoles(roles, tuple(per_column), total)
+
+
+def _marked_cell(text: str) -> bool:
+    """A cell whose name is marked as a cookie's, or a list of single tokens one of which is ("IDE, test_cookie",
+    "bcookie, lidc, UserMatchHistory": names a list gives together)."""
+    if _marked_name(first_name(text)):
+        return True
+    parts = [part.strip() for part in LIST_SEPARATOR.split(text)]
+    return len(parts) > 1 and all(part and " " not in part for part in parts) and any(map(_marked_name, parts))
+
+
+# What separates the names a cell lists.
+LIST_SEPARATOR = re.compile(r"[,;]")
 
 
 def _marked_name(token: str) -> bool:

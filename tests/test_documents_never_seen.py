@@ -927,3 +927,32 @@ def test_a_heading_right_under_a_table_in_aligned_text_is_no_row(tmp_path: Path)
         ("Advertising, recommendations and measurement", 1),
     ]
     assert [c.category for c in result.cookies][-1] == "marketing"
+
+
+def test_consent_manager_lists_of_subgroups_each_read_under_the_same_labels(tmp_path: Path) -> None:
+    # A consent manager's lists: per category, a table of the host that sets the cookies, the cookies it sets
+    # (a list of well-known names, few marked as identifiers) and whether they are first or third party. No
+    # label is a lexicon word; the columns' contents tell them, table after table under the same labels.
+    def table(rows: list[tuple[str, str, str]]) -> str:
+        body = "".join(f"<tr><td>{h}</td><td>{c}</td><td>{p}</td></tr>" for h, c, p in rows)
+        return f"<table><tr><th>Sous-groupe</th><th>Témoins</th><th>Utilisés</th></tr>{body}</table>"
+
+    page = (
+        "<html><body><h1>Politique</h1><h2>Cookies strictement nécessaires</h2><p>Ils font marcher le site.</p>"
+        + table([("example.fr", "OptanonConsent, mar_session", "Internes"), ("example.fr", "mar_auth", "Internes")])
+        + "<h2>Cookies de ciblage</h2><p>Nos partenaires publicitaires les déposent.</p>"
+        + table([("doubleclick.net", "IDE, test_cookie", "Tiers"), ("linkedin.com", "bcookie, lidc", "Tiers")])
+        + "</body></html>"
+    )
+    path = tmp_path / "politique.html"
+    path.write_text(page, encoding="utf-8")
+    result = extract(path)
+    assert [(c.name, c.domain, c.category) for c in result.cookies] == [
+        ("OptanonConsent", "example.fr", "necessary"),
+        ("mar_session", "example.fr", "necessary"),
+        ("mar_auth", "example.fr", "necessary"),
+        ("IDE", "doubleclick.net", "marketing"),
+        ("test_cookie", "doubleclick.net", "marketing"),
+        ("bcookie", "linkedin.com", "marketing"),
+        ("lidc", "linkedin.com", "marketing"),
+    ]

@@ -514,6 +514,7 @@ def body_columns(lines: tuple[Line, ...], start: int, cells: Sequence[HeaderCell
     """The texts below a header, column by column, from the body lines that hold two cells or more (a lone
     fragment may be a wrapped line, a heading or prose), up to the next blank run or header."""
     columns: list[list[str]] = [[] for _ in cells]
+    labels = [c.text for c in cells]
     seen = 0
     for line in lines[start:]:
         if seen >= DEFAULT_CONTENT_LOOKAHEAD:
@@ -521,6 +522,8 @@ def body_columns(lines: tuple[Line, ...], start: int, cells: Sequence[HeaderCell
         seen += 1
         if len(line.fragments) < 2:
             continue
+        if [f.text for f in line.fragments] == labels or header_cells(line) is not None:
+            break  # the same labels again, or labels the lexicon names: the next table's header
         for fragment in line.fragments:
             for column, text in _pieces_by_column(cells, fragment):
                 columns[column].append(text)
