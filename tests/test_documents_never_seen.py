@@ -956,3 +956,36 @@ def test_consent_manager_lists_of_subgroups_each_read_under_the_same_labels(tmp_
         ("bcookie", "linkedin.com", "marketing"),
         ("lidc", "linkedin.com", "marketing"),
     ]
+
+
+def test_a_consent_platform_declaration_keeps_its_unclassified_cookies_unclassified(tmp_path: Path) -> None:
+    # "Unclassified (2)": the platform has not classified these cookies; no category is guessed for them.
+    page = (
+        "<html><body><h2>Necessary (1)</h2><table><tr><th>Name</th><th>Provider</th><th>Purpose</th>"
+        "<th>Maximum Storage Duration</th></tr><tr><td>CookieConsent</td><td>Cookiebot</td>"
+        "<td>Stores the user's cookie consent state.</td><td>1 year</td></tr></table>"
+        "<h2>Unclassified (1)</h2><table><tr><th>Name</th><th>Provider</th><th>Purpose</th>"
+        "<th>Maximum Storage Duration</th></tr><tr><td>wpEmojiSettingsSupports</td><td>example.com</td>"
+        "<td>Pending</td><td>Session</td></tr></table></body></html>"
+    )
+    path = tmp_path / "declaration.html"
+    path.write_text(page, encoding="utf-8")
+    assert [(c.name, c.category, c.category_source) for c in extract(path).cookies] == [
+        ("CookieConsent", "necessary", "heading"),
+        ("wpEmojiSettingsSupports", "unclassified", "heading"),
+    ]
+
+
+def test_a_row_repeated_within_a_table_read_by_content_is_no_second_header(tmp_path: Path) -> None:
+    # A text browser centres each row's name between the two lines of its other cells: the line above every
+    # name repeats the same pieces ("Analitik | Üçüncü | Ziyaretçileri ayırt"). It stays a row's line; only the
+    # same labels after a blank line head a table again.
+    rows = "".join(
+        "           Analitik   Üçüncü   Ziyaretçileri ayırt\n"
+        f"_ck{k}_id   Çerez      Taraf    eder.                  {k + 1} ay\n"
+        for k in range(4)
+    )
+    text = "Çerez Adı  Çerez Türü Taraf    Amacı                  Saklama Süresi\n" + rows
+    path = tmp_path / "politika.txt"
+    path.write_text(text, encoding="utf-8")
+    assert [c.name for c in extract(path).cookies] == [f"_ck{k}_id" for k in range(4)]

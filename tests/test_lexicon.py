@@ -186,6 +186,15 @@ def test_a_duration_in_parts_keeps_its_parts_in_iso():
         # A label naming several: the first named is the label's.
         ("Performance, analytics, and relevant advertisement", "analytics"),
         ("Marketing and analytics cookies", "marketing"),
+        # A consent platform's own categories: preferences and the cookies it has not classified.
+        ("Asetukset (2)", "functional"),
+        ("Налаштування", "functional"),
+        ("Webbplatsens funktioner", "functional"),
+        ("Unclassified (3)", "unclassified"),
+        ("Sen clasificar (2)", "unclassified"),
+        ("Nicht klassifiziert", "unclassified"),
+        ("Neklasifikované", "unclassified"),
+        ("未分類", "unclassified"),
     ],
 )
 def test_category_words_of_many_languages(label, category):

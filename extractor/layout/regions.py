@@ -516,14 +516,19 @@ def body_columns(lines: tuple[Line, ...], start: int, cells: Sequence[HeaderCell
     columns: list[list[str]] = [[] for _ in cells]
     labels = [c.text for c in cells]
     seen = 0
+    after_blank = False
     for line in lines[start:]:
         if seen >= DEFAULT_CONTENT_LOOKAHEAD:
             break
         seen += 1
         if len(line.fragments) < 2:
+            after_blank = line.blank
             continue
-        if [f.text for f in line.fragments] == labels or header_cells(line) is not None:
-            break  # the same labels again, or labels the lexicon names: the next table's header
+        # The next table's header: the same labels again after a blank line (a row repeated within the table
+        # is no header), or labels the lexicon names.
+        if (after_blank and [f.text for f in line.fragments] == labels) or header_cells(line) is not None:
+            break
+        after_blank = False
         for fragment in line.fragments:
             for column, text in _pieces_by_column(cells, fragment):
                 columns[column].append(text)

@@ -266,7 +266,7 @@ def words(key: str) -> frozenset[str]:
 def category_stems() -> tuple[tuple[Category, tuple[str, ...]], ...]:
     """Stems per category over every language, in the order they are tried: a label naming several
     ("strictly necessary functional cookies") takes the first."""
-    order: tuple[Category, ...] = ("necessary", "marketing", "analytics", "functional")
+    order: tuple[Category, ...] = ("necessary", "marketing", "analytics", "functional", "unclassified")
     return tuple(
         (category, tuple(dict.fromkeys(s for lang in languages() for s in lang.categories.get(category, ()))))
         for category in order
