@@ -202,6 +202,8 @@ def ends_open(text: str) -> bool:
         return False
     if text.endswith(("-", "/", ",", "\u2060")):  # U+2060: a word the layout saw go on (``layout.rows``)
         return True
+    if text.endswith((".", "!", "?")):
+        return False  # "... gogoratzen du.": a sentence ended, whatever its last word means elsewhere
     words = text.split()
     # A lone word is a value ("u", "e"), whatever language has it for "and" or "in".
     return len(words) > 1 and lexicon.fold(words[-1]) in CONNECTORS

@@ -989,3 +989,22 @@ def test_a_row_repeated_within_a_table_read_by_content_is_no_second_header(tmp_p
     path = tmp_path / "politika.txt"
     path.write_text(text, encoding="utf-8")
     assert [c.name for c in extract(path).cookies] == [f"_ck{k}_id" for k in range(4)]
+
+
+def test_a_one_word_caption_centred_over_the_next_table_heads_it(tmp_path: Path) -> None:
+    # A text browser centres a caption ("Analitikoak") over its table's cells and their padding, a few
+    # characters off the middle of the text; one word that could be a name, it names a category over a header.
+    text = (
+        "     Izena                        Helburua                          Iraupena\n"
+        "saio_id         Saioa mantentzen du izapideak egitean.              Saioa\n"
+        "hizkuntza       Aukeratutako hizkuntza gogoratzen du.               Urte 1\n"
+        "\n"
+        "                                  Analitikoak\n"
+        "     Izena                        Helburua                          Iraupena\n"
+        "_pk_id.3.a1b2   Bisitaria bereizten du.                             13 hilabete\n"
+    )
+    path = tmp_path / "politika.txt"
+    path.write_text(text, encoding="utf-8")
+    result = extract(path)
+    assert [(t.heading, len(t.rows)) for t in result.tables] == [(None, 2), ("Analitikoak", 1)]
+    assert result.cookies[-1].category == "analytics"

@@ -86,3 +86,20 @@ def test_the_first_name_of_a_cell_is_what_its_column_is_measured_by(cell: str, f
     from extractor.shapes import first_name
 
     assert first_name(cell) == first
+
+
+@pytest.mark.parametrize(
+    ("text", "open_"),
+    [
+        ("Cookie lié au service de", True),  # a connector word: the cell goes on
+        ("Stores the consent state of", True),
+        ("google-", True),
+        ("Aukeratutako hizkuntza gogoratzen du.", False),  # "du" joins French words; here a sentence ended
+        ("Keeps the session.", False),
+    ],
+    ids=["connector", "english-connector", "hyphen", "sentence-ending-in-a-foreign-connector", "sentence"],
+)
+def test_a_cell_line_ends_open_after_a_connector_not_after_a_sentence(text: str, open_: bool) -> None:
+    from extractor.shapes import ends_open
+
+    assert ends_open(text) is open_

@@ -50,6 +50,8 @@ from extractor.shapes import (
 NUMBERED_HEADING = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})*\.?\s+\w")
 # A heading set in type at least this much larger than the body text (when fonts are known).
 DEFAULT_HEADING_SIZE_RATIO = 1.1
+# A caption stands centred over its table within this share of the table's width.
+DEFAULT_CENTRE_SHARE = 0.05
 # A heading wraps over this many lines at most.
 DEFAULT_MAX_HEADING_LINES = 3
 # How far above a header row the heading of its table may stand, in lines: a section's description may run to
@@ -1115,12 +1117,14 @@ def is_new_heading(line: Line, table_lines: tuple[Line, ...]) -> bool:
 
 
 def _centred_over(line: Line, table_lines: tuple[Line, ...], unit: float) -> bool:
-    """Whether a line stands centred over a table's lines (a caption), within two character widths."""
+    """Whether a line stands centred over a table's lines (a caption), within two character widths or
+    ``DEFAULT_CENTRE_SHARE`` of the table's width (a text browser centres over the cells' padding too)."""
     extents = [b.extent for b in table_lines if b.extent is not None]
     if not extents or line.extent is None:
         return False
-    middle = (min(e[0] for e in extents) + max(e[2] for e in extents)) / 2
-    return abs((line.extent[0] + line.extent[2]) / 2 - middle) <= 2 * unit
+    left, right = min(e[0] for e in extents), max(e[2] for e in extents)
+    off = abs((line.extent[0] + line.extent[2]) / 2 - (left + right) / 2)
+    return off <= max(2 * unit, DEFAULT_CENTRE_SHARE * (right - left))
 
 
 def find_tables(lines: tuple[Line, ...], weights: Mapping[str, float] | None = None) -> list[TableRegion]:

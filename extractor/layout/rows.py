@@ -1195,13 +1195,13 @@ def _is_heading_line_over(line: Line, alone: set[str], after: Line | None, curre
     Not a heading: text that already stood alone in this table (a wrapped type "Cookie" or "Storage" at the
     end of a page, before the header repeats), or text that completes an open cell ("... used by" /
     "Adobe Target"). One word that could be a cookie name is a heading only when set in larger type than the
-    header below it ("Analityczne" over "Usługa | Plik cookie | Cel").
+    header below it ("Analityczne" over "Usługa | Plik cookie | Cel") or naming a category (a caption).
     """
     if not looks_like_heading(line.text):
         return False
     if after is None or header_cells(after) is None:
         return False
-    if looks_like_cookie_name(line.text) and not _set_larger(line, after):
+    if looks_like_cookie_name(line.text) and not (_set_larger(line, after) or names_category(line)):
         return False
     if line.text in alone:
         return False
