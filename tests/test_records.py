@@ -23,6 +23,9 @@ from extractor.shapes import join_cell, looks_like_duration
         ("_ga (_ga_154EKD, _ga_5QGFXY)", ["_ga", "_ga_154EKD", "_ga_5QGFXY"]),
         ("_ga\n(_ga_154EKD,\n_ga_5QGFXY)", ["_ga", "_ga_154EKD", "_ga_5QGFXY"]),
         ("_ga (Google Analytics)", ["_ga (Google Analytics)"]),
+        # One token in brackets unlike the name is a note on it, not a second name.
+        ("_ga_# (GA4)", ["_ga_# (GA4)"]),
+        ("_ga (_ga_154EKD)", ["_ga", "_ga_154EKD"]),
         # Names one after another, each with what it does in brackets (one may hold brackets of its own).
         (
             "app_consent (Stores the choice) XSRF-TOKEN (Stops forgery (CSRF).) app_session (Keeps you in)",

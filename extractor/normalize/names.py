@@ -26,6 +26,8 @@ WILDCARD = re.compile(r"\*")
 LIST_TAILS = lexicon.words("list_tails")
 # "_ga (_ga_154EKDNFWE, _ga_5QGFXYQ2TL)": a name, then in brackets the names of the same family.
 BRACKETED_LIST = re.compile(r"^(?P<head>[^()]+?)\s*\((?P<inner>[^()]+)\)$")
+# A lone name in brackets after a name lists it only when both open alike, in this many characters.
+DEFAULT_SHARED_PREFIX = 3
 # "XSRF-TOKEN (Protects the forms)": a name, then in brackets what it does; one after another in a cell.
 NAME_WITH_NOTE = re.compile(r"\s*(?P<name>[^\s(),:;]+)\s*\((?P<note>[^()]*(?:\([^()]*\)[^()]*)*)\)\s*")
 # "_ga, _gid: Google Analytics cookies count visits": names, a colon, then what they do.
@@ -55,7 +57,11 @@ def split_names(cell: str) -> list[str]:
     bracketed = BRACKETED_LIST.match(text)
     if bracketed:
         inner = [p for p in LIST_SEPARATORS.split(bracketed.group("inner")) if p]
-        if all(looks_like_cookie_name(p) and has_name_marks(p) for p in inner):
+        head = bracketed.group("head").strip()
+        # One token in brackets is a list only when it is a name like the head ("_ga (_ga_ABC)"); else it is
+        # a note on the name ("_ga_# (GA4)").
+        listed = len(inner) > 1 or (bool(inner) and inner[0][:DEFAULT_SHARED_PREFIX] == head[:DEFAULT_SHARED_PREFIX])
+        if listed and all(looks_like_cookie_name(p) and has_name_marks(p) for p in inner):
             return [*split_names(bracketed.group("head")), *inner]
     annotated = _names_with_notes(text)
     if annotated:
