@@ -702,21 +702,6 @@ def test_a_table_under_a_service_heading_takes_the_category_of_the_section_it_st
     ]
 
 
-def test_a_text_export_keeps_the_category_heading_above_a_service_subheading(tmp_path: Path) -> None:
-    # Without type sizes a heading's level is unknown: a heading naming a category between the table above and
-    # the table's own subheading is the section's.
-    text = (
-        "Analytics cookies\n\nThese help us improve the site.\n\nMatomo\n\n"
-        "Name       Purpose                          Expiry\n"
-        "_pk_id     Set by the service.              13 months\n"
-    )
-    path = tmp_path / "policy.txt"
-    path.write_text(text, encoding="utf-8")
-    assert [(c.name, c.category, c.category_source) for c in extract(path).cookies] == [
-        ("_pk_id", "analytics", "heading")
-    ]
-
-
 def test_a_layout_export_whose_next_page_sets_the_columns_further_left_keeps_its_rows(tmp_path: Path) -> None:
     # pdftotext -layout lays each page out for itself: after the page break the provider column starts further
     # left, one space after the names, while the names keep the table's left edge. That edge starts a word on

@@ -962,8 +962,8 @@ def find_headings(lines: tuple[Line, ...], start: int, stop: int) -> tuple[str, 
     innermost first: "Google Analytics" under "Analytics cookies" under "Cookie policy".
 
     Where fonts are known, a section's heading is set in larger type than the headings inside it, however far
-    above it stands. Without fonts (text exports) levels are unknown: a heading-like line naming a consent
-    category between ``stop`` and the nearest heading is the only section heading taken.
+    above it stands. Without fonts (text exports) levels are unknown, and only the nearest heading is taken
+    (a category line further up may head an earlier section: measured, taking it lost more than it gained).
     """
     index = _heading_index(lines, start, stop)
     if index is None:
@@ -971,11 +971,6 @@ def find_headings(lines: tuple[Line, ...], start: int, stop: int) -> tuple[str, 
     found = [_wrapped_heading(lines, index, start)]
     size = _line_size(lines[index])
     if size is None:
-        found.extend(
-            _heading_text(lines[j])
-            for j in range(index - 1, stop - 1, -1)
-            if len(lines[j].fragments) == 1 and names_category(lines[j])
-        )
         return tuple(found)
     for j in range(index - 1, -1, -1):
         line = lines[j]
