@@ -993,3 +993,20 @@ def test_a_one_word_caption_centred_over_the_next_table_heads_it(tmp_path: Path)
     result = extract(path)
     assert [(t.heading, len(t.rows)) for t in result.tables] == [(None, 2), ("Analitikoak", 1)]
     assert result.cookies[-1].category == "analytics"
+
+
+def test_a_middle_columns_line_naming_a_category_is_no_section_row(tmp_path: Path) -> None:
+    # A purpose's first line stands centred under the header ("Mejorar la segmentación de", a marketing word):
+    # it ends open and no row starts right below it, so it is the cell's line, not a section row.
+    text = (
+        " Cookie        Finalidad                          Duración\n"
+        " _ga           Distinguir a los usuarios.         2 años\n"
+        "               Mejorar la segmentación de\n"
+        " _fbp          anuncios en Facebook               3 meses\n"
+    )
+    path = tmp_path / "politica.txt"
+    path.write_text(text, encoding="utf-8")
+    result = extract(path)
+    assert [c.name for c in result.cookies] == ["_ga", "_fbp"]
+    assert "Mejorar la segmentación de" in " ".join(c.purpose or "" for c in result.cookies)
+    assert len(result.tables) == 1 and result.tables[0].heading is None

@@ -434,6 +434,11 @@ def cut_region(header: HeaderRow, body: tuple[Line, ...], after: tuple[Line, ...
             and (not looks_like_cookie_name(line.text) or (anchor == 0 and not has_name_marks(line.text)))
         ):
             below = _section_rows_below(body, index, local, by_page, header.roles, anchor, unit)
+            # Centred, it may be a middle column's line ("Mejorar la segmentación de" / "anuncios ..."): a
+            # section row centred across the table ends closed and has a row right below it.
+            centred = line.fragments[0].x0 >= local[0]
+            if centred and (ends_open(line.text) or below != _next_line_index(body, index)):
+                below = None
             if below is not None:
                 # A row across the table naming a category ("Marketing and statistic cookies"): the rows
                 # below are that section's, its description (if any) no row.
@@ -489,6 +494,11 @@ def _heading_across(
         and role_fit("name", cells[anchor] or "") < 0
         and not (current is not None and ends_open(current.last(anchor)))
     )
+
+
+def _next_line_index(body: tuple[Line, ...], index: int) -> int | None:
+    """The index of the next non-blank line after ``index``, if any."""
+    return next((k for k in range(index + 1, len(body)) if not body[k].blank), None)
 
 
 def _centred_under(line: Line, header: HeaderRow, unit: float) -> bool:
