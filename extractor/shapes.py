@@ -4,6 +4,7 @@ shared by readers, layout, normalisation and records."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
 
@@ -177,6 +178,9 @@ def word_count(text: str) -> int:
 def looks_like_heading(text: str) -> bool:
     """A short title line: capitalised, a few words, no sentence punctuation at the end."""
     text = text.strip().lstrip("#").strip()
+    # A pictogram before the words ("📊 Analytics cookies") is no part of them.
+    while text and unicodedata.category(text[0]) in ("So", "Sk", "Zs"):
+        text = text[1:]
     if not text or len(text) > DEFAULT_MAX_HEADING_CHARS or word_count(text) > DEFAULT_MAX_HEADING_WORDS:
         return False
     if text[-1] in ".:;,!" or text.startswith(("•", "*", "-", "–", "·", "o ")):

@@ -1010,3 +1010,39 @@ def test_a_middle_columns_line_naming_a_category_is_no_section_row(tmp_path: Pat
     assert [c.name for c in result.cookies] == ["_ga", "_fbp"]
     assert "Mejorar la segmentación de" in " ".join(c.purpose or "" for c in result.cookies)
     assert len(result.tables) == 1 and result.tables[0].heading is None
+
+
+def test_a_heading_opened_by_a_pictogram_heads_its_table(tmp_path: Path) -> None:
+    # "📊 Analytics cookies": the pictogram before the words does not keep the line from being a heading.
+    table = "<table><tr><th>Name</th><th>Domain</th><th>Expiry</th></tr><tr><td>{}</td><td>.example.com</td>"
+    page = (
+        "<html><body><h1>Cookie policy</h1><h2>🔒 Strictly necessary cookies</h2>"
+        + table.format("sessionid")
+        + "<td>1 year</td></tr></table><h2>📊 Analytics cookies</h2>"
+        + table.format("_pk_id")
+        + "<td>1 year</td></tr></table></body></html>"
+    )
+    path = tmp_path / "policy.html"
+    path.write_text(page, encoding="utf-8")
+    assert [(c.name, c.category) for c in extract(path).cookies] == [
+        ("sessionid", "necessary"),
+        ("_pk_id", "analytics"),
+    ]
+
+
+def test_numbered_headings_whose_number_stands_apart_head_their_tables(tmp_path: Path) -> None:
+    # "2.    Analytics cookies": wide spacing after the section number makes two pieces of one heading line.
+    text = (
+        "1.    Strictly necessary cookies\n\n"
+        "Name        Domain           Expiry\n"
+        "sessionid   .example.com     1 year\n"
+        "\n"
+        "2.    Analytics cookies\n\n"
+        "Name        Domain           Expiry\n"
+        "_pk_id      .example.com     1 year\n"
+    )
+    path = tmp_path / "policy.txt"
+    path.write_text(text, encoding="utf-8")
+    result = extract(path)
+    assert [t.heading for t in result.tables] == ["1. Strictly necessary cookies", "2. Analytics cookies"]
+    assert [c.category for c in result.cookies] == ["necessary", "analytics"]

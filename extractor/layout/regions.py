@@ -48,6 +48,8 @@ from extractor.shapes import (
 
 # "2. Categories of cookies", "3.1 Analytics": a numbered heading.
 NUMBERED_HEADING = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})*\.?\s+\w")
+# A heading's section number alone ("2.", "3.1"), set apart from its text by wide spacing.
+SECTION_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2})*\.?")
 # A heading set in type at least this much larger than the body text (when fonts are known).
 DEFAULT_HEADING_SIZE_RATIO = 1.1
 # A caption stands centred over its table within this share of the table's width.
@@ -978,12 +980,18 @@ def find_headings(lines: tuple[Line, ...], start: int, stop: int) -> tuple[str, 
         if (
             above is not None
             and above > size * DEFAULT_HEADING_SIZE_RATIO
-            and len(line.fragments) == 1
+            and _one_piece(line)
             and looks_like_heading(line.text.rstrip().rstrip(":"))
         ):
             found.append(_heading_text(line))
             size = above
     return tuple(found)
+
+
+def _one_piece(line: Line) -> bool:
+    """A line of one piece of text, or a section number set apart from its heading ("2.1" + "Analytics")."""
+    fragments = line.fragments
+    return len(fragments) == 1 or (len(fragments) == 2 and SECTION_NUMBER.fullmatch(fragments[0].text) is not None)
 
 
 def _line_size(line: Line) -> float | None:
@@ -997,7 +1005,7 @@ def _heading_index(lines: tuple[Line, ...], start: int, stop: int) -> int | None
     indexes = [
         j
         for j in range(start - 1, max(stop, start - DEFAULT_HEADING_LOOKBACK_LINES) - 1, -1)
-        if not lines[j].blank and len(lines[j].fragments) == 1
+        if not lines[j].blank and _one_piece(lines[j])
     ]
     window = [lines[j] for j in indexes]
     # "Essential website cookies:": a heading may end with the colon that introduces its table; a sentence
@@ -1097,7 +1105,7 @@ def is_new_heading(line: Line, table_lines: tuple[Line, ...]) -> bool:
     Content, not heading: text that already stood alone in the table above (a wrapped "Cookie" in a type
     column), or, with real positions, text indented into the table's columns.
     """
-    if len(line.fragments) != 1 or not looks_like_heading(line.text):
+    if not _one_piece(line) or not looks_like_heading(line.text):
         return False
     if any(len(b.fragments) == 1 and b.text == line.text for b in table_lines):
         return False

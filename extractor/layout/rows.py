@@ -27,7 +27,13 @@ from extractor.layout.columns import (
     cut_line,
     shifted_starts,
 )
-from extractor.layout.regions import DEFAULT_HEADING_SIZE_RATIO, HeaderRow, header_cells, names_category
+from extractor.layout.regions import (
+    DEFAULT_HEADING_SIZE_RATIO,
+    SECTION_NUMBER,
+    HeaderRow,
+    header_cells,
+    names_category,
+)
 from extractor.lexicon import fold
 from extractor.model import Line, Role, Rule
 from extractor.shapes import (
@@ -446,6 +452,8 @@ def cut_region(header: HeaderRow, body: tuple[Line, ...], after: tuple[Line, ...
                 resume = below
                 used = index + 1
                 continue
+        if cut and anchor == 0 and _numbered_heading(line):
+            break  # "2." + "Analytics cookies": the next section's numbered heading, its number set apart
         edges = [float("-inf")] * n
         cells, fits = cut_line(line, local, header.roles, unit, edges)
         if not fits:
@@ -493,6 +501,17 @@ def _heading_across(
         and looks_like_heading(text)
         and role_fit("name", cells[anchor] or "") < 0
         and not (current is not None and ends_open(current.last(anchor)))
+    )
+
+
+def _numbered_heading(line: Line) -> bool:
+    """A section number and a heading set apart on one line ("2.1" + "Analytics cookies")."""
+    fragments = line.fragments
+    return (
+        len(fragments) == 2
+        and SECTION_NUMBER.fullmatch(fragments[0].text) is not None
+        and looks_like_heading(fragments[1].text)
+        and not looks_like_duration(line.text)
     )
 
 
