@@ -21,6 +21,7 @@ from extractor.model import Role
 from extractor.scoring import Candidate, weigh
 from extractor.shapes import (
     DEFAULT_SHAPE_CACHE,
+    LIST_SEPARATORS,
     STORAGE_WORDS,
     category_from_text,
     first_name,
@@ -412,12 +413,8 @@ def _marked_cell(text: str) -> bool:
     "bcookie, lidc, UserMatchHistory": names a list gives together)."""
     if _marked_name(first_name(text)):
         return True
-    parts = [part.strip() for part in LIST_SEPARATOR.split(text)]
+    parts = LIST_SEPARATORS.split(text.strip())
     return len(parts) > 1 and all(part and " " not in part for part in parts) and any(map(_marked_name, parts))
-
-
-# What separates the names a cell lists.
-LIST_SEPARATOR = re.compile(r"[,;]")
 
 
 def _marked_name(token: str) -> bool:

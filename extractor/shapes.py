@@ -214,6 +214,8 @@ def ends_open(text: str) -> bool:
 
 
 # Names listed in a cell, cut after a comma or a connector: the first name and what follows it.
+# What separates the names a cell lists: a comma, a semicolon, a line break.
+LIST_SEPARATORS = re.compile(r"\s*[,;]\s*|\s*\n\s*")
 LIST_WORDS = rf"(?:{_alternation(lexicon.words('list_connectors'))})"
 NAME_LIST = re.compile(rf"(\S+)(?:(?:,\s*|\s+{LIST_WORDS}\s+)\S+)*(?:,|\s+{LIST_WORDS})?", re.IGNORECASE)
 # A name with a note after it, in brackets or after a colon ("XSRF-TOKEN (Protects ...)", "_ga, _gid: ...").

@@ -192,12 +192,12 @@ def _table(lines: tuple[Line, ...], start: int, index: int, cards: list[_Card], 
         for card in cards
     )
     headers = tuple(labels[role] for role in roles)
-    headings = find_headings(lines, start, 0)
+    heading, sections = find_headings(lines, start, 0)
     return Table(
         index=index,
         page=cards[0].page,
-        heading=headings[0] if headings else None,
-        sections=headings[1:],
+        heading=heading,
+        sections=sections,
         headers=headers,
         columns=roles,
         rows=rows,
@@ -377,12 +377,12 @@ def _titled_table(
         for card in cards
     )
     headers = ("", *labels)
-    headings = find_headings(lines, start, 0)
+    heading, sections = find_headings(lines, start, 0)
     return Table(
         index=index,
         page=cards[0].page,
-        heading=headings[0] if headings else None,
-        sections=headings[1:],
+        heading=heading,
+        sections=sections,
         headers=headers,
         columns=roles,
         rows=rows,

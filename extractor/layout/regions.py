@@ -959,9 +959,9 @@ def find_heading(lines: tuple[Line, ...], start: int, stop: int) -> str | None:
     return _wrapped_heading(lines, index, start) if index is not None else None
 
 
-def find_headings(lines: tuple[Line, ...], start: int, stop: int) -> tuple[str, ...]:
-    """The nearest heading above ``start`` (not above ``stop``), then the headings of the sections it stands in,
-    innermost first: "Google Analytics" under "Analytics cookies" under "Cookie policy".
+def find_headings(lines: tuple[Line, ...], start: int, stop: int) -> tuple[str | None, tuple[str, ...]]:
+    """The nearest heading above ``start`` (not above ``stop``), and the headings of the sections it stands in,
+    innermost first: "Google Analytics", under "Analytics cookies" under "Cookie policy".
 
     Where fonts are known, a section's heading is set in larger type than the headings inside it, however far
     above it stands. Without fonts (text exports) levels are unknown, and only the nearest heading is taken
@@ -969,11 +969,12 @@ def find_headings(lines: tuple[Line, ...], start: int, stop: int) -> tuple[str, 
     """
     index = _heading_index(lines, start, stop)
     if index is None:
-        return ()
-    found = [_wrapped_heading(lines, index, start)]
+        return None, ()
+    heading = _wrapped_heading(lines, index, start)
     size = _line_size(lines[index])
     if size is None:
-        return tuple(found)
+        return heading, ()
+    found: list[str] = []
     for j in range(index - 1, -1, -1):
         line = lines[j]
         above = _line_size(line)
@@ -985,13 +986,18 @@ def find_headings(lines: tuple[Line, ...], start: int, stop: int) -> tuple[str, 
         ):
             found.append(_heading_text(line))
             size = above
-    return tuple(found)
+    return heading, tuple(found)
 
 
 def _one_piece(line: Line) -> bool:
     """A line of one piece of text, or a section number set apart from its heading ("2.1" + "Analytics")."""
+    return len(line.fragments) == 1 or number_set_apart(line)
+
+
+def number_set_apart(line: Line) -> bool:
+    """A line of two pieces, the first a section number ("2.1" + "Analytics cookies")."""
     fragments = line.fragments
-    return len(fragments) == 1 or (len(fragments) == 2 and SECTION_NUMBER.fullmatch(fragments[0].text) is not None)
+    return len(fragments) == 2 and SECTION_NUMBER.fullmatch(fragments[0].text) is not None
 
 
 def _line_size(line: Line) -> float | None:
@@ -1041,8 +1047,12 @@ def _bold_heading_wraps(lines: tuple[Line, ...], index: int) -> bool:
     line, below = lines[index], lines[index + 1] if index + 1 < len(lines) else None
     if below is None or len(below.fragments) != 1 or not all(f.bold for f in line.fragments):
         return False
-    size = _line_size(line)
-    return bool(below.fragments[0].bold) and size is not None and _line_size(below) == size
+    return _line_size(line) is not None and _set_alike(line, below)
+
+
+def _set_alike(upper: Line, lower: Line) -> bool:
+    """Whether two lines are set in the same type: one size, bold or not alike (first pieces)."""
+    return _line_size(upper) == _line_size(lower) and upper.fragments[0].bold == lower.fragments[0].bold
 
 
 def _leads_in(text: str) -> bool:
@@ -1074,9 +1084,7 @@ def _wrapped_heading(lines: tuple[Line, ...], index: int, start: int) -> str:
         if below.blank or len(below.fragments) != 1 or header_cells(below) is not None:
             break
         if size is not None:
-            above = lines[j - 1].fragments[0]
-            same = _line_size(below) == size and below.fragments[0].bold == above.bold
-            if not same:
+            if not _set_alike(lines[j - 1], below):
                 break
         elif not ends_open(lines[j - 1].text):
             break
@@ -1123,11 +1131,17 @@ def _centred_over(line: Line, table_lines: tuple[Line, ...], unit: float) -> boo
     """Whether a line stands centred over a table's lines (a caption), within two character widths or
     ``DEFAULT_CENTRE_SHARE`` of the table's width (a text browser centres over the cells' padding too)."""
     extents = [b.extent for b in table_lines if b.extent is not None]
-    if not extents or line.extent is None:
+    if not extents:
         return False
     left, right = min(e[0] for e in extents), max(e[2] for e in extents)
-    off = abs((line.extent[0] + line.extent[2]) / 2 - (left + right) / 2)
-    return off <= max(2 * unit, DEFAULT_CENTRE_SHARE * (right - left))
+    return centred_between(line, left, right, max(2 * unit, DEFAULT_CENTRE_SHARE * (right - left)))
+
+
+def centred_between(line: Line, left: float, right: float, tolerance: float) -> bool:
+    """Whether a line's middle stands within ``tolerance`` of the middle of ``left``..``right``."""
+    if line.extent is None:
+        return False
+    return abs((line.extent[0] + line.extent[2]) / 2 - (left + right) / 2) <= tolerance
 
 
 def find_tables(lines: tuple[Line, ...], weights: Mapping[str, float] | None = None) -> list[TableRegion]:

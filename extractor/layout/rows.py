@@ -29,10 +29,11 @@ from extractor.layout.columns import (
 )
 from extractor.layout.regions import (
     DEFAULT_HEADING_SIZE_RATIO,
-    SECTION_NUMBER,
     HeaderRow,
+    centred_between,
     header_cells,
     names_category,
+    number_set_apart,
 )
 from extractor.lexicon import fold
 from extractor.model import Line, Role, Rule
@@ -443,7 +444,7 @@ def cut_region(header: HeaderRow, body: tuple[Line, ...], after: tuple[Line, ...
             # Centred, it may be a middle column's line ("Mejorar la segmentación de" / "anuncios ..."): a
             # section row centred across the table ends closed and has a row right below it.
             centred = line.fragments[0].x0 >= local[0]
-            if centred and (ends_open(line.text) or below != _next_line_index(body, index)):
+            if centred and (ends_open(line.text) or below is None or body[below] is not following[index]):
                 below = None
             if below is not None:
                 # A row across the table naming a category ("Marketing and statistic cookies"): the rows
@@ -506,27 +507,13 @@ def _heading_across(
 
 def _numbered_heading(line: Line) -> bool:
     """A section number and a heading set apart on one line ("2.1" + "Analytics cookies")."""
-    fragments = line.fragments
-    return (
-        len(fragments) == 2
-        and SECTION_NUMBER.fullmatch(fragments[0].text) is not None
-        and looks_like_heading(fragments[1].text)
-        and not looks_like_duration(line.text)
-    )
-
-
-def _next_line_index(body: tuple[Line, ...], index: int) -> int | None:
-    """The index of the next non-blank line after ``index``, if any."""
-    return next((k for k in range(index + 1, len(body)) if not body[k].blank), None)
+    return number_set_apart(line) and looks_like_heading(line.fragments[1].text) and not looks_like_duration(line.text)
 
 
 def _centred_under(line: Line, header: HeaderRow, unit: float) -> bool:
     """Whether a line stands centred under a header row, within two character widths (a header cell spanning
     the table, as a text browser sets it)."""
-    if line.extent is None:
-        return False
-    middle = (header.cells[0].x0 + header.cells[-1].x1) / 2
-    return abs((line.extent[0] + line.extent[2]) / 2 - middle) <= 2 * unit
+    return centred_between(line, header.cells[0].x0, header.cells[-1].x1, 2 * unit)
 
 
 def _mark_broken_names(cut: Cut, reach: list[list[float]], roles: tuple[Role, ...], anchor: int, unit: float) -> None:

@@ -202,10 +202,10 @@ def _rebuild(document: Document, weights: Mapping[str, float] | None) -> tuple[l
         else:
             # A header read otherwise than the one above (a label wrapped on one page and not on the next)
             # starts a table of its own, under the same heading.
-            headings = find_headings(lines, region.start, table_end)
-            if not headings and same_section:
-                headings = (drafts[-1].heading, *drafts[-1].sections) if drafts[-1].heading else ()
-            draft = _Draft(region, headings[0] if headings else None, headings[1:])
+            heading, sections = find_headings(lines, region.start, table_end)
+            if heading is None and same_section:
+                heading, sections = drafts[-1].heading, drafts[-1].sections
+            draft = _Draft(region, heading, sections)
             drafts.append(draft)
         draft.rows.extend(built.rows)
         if built.rows and built.method not in draft.methods:

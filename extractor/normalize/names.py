@@ -13,9 +13,8 @@ import re
 from dataclasses import dataclass
 
 from extractor import lexicon
-from extractor.shapes import cell_lines, has_name_marks, join_cell, looks_like_cookie_name
+from extractor.shapes import LIST_SEPARATORS, cell_lines, has_name_marks, join_cell, looks_like_cookie_name
 
-LIST_SEPARATORS = re.compile(r"\s*[,;]\s*|\s*\n\s*")
 CONJUNCTIONS = re.compile(rf"\s+{lexicon.phrase_pattern(lexicon.words('list_connectors'))}\s+|\s+/\s+", re.IGNORECASE)
 # "any cookie starting with _hs", "cookies beginning with", "commençant par", "beginnend mit", ...
 PREFIX_PHRASE = re.compile(
