@@ -23,6 +23,7 @@ from extractor.shapes import (
     DEFAULT_SHAPE_CACHE,
     LIST_SEPARATORS,
     STORAGE_WORDS,
+    UNDERSCORED,
     category_from_text,
     first_name,
     has_name_marks,
@@ -114,6 +115,8 @@ def _match_header(text: str, labels: tuple[tuple[str, Role], ...]) -> HeaderMatc
     for label, role in labels:
         if f" {label} " in padded:
             return HeaderMatch(role, (), True)
+    if _lists_identifiers(text):
+        return None  # "IDE, test_cookie", "_cookie_consent": a row's names, whatever words they hold
     if not folded or len(folded.split()) > DEFAULT_MAX_HEADER_WORDS or text.rstrip().endswith((".", "-")):
         return _head_match(text, labels)
     found_keywords = keywords_in(folded)
@@ -126,6 +129,15 @@ def _match_header(text: str, labels: tuple[tuple[str, Role], ...]) -> HeaderMatc
         known = _named_thing(folded, strong)
         return HeaderMatch(known.role, known.languages, True)
     return HeaderMatch("name", lexicon.weak_name_headers()[found_keywords[0]], False) if found_keywords else None
+
+
+def _lists_identifiers(text: str) -> bool:
+    """Text that is a cookie's name or a list of names, not a label: it opens with an underscore, or it lists
+    single tokens one of which joins its pieces with one ("IDE, test_cookie"; a label may: "privacy_link")."""
+    parts = [p for p in LIST_SEPARATORS.split(text.strip()) if p]
+    if text.lstrip().startswith("_"):
+        return True
+    return len(parts) > 1 and all(" " not in p for p in parts) and any(UNDERSCORED.search(p) for p in parts)
 
 
 def _named_thing(folded: str, strong: list[tuple[str, lexicon.HeaderWord]]) -> lexicon.HeaderWord:
@@ -413,7 +425,7 @@ def _marked_cell(text: str) -> bool:
     "bcookie, lidc, UserMatchHistory": names a list gives together)."""
     if _marked_name(first_name(text)):
         return True
-    parts = LIST_SEPARATORS.split(text.strip())
+    parts = LIST_SEPARATORS.split(text.strip().rstrip(",;"))  # a list wrapped after its comma
     return len(parts) > 1 and all(part and " " not in part for part in parts) and any(map(_marked_name, parts))
 
 

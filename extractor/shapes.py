@@ -20,6 +20,8 @@ STRONG_NAME_MARKS = re.compile(
     r"[_*<>#\[\]/]|\w\.\w|[A-Za-z]\d|\d[A-Za-z]|^[a-z]+[A-Z]|^[A-Z][a-z]+[A-Z][a-z0-9]+[A-Z]"
     r"|^[a-z0-9]+(?:-[a-z0-9]+){2,}$"
 )
+# An underscore joining a word's pieces or opening it ("test_cookie", "_ga"): no label or sentence has one.
+UNDERSCORED = re.compile(r"[^\W_]_[^\W_]|(?:^|[\s,;(])_[^\W_]")
 # Capitals only ("IDE", "MUID"): a cookie name in a name column, but also an acronym inside a sentence.
 CAPITALS_NAME = re.compile(r"^(?=.*[A-Z])[A-Z0-9_]{2,}$")
 # Shapes are asked of the same cell texts again and again (every reading of a table tries them): each

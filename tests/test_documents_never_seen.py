@@ -1046,3 +1046,113 @@ def test_numbered_headings_whose_number_stands_apart_head_their_tables(tmp_path:
     result = extract(path)
     assert [t.heading for t in result.tables] == ["1. Strictly necessary cookies", "2. Analytics cookies"]
     assert [c.category for c in result.cookies] == ["necessary", "analytics"]
+
+
+def test_consent_platform_subgroup_tables_in_a_layout_export_with_labels_run_together(tmp_path: Path) -> None:
+    # A consent platform's subgroup lists through `pdftotext -layout`: the labels wrap over two lines, a
+    # narrower table runs two labels together with one space ("Informasjonskapsler Informasjonskapsler"), a
+    # gap, a heading and a paragraph part the tables (the paragraph right above the labels), and a row lists
+    # an identifier beside a party word ("IDE, test_cookie" / "Tredjepart"), which is no header however
+    # header-like its words.
+    text = (
+        "Nødvendige informasjonskapsler\n\n"
+        "Disse informasjonskapslene er nødvendige for at nettstedet skal fungere, og kan ikke slås av.\n\n"
+        " Undergruppe for        Informasjonskapsler      Informasjonskapsler\n"
+        " informasjonskapsler                             som brukes\n"
+        " eksempel.no            sesjon_id, csrf_token    Førstepart\n"
+        " bank.eksempel.no       auth_token, enhet_id     Førstepart\n\n"
+        "Funksjonelle informasjonskapsler\n\n"
+        "Disse informasjonskapslene gir utvidet funksjonalitet, som chat med kundeservice og valg av språk.\n"
+        " Undergruppe for     Informasjonskapsler Informasjonskapsler\n"
+        " informasjonskapsler                     som brukes\n"
+        " eksempel.no         sprak_valg          Førstepart\n"
+        " chat.example        chat_id, chat_ref   Tredjepart\n\n"
+        "Informasjonskapsler for målrettet annonsering\n\n"
+        "Disse informasjonskapslene kan settes av annonsepartnerne våre for å bygge en profil av interessene.\n"
+        " Undergruppe for     Informasjonskapsler Informasjonskapsler\n"
+        " informasjonskapsler                     som brukes\n"
+        " facebook.com        _fbp, fr            Tredjepart\n"
+        " doubleclick.net     IDE, test_cookie    Tredjepart\n"
+        " adform.net          uid, C, cid         Tredjepart\n"
+    )
+    path = tmp_path / "informasjonskapsler.txt"
+    path.write_text(text, encoding="utf-8")
+    cookies = extract(path).cookies
+    assert [(c.name, c.domain, c.category) for c in cookies] == [
+        ("sesjon_id", "eksempel.no", "necessary"),
+        ("csrf_token", "eksempel.no", "necessary"),
+        ("auth_token", "bank.eksempel.no", "necessary"),
+        ("enhet_id", "bank.eksempel.no", "necessary"),
+        ("sprak_valg", "eksempel.no", "functional"),
+        ("chat_id", "chat.example", "functional"),
+        ("chat_ref", "chat.example", "functional"),
+        ("_fbp", "facebook.com", "marketing"),
+        ("fr", "facebook.com", "marketing"),
+        ("IDE", "doubleclick.net", "marketing"),
+        ("test_cookie", "doubleclick.net", "marketing"),
+        ("uid", "adform.net", "marketing"),
+        ("C", "adform.net", "marketing"),
+        ("cid", "adform.net", "marketing"),
+    ]
+
+
+def test_a_tab_separated_copy_that_ran_two_weak_labels_together_is_cut_where_the_rows_say(tmp_path: Path) -> None:
+    # Copied from a narrow table, two labels that only weakly name a role ran together in one tab-separated
+    # cell ("Informasjonskapsler Informasjonskapsler"); every row below has one cell more than the header.
+    rows = [
+        ("facebook.com", "_fbp, fr", "Tredjepart"),
+        ("doubleclick.net", "IDE, test_cookie", "Tredjepart"),
+        ("adform.net", "uid_adform, cid", "Tredjepart"),
+        ("eksempel.no", "sesjon_id", "Førstepart"),
+    ]
+    text = "Vertsnavn\tInformasjonskapsler Informasjonskapsler\n" + "".join("\t".join(r) + "\n" for r in rows)
+    path = tmp_path / "kopi.txt"
+    path.write_text(text, encoding="utf-8")
+    result = extract(path)
+    assert result.tables[0].headers == ("Vertsnavn", "Informasjonskapsler", "Informasjonskapsler")
+    assert [(c.name, c.domain) for c in result.cookies] == [
+        ("_fbp", "facebook.com"),
+        ("fr", "facebook.com"),
+        ("IDE", "doubleclick.net"),
+        ("test_cookie", "doubleclick.net"),
+        ("uid_adform", "adform.net"),
+        ("cid", "adform.net"),
+        ("sesjon_id", "eksempel.no"),
+    ]
+
+
+def test_a_provider_cell_spanning_its_cookies_rows_in_a_text_export_names_each_of_them(tmp_path: Path) -> None:
+    # A table written with one provider cell spanning its cookies' rows, exported to text: the provider stands
+    # beside the group's first row only. Every cookie of the group is that provider's.
+    text = (
+        "Provider     Cookie          Purpose                     Duration\n"
+        "Pedala       pedala_session  Keeps you signed in.        Session\n"
+        "             pedala_lang     Remembers your language.    1 year\n"
+        "Google LLC   _ga             Distinguishes visitors.     2 years\n"
+        "             _gid            Distinguishes visitors.     1 day\n"
+    )
+    path = tmp_path / "policy.txt"
+    path.write_text(text, encoding="utf-8")
+    result = extract(path)
+    assert [(c.name, c.provider) for c in result.cookies] == [
+        ("pedala_session", "Pedala"),
+        ("pedala_lang", "Pedala"),
+        ("_ga", "Google LLC"),
+        ("_gid", "Google LLC"),
+    ]
+    assert any("spanning rows" in line for line in result.tables[0].explanation)
+
+
+def test_an_empty_provider_cell_in_markup_stays_empty(tmp_path: Path) -> None:
+    # Markup says where each cell is: an empty cell is empty (a spanning one is repeated by the reader).
+    page = (
+        "<table><tr><th>Provider</th><th>Cookie</th><th>Purpose</th></tr>"
+        "<tr><td>Pedala</td><td>pedala_session</td><td>Keeps you signed in.</td></tr>"
+        "<tr><td></td><td>site_lang</td><td>Remembers your language.</td></tr></table>"
+    )
+    path = tmp_path / "policy.html"
+    path.write_text(page, encoding="utf-8")
+    assert [(c.name, c.provider) for c in extract(path).cookies] == [
+        ("pedala_session", "Pedala"),
+        ("site_lang", None),
+    ]

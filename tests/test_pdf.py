@@ -305,3 +305,55 @@ def test_a_heading_wrapped_over_two_lines_is_read_whole(tmp_path: Path) -> None:
     result = extract(path)
     assert result.tables[0].heading == "Cookies that help us understand the site with analytics"
     assert [(c.category, c.category_source) for c in result.cookies] == [("analytics", "heading")]
+
+
+def test_a_consent_platform_s_subgroup_tables_with_wrapped_labels_each_read(tmp_path: Path) -> None:
+    # A consent platform's lists exported to PDF: per category a small table of the host, the cookies it sets
+    # and whose they are. No label is a lexicon word alone; the first label wraps ("Sous-groupe de" /
+    # "témoins"), a value wraps after a word of its label ("Témoins" / "internes"), and under the last
+    # category two tables follow each other with no gap, the second repeating the same wrapped labels right
+    # under the first one's row.
+    from scripts.render_samples import PAGE_HEIGHT, Writer
+
+    w = Writer(10.0)
+    columns = (60.0, 200.0, 400.0)
+    y = PAGE_HEIGHT - 60
+
+    def line(values: tuple[str, str, str], bold: bool = False) -> None:
+        nonlocal y
+        for x, value in zip(columns, values, strict=True):
+            if value:
+                w.text(x, y, value, 10.0, bold)
+        y -= 13
+
+    def labels() -> None:
+        line(("Sous-groupe de", "Témoins", "Témoins"), bold=True)
+        line(("témoins", "", "utilisés"), bold=True)
+
+    w.text(60, y, "Témoins strictement nécessaires", 14.0, True)
+    y -= 30
+    labels()
+    line(("exemple-mutuelle.fr", "OptanonConsent,", "Témoins"))
+    line(("", "mar_session", "internes"))
+    line(("espace.exemple.fr", "mar_auth, mar_csrf", "Témoins"))
+    line(("", "", "internes"))
+    y -= 20
+    w.text(60, y, "Témoins de ciblage", 14.0, True)
+    y -= 30
+    labels()
+    line(("doubleclick.net", "IDE, test_cookie", "Tiers"))
+    labels()
+    line(("linkedin.com", "bcookie, lidc", "Tiers"))
+    path = tmp_path / "politique.pdf"
+    path.write_bytes(pdf_bytes(w.pages))
+    result = extract(path)
+    assert [(c.name, c.domain, c.category) for c in result.cookies] == [
+        ("OptanonConsent", "exemple-mutuelle.fr", "necessary"),
+        ("mar_session", "exemple-mutuelle.fr", "necessary"),
+        ("mar_auth", "espace.exemple.fr", "necessary"),
+        ("mar_csrf", "espace.exemple.fr", "necessary"),
+        ("IDE", "doubleclick.net", "marketing"),
+        ("test_cookie", "doubleclick.net", "marketing"),
+        ("bcookie", "linkedin.com", "marketing"),
+        ("lidc", "linkedin.com", "marketing"),
+    ]

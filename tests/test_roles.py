@@ -55,10 +55,29 @@ def test_label_role(label: str, role: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["We use cookies to remember your language and to measure how the site is used.", "Saves a message.", ""],
+    [
+        "We use cookies to remember your language and to measure how the site is used.",
+        "Saves a message.",
+        "",
+        # A row's cell of names: a label's word inside an identifier does not make it a label.
+        "IDE, test_cookie",
+        "_cookie_consent",
+    ],
+    ids=["sentence", "short-sentence", "empty", "names-listed-with-an-identifier", "identifier"],
 )
-def test_prose_is_no_label(text: str) -> None:
+def test_prose_and_names_are_no_label(text: str) -> None:
     assert match_header(text) is None
+
+
+@pytest.mark.parametrize(
+    "cell",
+    ["IDE, test_cookie", "JSESSIONID, vsb_auth,", "_ga, _gid"],
+    ids=["identifier-second", "list-wrapped-after-its-comma", "identifiers"],
+)
+def test_a_cell_listing_names_one_of_them_an_identifier_is_a_cell_of_names(cell: str) -> None:
+    from extractor.roles import column_shape
+
+    assert column_shape([cell]).marks == 1.0
 
 
 def test_roles_are_used_once() -> None:

@@ -12,6 +12,7 @@ import itertools
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
+from functools import cache
 
 from extractor.layout.columns import Word, char_width, words
 from extractor.layout.joints import split_glued_header
@@ -81,6 +82,8 @@ DEFAULT_CONTENT_LOOKAHEAD = 24
 # lines) start a cell.
 DEFAULT_SPLIT_SHARE = 0.6
 DEFAULT_SPLIT_MIN_LINES = 3
+# ... and where this share of them do, between two labels neither of which names its role for sure.
+DEFAULT_SPLIT_SURE_SHARE = 0.8
 # A tab-separated header with one label fewer than the rows below is read against this many lines.
 DEFAULT_SPLIT_LOOKAHEAD = 60
 # A header told by content alone needs this many name cells below it, this share of them marked as names
@@ -514,9 +517,12 @@ def _nearest_cell(cells: Sequence[HeaderCell], fragment: Fragment) -> int:
     return min(range(len(cells)), key=lambda k: abs((cells[k].x0 + cells[k].x1) / 2 - centre))
 
 
-def body_columns(lines: tuple[Line, ...], start: int, cells: Sequence[HeaderCell]) -> list[list[str]]:
+def body_columns(
+    lines: tuple[Line, ...], start: int, cells: Sequence[HeaderCell], repeated: bool = False
+) -> list[list[str]]:
     """The texts below a header, column by column, from the body lines that hold two cells or more (a lone
-    fragment may be a wrapped line, a heading or prose), up to the next blank run or header."""
+    fragment may be a wrapped line, a heading or prose), up to the next header. ``repeated``: the labels
+    already headed a table above, so they head one again wherever they stand."""
     columns: list[list[str]] = [[] for _ in cells]
     labels = [c.text for c in cells]
     seen = 0
@@ -526,17 +532,39 @@ def body_columns(lines: tuple[Line, ...], start: int, cells: Sequence[HeaderCell
             break
         seen += 1
         if len(line.fragments) < 2:
-            after_blank = line.blank
+            after_blank = after_blank or line.blank  # a gap, then a heading or prose, parts tables alike
             continue
         # The next table's header: the same labels again after a blank line (a row repeated within the table
         # is no header), or labels the lexicon names.
-        if (after_blank and [f.text for f in line.fragments] == labels) or header_cells(line) is not None:
+        again = (after_blank or repeated) and _same_labels(labels, [f.text for f in line.fragments])
+        if again or header_cells(line) is not None:
             break
         after_blank = False
         for fragment in line.fragments:
             for column, text in _pieces_by_column(cells, fragment):
                 columns[column].append(text)
     return columns
+
+
+def _same_labels(labels: Sequence[str], texts: Sequence[str]) -> bool:
+    """The same labels again, each whole or wrapped at another width ("Sous-groupe de" / "Sous-groupe de
+    cookies"), and two of them perhaps run together ("Cookies Cookies used"): the line's words, in order, are
+    each label's first words or its words and more, label after label."""
+    heads = [fold(label).split() for label in labels]
+    said = fold(" ".join(texts)).split()
+
+    @cache
+    def from_label(k: int, at: int) -> bool:
+        if k == len(heads):
+            return at == len(said)
+        label = heads[k]
+        for end in range(at + 1, len(said) + 1):
+            piece = said[at:end]
+            if (piece == label[: len(piece)] or piece[: len(label)] == label) and from_label(k + 1, end):
+                return True
+        return False
+
+    return bool(heads) and from_label(0, 0)
 
 
 def _pieces_by_column(cells: Sequence[HeaderCell], fragment: Fragment) -> list[tuple[int, str]]:
@@ -582,27 +610,46 @@ def _label_like(text: str) -> bool:
 
 
 def content_header(
-    lines: tuple[Line, ...], index: int, weights: Mapping[str, float]
+    lines: tuple[Line, ...], index: int, weights: Mapping[str, float], repeated: bool = False
 ) -> tuple[list[HeaderCell], ColumnRoles] | None:
     """A header no lexicon word names, told by what stands below it: a line of two or more short labels over
-    rows whose columns read as cookie names and at least one other role (in any language)."""
+    rows whose columns read as cookie names and at least one other role (in any language). ``repeated``: the
+    line repeats labels that headed a table above, so a row right above it does not make it a row."""
     line = lines[index]
     if len(line.fragments) < 2 or not all(_label_like(f.text) for f in line.fragments):
         return None
     if any(f.text[:1].islower() for f in line.fragments):
         return None  # labels are capitalised (or in a script without case); lower case is a wrapped row
     above = _line_above(lines, index)
-    if above is not None and len(above.fragments) >= 2 and any(has_name_marks(f.text) for f in above.fragments):
+    if (
+        not repeated
+        and above is not None
+        and len(above.fragments) >= 2
+        and any(has_name_marks(f.text) for f in above.fragments)
+    ):
         return None  # a row of a table going on, not the header of a new one
     cells = [HeaderCell(f.text, f.x0, f.x1, f.field) for f in line.fragments]
-    columns = body_columns(lines, index + 1, cells)
-    if any(cell.text in texts for cell, texts in zip(cells, columns, strict=True)):
-        return None  # a label never stands again among its column's values: this is a row like those below
+    # "Cookies Cookies used": two labels run together, one space apart.
+    if not line.delimited:
+        cells = _split_by_body(cells, lines, index + 1)
+    elif not line.whole_row:
+        cells = _split_by_tabs(cells, lines, index + 1, set())
+    labels, body = cells, index + 1
+    if body < len(lines) and not line.delimited and _wraps_under_labels(cells, line, lines[body]):
+        # The labels wrapped ("Sous-groupe de" / "cookies"): the cells below start after their next line.
+        labels, body = _merge_continuation(cells, lines[body], False)[0], body + 1
+    columns = body_columns(lines, body, labels, repeated)
+    if any(cell.text in texts and match_header(cell.text) is None for cell, texts in zip(labels, columns, strict=True)):
+        # A label never stands again among its column's values: this is a row like those below. (A header
+        # word may: "Cookies" / "internes" is a value wrapped after its first word.)
+        return None
     shapes = [column_shape(texts) for texts in columns]
-    chosen = assign_columns([c.text for c in cells], shapes, weights)
+    chosen = assign_columns([c.text for c in labels], shapes, weights)
     if "name" not in chosen.roles or sum(1 for r in chosen.roles if r != "other") < 2:
         return None
     name = shapes[chosen.roles.index("name")]
+    if repeated:
+        return (cells, chosen) if name.cells else None  # the labels proved a header above: one row will do
     if name.cells < DEFAULT_CONTENT_MIN_ROWS or name.marks < DEFAULT_CONTENT_MIN_NAME_MARKS:
         return None
     return cells, chosen
@@ -630,7 +677,9 @@ def find_header_rows(
         if cells is not None and _row_goes_on(lines, i, cells):
             cells = None
         if cells is None:
-            by_content = content_header(lines, i, weights)
+            # Labels that already headed a table, line for line, head one again, even right under a row.
+            repeated = tuple(f.text for f in lines[i].fragments) in wrapped_before
+            by_content = content_header(lines, i, weights, repeated)
             if by_content is None:
                 stacked = _stacked_header(lines, i, weights)
                 if stacked is None:
@@ -845,9 +894,12 @@ def _split_by_body(cells: list[HeaderCell], lines: tuple[Line, ...], start: int)
             # The label before, whole and strong ("Fornecedor"), opens the next at a capital whatever its words
             # ("Para que serve"), where the rows say so as well.
             before = _label_match(" ".join(w.text for w in placed[opened:k]))
+            # Two labels of the lexicon's, however weak ("Cookies Cookies used"), where nearly every row says so.
+            both = named is not None and before is not None and word.text[:1].isupper()
             if (
                 (named is not None and named.strong)
                 or (before is not None and before.strong and word.text[:1].isupper())
+                or (both and len(starting) >= DEFAULT_SPLIT_SURE_SHARE * len(under))
             ) and len(starting) >= max(DEFAULT_SPLIT_MIN_LINES, DEFAULT_SPLIT_SHARE * len(under)):
                 left = " ".join(w.text for w in placed[opened:k])
                 out.append(HeaderCell(left, placed[opened].x0, placed[k - 1].x1, cell.field))
@@ -879,23 +931,14 @@ def _split_by_tabs(
     seen = labels in split_before
     if not seen and (len(wider) < DEFAULT_SPLIT_MIN_LINES or set(wider) != {len(cells) + 1}):
         return cells
-    cuts = [
-        (k, cut)
+    tiers = [
+        (tier, k, cut)
         for k, cell in enumerate(cells)
         for cut in range(1, len(cell.text.split(" ")))
-        if (named := _label_match(" ".join(cell.text.split(" ")[cut:]))) is not None and named.strong
+        if (tier := _cut_tier(cell.text.split(" "), cut)) is not None
     ]
-    if not cuts:
-        # No label of a role opens inside a label: one whole label followed by a capitalised word no lexicon
-        # knows ("Fornecedor Para que") is the cut.
-        cuts = [
-            (k, cut)
-            for k, cell in enumerate(cells)
-            for cut in range(1, len(cell.text.split(" ")))
-            if cell.text.split(" ")[cut][:1].isupper()
-            and (before := _label_match(" ".join(cell.text.split(" ")[:cut]))) is not None
-            and before.strong
-        ]
+    best = min((tier for tier, _, _ in tiers), default=None)
+    cuts = [(k, cut) for tier, k, cut in tiers if tier == best]
     if len(cuts) != 1:
         return cells
     split_before.add(labels)
@@ -908,6 +951,21 @@ def _split_by_tabs(
         HeaderCell(right, cells[k].x0, cells[k].x1, k + 1),
     ]
     return [*split, *(HeaderCell(c.text, c.x0, c.x1, index) for index, c in enumerate(cells[k + 1 :], start=k + 2))]
+
+
+def _cut_tier(words_of: list[str], cut: int) -> int | None:
+    """How surely labels run together part before word ``cut``, 0 the surest: a label of a role opens there;
+    else a whole label is followed by a capitalised word no lexicon knows ("Fornecedor Para que"); else two
+    labels the lexicon knows, however weakly, the second capitalised ("Cookies Cookies used"). ``None``: no
+    cut."""
+    after = _label_match(" ".join(words_of[cut:]))
+    if after is not None and after.strong:
+        return 0
+    if not words_of[cut][:1].isupper() or (before := _label_match(" ".join(words_of[:cut]))) is None:
+        return None
+    if before.strong:
+        return 1
+    return 2 if after is not None else None
 
 
 def _line_above(lines: tuple[Line, ...], index: int) -> Line | None:

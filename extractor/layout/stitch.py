@@ -19,6 +19,7 @@ from extractor.layout.rows import (
     positioned_rows,
     starts_centred,
 )
+from extractor.layout.spans import spread_spanning_cells
 from extractor.layout.stacked import Chunk, chunks, share_out
 from extractor.model import Document, ExtractionWarning, Format, Line, Row, Table
 from extractor.roles import header_language
@@ -127,8 +128,9 @@ def unread_names(lines: tuple[Line, ...], used: set[tuple[int, int]]) -> Extract
     )
 
 
-# Formats whose lines may be a paragraph's wrapped lines (markup gives HTML and Word their blocks whole).
-WRAPPED_FORMATS: frozenset[Format] = frozenset({"pdf", "text"})
+# Formats laid out, not marked up: their lines may be a paragraph's wrapped lines, and where a cell spans rows
+# is told from its text (markup gives HTML and Word their blocks whole and says where each cell is).
+LAID_OUT: frozenset[Format] = frozenset({"pdf", "text"})
 
 
 def rebuild_tables(
@@ -143,7 +145,7 @@ def rebuild_tables(
     """
     tables, warnings = _rebuild(document, weights)
     used = used_lines(tables)
-    cards = card_tables(document.lines, used, len(tables), weights, wrapped=document.format in WRAPPED_FORMATS)
+    cards = card_tables(document.lines, used, len(tables), weights, wrapped=document.format in LAID_OUT)
     unread = unread_names(document.lines, used | used_lines(cards))
     tables = [*tables, *cards]
     return tables, [*warnings, unread] if unread is not None else warnings
@@ -233,7 +235,8 @@ def _rebuild(document: Document, weights: Mapping[str, float] | None) -> tuple[l
             table_end = region.body_start + built.used + len(rest)
     # Numbered after empty drafts are dropped: a table's index is its position in the list.
     drafts = [part for draft in drafts for part in _by_section(draft)]
-    tables = [_freeze(index, draft) for index, draft in enumerate(d for d in drafts if d.rows)]
+    laid_out = document.format in LAID_OUT
+    tables = [_freeze(index, draft, laid_out) for index, draft in enumerate(d for d in drafts if d.rows)]
     # A reading-order export leaves no grid to rebuild: read its values by shape when that explains more.
     if not has_dump_evidence(lines):
         return tables, warnings
@@ -358,7 +361,7 @@ def _cell_text(lines: list[str]) -> str:
     return "\n".join(lines).replace(f"{WORD_GOES_ON}\n", "").replace(WORD_GOES_ON, "")
 
 
-def _freeze(index: int, draft: _Draft) -> Table:
+def _freeze(index: int, draft: _Draft, laid_out: bool = False) -> Table:
     header = draft.region.header
     rows = tuple(
         Row(
@@ -370,6 +373,12 @@ def _freeze(index: int, draft: _Draft) -> Table:
         )
         for row, confidence in zip(draft.rows, draft.confidence, strict=True)
     )
+    explanation = _column_explanation(header)
+    if laid_out:
+        spread, given = spread_spanning_cells(rows, header.roles)
+        rows = tuple(replace(row, cells=cells) for row, cells in zip(rows, spread, strict=True))
+        if given:
+            explanation = (*explanation, f"{given} empty provider cell(s) given the one above: a cell spanning rows")
     return Table(
         index=index,
         page=header.page,
@@ -382,7 +391,7 @@ def _freeze(index: int, draft: _Draft) -> Table:
         column_starts=draft.column_starts,
         header_box=header.box,
         method="+".join(draft.methods) or None,
-        explanation=_column_explanation(header),
+        explanation=explanation,
     )
 
 
