@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import docx
+import pytest
 
 from extractor import extract
 
@@ -1155,4 +1156,60 @@ def test_an_empty_provider_cell_in_markup_stays_empty(tmp_path: Path) -> None:
     assert [(c.name, c.provider) for c in extract(path).cookies] == [
         ("pedala_session", "Pedala"),
         ("site_lang", None),
+    ]
+
+
+UNLABELLED_ROWS = (
+    ("sess_id", "Keeps you signed in while you use the site.", "Session"),
+    ("lang_pref", "Remembers the language you chose.", "1 year"),
+    ("_ga", "Distinguishes visitors to count visits.", "2 years"),
+)
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "<tr><th>Cookie</th><th></th><th>Duration</th></tr>",
+        "<tr><th>Cookie</th><th colspan='2'>Details</th></tr>",
+    ],
+    ids=["a-header-cell-left-empty", "one-label-over-two-columns"],
+)
+def test_a_marked_up_column_no_label_names_is_read_by_what_it_holds(tmp_path: Path, header: str) -> None:
+    # The descriptive column's header cell is left empty, or one label spans two columns: the column is there
+    # all the same, its role told by its cells (sentences: the purpose; durations: the duration).
+    body = "".join(f"<tr><td>{n}</td><td>{p}</td><td>{d}</td></tr>" for n, p, d in UNLABELLED_ROWS)
+    path = tmp_path / "policy.html"
+    path.write_text(f"<table>{header}{body}</table>", encoding="utf-8")
+    assert [(c.name, c.purpose, c.duration) for c in extract(path).cookies] == list(UNLABELLED_ROWS)
+
+
+def test_a_laid_out_column_under_no_label_is_read_by_what_it_holds(tmp_path: Path) -> None:
+    # A text export of a table whose middle header cell is empty: every row has a cell between the name and
+    # the duration, standing under no label. It is a column of its own, not the duration's.
+    text = " Cookie                                                 Duration\n" + "".join(
+        f"{n:<12}{p:<46}{d}\n" for n, p, d in UNLABELLED_ROWS
+    )
+    path = tmp_path / "policy.txt"
+    path.write_text(text, encoding="utf-8")
+    assert [(c.name, c.purpose, c.duration) for c in extract(path).cookies] == list(UNLABELLED_ROWS)
+
+
+def test_a_label_centred_over_a_wide_column_of_names_leaves_no_column_unlabelled(tmp_path: Path) -> None:
+    # A text browser centres a short label over a wide column: the names start left of it, under no label,
+    # with nothing under the label itself on their lines. They are the label's column.
+    text = (
+        "             Name                 Domain\n"
+        + "".join(
+            f"{name:<34}{domain}\n"
+            for name, domain in (("__Secure-3PSIDCC", ".google.com"), ("SAPISID", ".google.com"))
+        )
+        + "".join(f"{name:<34}{domain}\n" for name, domain in (("HSID", ".google.com"), ("SIDCC", ".google.com")))
+    )
+    path = tmp_path / "policy.txt"
+    path.write_text(text, encoding="utf-8")
+    assert [(c.name, c.domain) for c in extract(path).cookies] == [
+        ("__Secure-3PSIDCC", ".google.com"),
+        ("SAPISID", ".google.com"),
+        ("HSID", ".google.com"),
+        ("SIDCC", ".google.com"),
     ]

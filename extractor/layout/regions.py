@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
@@ -674,6 +675,7 @@ def find_header_rows(
     i = 0
     while i < len(lines):
         cells = header_cells(lines[i])
+        by_content: tuple[list[HeaderCell], ColumnRoles] | None = None
         if cells is not None and _row_goes_on(lines, i, cells):
             cells = None
         if cells is None:
@@ -695,8 +697,12 @@ def find_header_rows(
         delimited = lines[i].delimited
         if not delimited:
             cells = _split_by_body(cells, lines, i + 1)
-        elif not lines[i].whole_row:  # markup says where each cell is
+            if by_content is None:  # labels the lexicon names may leave a column unlabelled
+                cells = _unlabelled_columns(cells, lines, i + 1)
+        elif not lines[i].whole_row:
             cells = _split_by_tabs(cells, lines, i + 1, split_before)
+        elif by_content is None:  # markup says where each cell is
+            cells = _unlabelled_fields(cells, lines, i + 1)
         end = i + 1
         used = [lines[i].number]
         continued: frozenset[int] = frozenset()
@@ -951,6 +957,65 @@ def _split_by_tabs(
         HeaderCell(right, cells[k].x0, cells[k].x1, k + 1),
     ]
     return [*split, *(HeaderCell(c.text, c.x0, c.x1, index) for index, c in enumerate(cells[k + 1 :], start=k + 2))]
+
+
+def _unlabelled_fields(cells: list[HeaderCell], lines: tuple[Line, ...], start: int) -> list[HeaderCell]:
+    """A marked-up header with a cell left empty (or one label over two columns, ``colspan``): the columns the
+    rows below fill and no label names get an empty label, their role told by what they hold."""
+    if not cells or any(c.field is None for c in cells):
+        return cells
+    widths = Counter(
+        max(f.field for f in line.fragments if f.field is not None) + 1
+        for line in lines[start : start + DEFAULT_CONTENT_LOOKAHEAD]
+        if len(line.fragments) >= 2 and line.whole_row and all(f.field is not None for f in line.fragments)
+    )
+    if not widths:
+        return cells
+    width = widths.most_common(1)[0][0]
+    by_field = {c.field: c for c in cells}
+    if width <= len(cells) or len(by_field) < len(cells):
+        return cells
+    last = cells[-1]
+    return [by_field.get(k) or HeaderCell("", last.x1, last.x1, k) for k in range(width)]
+
+
+def _unlabelled_columns(cells: list[HeaderCell], lines: tuple[Line, ...], start: int) -> list[HeaderCell]:
+    """A laid-out header with a column no label stands over (its header cell left empty): where most rows
+    below start a cell under no label, an empty label, the column's role told by what it holds."""
+    body: list[Line] = []
+    for line in lines[start : start + DEFAULT_CONTENT_LOOKAHEAD]:
+        if line.blank or header_cells(line) is not None:
+            break  # the table's rows end at a gap or the next header
+        if len(line.fragments) >= 2:
+            body.append(line)
+    if len(body) < DEFAULT_SPLIT_MIN_LINES:
+        return cells
+    unit = char_width(body)
+    # Per row, where a cell starts under no label while the labels on either side have cells of their own in
+    # that row (else it is theirs: a text browser centres a label over a wide column), and how far it reaches.
+    starts: list[tuple[float, float]] = []
+    for line in body:
+        for f in line.fragments:
+            if any(f.x0 < c.x1 and f.x1 > c.x0 for c in cells):
+                continue
+            left = max((c for c in cells if c.x1 <= f.x0), key=lambda c: c.x1, default=None)
+            right = min((c for c in cells if c.x0 >= f.x1), key=lambda c: c.x0, default=None)
+            if all(_has_cell_under(line, c) for c in (left, right) if c is not None):
+                starts.append((f.x0, f.x1))
+    out = list(cells)
+    for x0, _ in sorted(set(starts)):
+        if any(abs(c.x0 - x0) <= unit for c in out if not c.text):
+            continue  # that column has its label already
+        under = [x1 for a, x1 in starts if abs(a - x0) <= unit / 2]
+        if len(under) < max(DEFAULT_SPLIT_MIN_LINES, DEFAULT_SPLIT_SHARE * len(body)):
+            continue
+        reach = min((c.x0 - unit / 2 for c in out if c.x0 > x0), default=max(under))
+        out.append(HeaderCell("", x0, min(max(under), reach), None))
+    return sorted(out, key=lambda c: c.x0)
+
+
+def _has_cell_under(line: Line, cell: HeaderCell) -> bool:
+    return any(f.x0 < cell.x1 and f.x1 > cell.x0 for f in line.fragments)
 
 
 def _cut_tier(words_of: list[str], cut: int) -> int | None:
