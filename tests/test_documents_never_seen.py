@@ -1213,3 +1213,25 @@ def test_a_label_centred_over_a_wide_column_of_names_leaves_no_column_unlabelled
         ("HSID", ".google.com"),
         ("SIDCC", ".google.com"),
     ]
+
+
+def test_a_paragraph_titling_other_categories_between_tables_is_not_passed_over(tmp_path: Path) -> None:
+    # Each table has a plain paragraph for title; the second one's names categories of its own ("The
+    # functional and analytics cookies we use"), too long to be read as the table's heading. The first
+    # table's title is not carried over to the second all the same.
+    def table(rows: list[tuple[str, str]]) -> str:
+        body = "".join(f"<tr><td>{n}</td><td>{p}</td></tr>" for n, p in rows)
+        return f"<table><tr><th>Name</th><th>Purpose</th></tr>{body}</table>"
+
+    page = (
+        "<h2>Which cookies we use</h2><p>Strictly necessary cookies</p>"
+        + table([("sess_id", "Keeps you signed in.")])
+        + "<p>The functional and analytics cookies we use</p>"
+        + table([("lang_pref", "Remembers your language."), ("_ga", "Counts visits.")])
+    )
+    path = tmp_path / "policy.html"
+    path.write_text(page, encoding="utf-8")
+    result = extract(path)
+    assert result.tables[0].heading == "Strictly necessary cookies"
+    assert result.tables[1].heading != "Strictly necessary cookies"
+    assert [c.category_source for c in result.cookies][1:] != ["heading", "heading"]

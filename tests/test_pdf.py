@@ -357,3 +357,40 @@ def test_a_consent_platform_s_subgroup_tables_with_wrapped_labels_each_read(tmp_
         ("bcookie", "linkedin.com", "marketing"),
         ("lidc", "linkedin.com", "marketing"),
     ]
+
+
+def test_a_second_table_under_the_same_heading_after_a_short_paragraph_keeps_the_heading(tmp_path: Path) -> None:
+    # One section, two tables: a paragraph between them wraps after a few words, its first line as short and
+    # unfinished as a title ("Our partners set these cookies"), but in body type. No heading stands between
+    # the tables: the second is in the section of the heading above the first.
+    from scripts.render_samples import PAGE_HEIGHT, Writer
+
+    w = Writer(10.0)
+    columns = (60.0, 160.0, 420.0)
+    y = PAGE_HEIGHT - 60
+
+    def row(values: tuple[str, str, str], bold: bool = False) -> None:
+        nonlocal y
+        for x, value in zip(columns, values, strict=True):
+            w.text(x, y, value, 10.0, bold)
+        y -= 14
+
+    w.text(60, y, "Analytics cookies", 16.0, True)
+    y -= 30
+    row(("Cookie", "Purpose", "Expiry"), bold=True)
+    row(("_ga", "Counts the visits.", "2 years"))
+    row(("_gid", "Counts the visits of a day.", "1 day"))
+    y -= 14
+    w.text(60, y, "Our partners set these cookies", 10.0)
+    w.text(60, y - 13, "on their own behalf, under their policies.", 10.0)
+    y -= 40
+    row(("Cookie", "Purpose", "Expiry"), bold=True)
+    row(("_hjid", "Tells visitors apart.", "1 year"))
+    path = tmp_path / "policy.pdf"
+    path.write_bytes(pdf_bytes(w.pages))
+    result = extract(path)
+    assert [(c.name, c.category, c.category_source) for c in result.cookies] == [
+        ("_ga", "analytics", "heading"),
+        ("_gid", "analytics", "heading"),
+        ("_hjid", "analytics", "heading"),
+    ]

@@ -1230,6 +1230,18 @@ def names_category(line: Line) -> bool:
     )
 
 
+def titles_category(lines: tuple[Line, ...], index: int) -> bool:
+    """A line set like a title, naming a consent category ("Functional and analytics cookies"), however it is
+    set (a paragraph of its own): not a paragraph's first line that mentions one and goes on below."""
+    line = lines[index]
+    return (
+        _one_piece(line)
+        and looks_like_heading(line.text)
+        and category_from_text(line.text) is not None
+        and not _wraps_on(lines, index)
+    )
+
+
 def is_new_heading(line: Line, table_lines: tuple[Line, ...]) -> bool:
     """A heading-like line after a table, unless it is that table's content.
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, replace
 from extractor.layout.cards import card_tables
 from extractor.layout.dump import DumpedTable, could_be_name, dumped_tables, has_dump_evidence, prose_vocabulary
 from extractor.layout.glued import glued_rows
-from extractor.layout.regions import HeaderRow, TableRegion, find_headings, find_tables, is_new_heading
+from extractor.layout.regions import HeaderRow, TableRegion, find_headings, find_tables, is_new_heading, titles_category
 from extractor.layout.rows import (
     WORD_GOES_ON,
     BuiltRows,
@@ -205,7 +205,13 @@ def _rebuild(document: Document, weights: Mapping[str, float] | None) -> tuple[l
             # A header read otherwise than the one above (a label wrapped on one page and not on the next)
             # starts a table of its own, under the same heading.
             heading, sections = find_headings(lines, region.start, table_end)
-            if heading is None and same_section:
+            if (
+                heading is None
+                and drafts
+                and not any(titles_category(lines, j) for j in range(table_end, region.start))
+            ):
+                # No heading between this table and the one above (a paragraph, however it wraps), and no line
+                # naming a category of its own: the nearest heading above is that table's, its section this one's.
                 heading, sections = drafts[-1].heading, drafts[-1].sections
             draft = _Draft(region, heading, sections)
             drafts.append(draft)
