@@ -18,6 +18,32 @@ def _spec(name: str) -> Spec:
     return next(spec for spec in SPECS if spec.name == name)
 
 
+class _Page:
+    """A PDF written top down: rows of cells at fixed columns in 10 pt type, and lines of text between."""
+
+    def __init__(self, columns: tuple[float, ...], step: float = 14.0) -> None:
+        from scripts.render_samples import PAGE_HEIGHT, Writer
+
+        self.writer = Writer(10.0)
+        self.columns = columns
+        self.step = step
+        self.y = PAGE_HEIGHT - 60
+
+    def row(self, values: tuple[str, ...], bold: bool = False) -> None:
+        for x, value in zip(self.columns, values, strict=True):
+            if value:
+                self.writer.text(x, self.y, value, 10.0, bold)
+        self.y -= self.step
+
+    def text(self, value: str, size: float = 10.0, bold: bool = False, after: float = 14.0) -> None:
+        self.writer.text(self.columns[0], self.y, value, size, bold)
+        self.y -= after
+
+    def save(self, path: Path) -> Path:
+        path.write_bytes(pdf_bytes(self.writer.pages))
+        return path
+
+
 def test_samples_are_what_build_renders() -> None:
     for spec in SPECS:
         assert (SAMPLES / spec.name).read_bytes() == render(spec), f"run python scripts/render_samples.py ({spec.name})"
@@ -313,40 +339,25 @@ def test_a_consent_platform_s_subgroup_tables_with_wrapped_labels_each_read(tmp_
     # "témoins"), a value wraps after a word of its label ("Témoins" / "internes"), and under the last
     # category two tables follow each other with no gap, the second repeating the same wrapped labels right
     # under the first one's row.
-    from scripts.render_samples import PAGE_HEIGHT, Writer
-
-    w = Writer(10.0)
-    columns = (60.0, 200.0, 400.0)
-    y = PAGE_HEIGHT - 60
-
-    def line(values: tuple[str, str, str], bold: bool = False) -> None:
-        nonlocal y
-        for x, value in zip(columns, values, strict=True):
-            if value:
-                w.text(x, y, value, 10.0, bold)
-        y -= 13
+    page = _Page((60.0, 200.0, 400.0), step=13.0)
 
     def labels() -> None:
-        line(("Sous-groupe de", "Témoins", "Témoins"), bold=True)
-        line(("témoins", "", "utilisés"), bold=True)
+        page.row(("Sous-groupe de", "Témoins", "Témoins"), bold=True)
+        page.row(("témoins", "", "utilisés"), bold=True)
 
-    w.text(60, y, "Témoins strictement nécessaires", 14.0, True)
-    y -= 30
+    page.text("Témoins strictement nécessaires", 14.0, True, after=30)
     labels()
-    line(("exemple-mutuelle.fr", "OptanonConsent,", "Témoins"))
-    line(("", "mar_session", "internes"))
-    line(("espace.exemple.fr", "mar_auth, mar_csrf", "Témoins"))
-    line(("", "", "internes"))
-    y -= 20
-    w.text(60, y, "Témoins de ciblage", 14.0, True)
-    y -= 30
+    page.row(("exemple-mutuelle.fr", "OptanonConsent,", "Témoins"))
+    page.row(("", "mar_session", "internes"))
+    page.row(("espace.exemple.fr", "mar_auth, mar_csrf", "Témoins"))
+    page.row(("", "", "internes"))
+    page.y -= 20
+    page.text("Témoins de ciblage", 14.0, True, after=30)
     labels()
-    line(("doubleclick.net", "IDE, test_cookie", "Tiers"))
+    page.row(("doubleclick.net", "IDE, test_cookie", "Tiers"))
     labels()
-    line(("linkedin.com", "bcookie, lidc", "Tiers"))
-    path = tmp_path / "politique.pdf"
-    path.write_bytes(pdf_bytes(w.pages))
-    result = extract(path)
+    page.row(("linkedin.com", "bcookie, lidc", "Tiers"))
+    result = extract(page.save(tmp_path / "politique.pdf"))
     assert [(c.name, c.domain, c.category) for c in result.cookies] == [
         ("OptanonConsent", "exemple-mutuelle.fr", "necessary"),
         ("mar_session", "exemple-mutuelle.fr", "necessary"),
@@ -363,32 +374,17 @@ def test_a_second_table_under_the_same_heading_after_a_short_paragraph_keeps_the
     # One section, two tables: a paragraph between them wraps after a few words, its first line as short and
     # unfinished as a title ("Our partners set these cookies"), but in body type. No heading stands between
     # the tables: the second is in the section of the heading above the first.
-    from scripts.render_samples import PAGE_HEIGHT, Writer
-
-    w = Writer(10.0)
-    columns = (60.0, 160.0, 420.0)
-    y = PAGE_HEIGHT - 60
-
-    def row(values: tuple[str, str, str], bold: bool = False) -> None:
-        nonlocal y
-        for x, value in zip(columns, values, strict=True):
-            w.text(x, y, value, 10.0, bold)
-        y -= 14
-
-    w.text(60, y, "Analytics cookies", 16.0, True)
-    y -= 30
-    row(("Cookie", "Purpose", "Expiry"), bold=True)
-    row(("_ga", "Counts the visits.", "2 years"))
-    row(("_gid", "Counts the visits of a day.", "1 day"))
-    y -= 14
-    w.text(60, y, "Our partners set these cookies", 10.0)
-    w.text(60, y - 13, "on their own behalf, under their policies.", 10.0)
-    y -= 40
-    row(("Cookie", "Purpose", "Expiry"), bold=True)
-    row(("_hjid", "Tells visitors apart.", "1 year"))
-    path = tmp_path / "policy.pdf"
-    path.write_bytes(pdf_bytes(w.pages))
-    result = extract(path)
+    page = _Page((60.0, 160.0, 420.0))
+    page.text("Analytics cookies", 16.0, True, after=30)
+    page.row(("Cookie", "Purpose", "Expiry"), bold=True)
+    page.row(("_ga", "Counts the visits.", "2 years"))
+    page.row(("_gid", "Counts the visits of a day.", "1 day"))
+    page.y -= 14
+    page.text("Our partners set these cookies", after=13)
+    page.text("on their own behalf, under their policies.", after=27)
+    page.row(("Cookie", "Purpose", "Expiry"), bold=True)
+    page.row(("_hjid", "Tells visitors apart.", "1 year"))
+    result = extract(page.save(tmp_path / "policy.pdf"))
     assert [(c.name, c.category, c.category_source) for c in result.cookies] == [
         ("_ga", "analytics", "heading"),
         ("_gid", "analytics", "heading"),
