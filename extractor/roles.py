@@ -310,7 +310,7 @@ def _cell_shape(t: str) -> tuple[bool, bool, bool, bool, bool, bool, bool, bool,
     party = short and names_party(t)
     category = _only_names_a_category(t)
     return (
-        _marked_cell(t),
+        marked_cell(t),
         looks_like_cookie_name(first_name(t)) and not looks_like_duration(t),
         word_count(t) >= DEFAULT_PROSE_WORDS,
         looks_like_duration(t),
@@ -420,7 +420,7 @@ def assign_columns(
     return ColumnRoles(roles, tuple(per_column), total)
 
 
-def _marked_cell(text: str) -> bool:
+def marked_cell(text: str) -> bool:
     """A cell whose name is marked as a cookie's, or a list of single tokens one of which is ("IDE, test_cookie",
     "bcookie, lidc, UserMatchHistory": names a list gives together)."""
     if _marked_name(first_name(text)):

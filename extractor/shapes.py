@@ -305,11 +305,14 @@ def placeholder_completes(line: str, part: str) -> bool:
 # Scripts written without spaces between words (Chinese and Japanese: Han, kana, full-width forms): a line that
 # wraps between two of their characters wrapped inside a word.
 UNSPACED_SCRIPT = re.compile(r"[\u3000-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]")
+# Korean spaces its words, but a browser wraps it between any two syllables ("서울밝은미" / "소치과"): a line
+# ending in a syllable goes on in the next line's first word more often than not.
+HANGUL_SYLLABLE = re.compile(r"[\uac00-\ud7a3]")
 
 
 def cell_lines(text: str) -> list[str]:
     """A cell's source lines, with lines that end inside a word joined to the next (an identifier cut, or
-    Chinese or Japanese text, which wraps anywhere: "セッシ" / "ョン", "30" / "分")."""
+    Chinese, Japanese or Korean text, which wraps anywhere: "セッシ" / "ョン", "30" / "分", "세" / "션을")."""
     lines: list[str] = []
     for part in (p.strip() for p in text.split("\n")):
         if not part:
@@ -317,6 +320,7 @@ def cell_lines(text: str) -> list[str]:
         if lines and (
             completes_identifier(lines[-1], part)
             or ((UNSPACED_SCRIPT.match(lines[-1][-1]) or lines[-1][-1].isdigit()) and UNSPACED_SCRIPT.match(part[0]))
+            or (HANGUL_SYLLABLE.match(lines[-1][-1]) and HANGUL_SYLLABLE.match(part[0]))
         ):
             lines[-1] += part
         else:

@@ -1235,3 +1235,72 @@ def test_a_paragraph_titling_other_categories_between_tables_is_not_passed_over(
     assert result.tables[0].heading == "Strictly necessary cookies"
     assert result.tables[1].heading != "Strictly necessary cookies"
     assert [c.category_source for c in result.cookies][1:] != ["heading", "heading"]
+
+
+HEADERLESS_ROWS = (
+    ("sess_id", "Keeps you signed in while you use the site.", "Session"),
+    ("lang_pref", "Remembers the language you chose.", "1 year"),
+    ("_ga", "Distinguishes visitors to count visits.", "2 years"),
+)
+
+
+@pytest.mark.parametrize("form", ["html", "docx"])
+def test_a_marked_up_table_with_no_header_row_is_read_by_what_its_columns_hold(tmp_path: Path, form: str) -> None:
+    # A table of cookies with no header row at all: its first row is a cookie's. The columns' contents (names,
+    # sentences, durations) say what each is.
+    if form == "html":
+        body = "".join(f"<tr><td>{n}</td><td>{p}</td><td>{d}</td></tr>" for n, p, d in HEADERLESS_ROWS)
+        path = tmp_path / "policy.html"
+        path.write_text(f"<h2>Cookies we use</h2><table>{body}</table>", encoding="utf-8")
+    else:
+        document = docx.Document()
+        document.add_heading("Cookies we use", level=2)
+        table = document.add_table(rows=len(HEADERLESS_ROWS), cols=3)
+        for r, row in enumerate(HEADERLESS_ROWS):
+            for column, value in enumerate(row):
+                table.cell(r, column).text = value
+        path = tmp_path / "policy.docx"
+        document.save(str(path))
+    result = extract(path)
+    assert [(c.name, c.purpose, c.duration) for c in result.cookies] == list(HEADERLESS_ROWS)
+    assert result.tables[0].headers == ("", "", "")
+
+
+def test_a_marked_up_table_of_no_cookies_with_no_header_row_stays_unread(tmp_path: Path) -> None:
+    # A table of how long other data is kept, no header row: no column of cookie names, no cookie table.
+    rows = [("Orders", "10 years"), ("Support requests", "3 years"), ("Newsletter", "Until you unsubscribe")]
+    body = "".join(f"<tr><td>{a}</td><td>{b}</td></tr>" for a, b in rows)
+    path = tmp_path / "privacy.html"
+    path.write_text(f"<table>{body}</table>", encoding="utf-8")
+    assert extract(path).cookies == ()
+
+
+def test_labels_cut_character_by_character_in_narrow_columns_are_read_whole(tmp_path: Path) -> None:
+    # A Japanese table's last columns are narrow: their labels wrap one character a line ("有" / "効" / "期" /
+    # "限", "種" / "類"). Read together they are "有効期限" (expiry) and "種類" (type); none of those lines is a
+    # row. (Columns aligned by characters, as a layout export counts them.)
+    columns = (0, 16, 26, 42, 46)
+
+    def line(values: tuple[str, ...]) -> str:
+        text = ""
+        for x, value in zip(columns, values, strict=True):
+            if value:
+                text = text.ljust(x) + value
+        return text + "\n"
+
+    rows = [
+        ("hayate_session", "当社", "ログイン状態を維持します。", "1年", "必須"),
+        ("_ga", "Google", "利用状況を分析します。", "2年", "分析"),
+        ("_fbp", "Meta", "広告の効果を測定します。", "3か月", "広告"),
+    ]
+    text = "Cookieの一覧\n\n" + line(("Cookie名", "提供元", "利用目的", "有", "種")) + line(("", "", "", "効", "類"))
+    text += line(("", "", "", "期", "")) + line(("", "", "", "限", "")) + "".join(line(r) for r in rows)
+    path = tmp_path / "cookie.txt"
+    path.write_text(text, encoding="utf-8")
+    result = extract(path)
+    assert result.tables[0].columns == ("name", "provider", "purpose", "duration", "category")
+    assert [(c.name, c.duration, c.category) for c in result.cookies] == [
+        ("hayate_session", "1年", "necessary"),
+        ("_ga", "2年", "analytics"),
+        ("_fbp", "3か月", "marketing"),
+    ]

@@ -49,7 +49,12 @@ def test_split_names(cell: str, names: list[str]) -> None:
         ("expiry date/\ntime", "expiry date/time"),
         ("  spaced   out  ", "spaced out"),
         (None, None),
+        # Japanese and Chinese wrap anywhere; Korean spaces its words, yet a browser wraps it between syllables.
+        ("セッシ\nョン", "セッション"),
+        ("온라인 진료 예약 시 로그인 세\n션을 유지합니다.", "온라인 진료 예약 시 로그인 세션을 유지합니다."),
+        ("Google\nAnalytics", "Google Analytics"),
     ],
+    ids=["wrapped-sentence", "hyphen", "slash", "spaces", "none", "japanese", "korean", "latin"],
 )
 def test_join_cell(cell: str | None, text: str | None) -> None:
     assert join_cell(cell) == text

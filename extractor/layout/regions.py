@@ -30,6 +30,7 @@ from extractor.roles import (
     is_header_phrase,
     is_label_piece,
     keywords_in,
+    marked_cell,
     match_header,
 )
 from extractor.settings import LAYOUT_WEIGHTS
@@ -83,6 +84,8 @@ DEFAULT_CONTENT_LOOKAHEAD = 24
 # lines) start a cell.
 DEFAULT_SPLIT_SHARE = 0.6
 DEFAULT_SPLIT_MIN_LINES = 3
+# A line under a header ends its labels when each of its pieces makes its label read this much better.
+DEFAULT_LABEL_END_GAIN = 2
 # ... and where this share of them do, between two labels neither of which names its role for sure.
 DEFAULT_SPLIT_SURE_SHARE = 0.8
 # A tab-separated header with one label fewer than the rows below is read against this many lines.
@@ -297,6 +300,32 @@ def _wraps_under_labels(cells: Sequence[HeaderCell], header: Line, line: Line) -
             return False
         under.add(column)
     return True
+
+
+def _label_ends_below(cells: Sequence[HeaderCell], lines: tuple[Line, ...], index: int) -> int:
+    """How many lines under the header at ``index`` end its labels, whatever the type: labels cut in a narrow
+    column ("有効" / "期限", "有" / "効" / "期" / "限"). Each line's pieces stand under labels of their own, and
+    the labels read much better with them; the fewest lines that read best. A first row's cells make no label
+    read better ("有効" / "セッ"). 0: none."""
+    texts = [c.text for c in cells]
+    merged = list(texts)
+    best, lines_taken = 0, 0
+    for k in range(index + 1, min(len(lines), index + DEFAULT_MAX_HEADER_LINES)):
+        line = lines[k]
+        if line.blank or not 0 < len(line.fragments) <= len(cells):
+            break
+        placed: list[int] = []
+        for fragment in line.fragments:
+            under = [j for j, c in enumerate(cells) if fragment.x0 < c.x1 and fragment.x1 > c.x0]
+            if not _few_words_no_name(fragment.text) or len(under) != 1 or under[0] in placed:
+                return lines_taken
+            placed.append(under[0])
+            merged[under[0]] = f"{merged[under[0]]} {fragment.text}"
+        continued = sum(1 for m, t in zip(merged, texts, strict=True) if m != t)
+        gain = sum(_label_score(m) - _label_score(t) for m, t in zip(merged, texts, strict=True))
+        if gain > best and gain >= DEFAULT_LABEL_END_GAIN * continued:
+            best, lines_taken = gain, k - index
+    return lines_taken
 
 
 def _text_goes_on_above(lines: tuple[Line, ...], index: int) -> bool:
@@ -683,6 +712,12 @@ def find_header_rows(
             repeated = tuple(f.text for f in lines[i].fragments) in wrapped_before
             by_content = content_header(lines, i, weights, repeated)
             if by_content is None:
+                headless = _headerless(lines, i, weights)
+                if headless is not None:
+                    header, rows = headless
+                    found.append((i, i, header))
+                    i += rows
+                    continue
                 stacked = _stacked_header(lines, i, weights)
                 if stacked is None:
                     i += 1
@@ -706,6 +741,7 @@ def find_header_rows(
         end = i + 1
         used = [lines[i].number]
         continued: frozenset[int] = frozenset()
+        label_end = 0 if delimited else _label_ends_below(cells, lines, i)
         first_line = tuple(cells)  # the labels as their first line places them
         wrapped_before.setdefault(tuple(c.text for c in first_line), (i, set()))
         while (
@@ -716,6 +752,7 @@ def find_header_rows(
                 (end - i <= 2 and _is_header_continuation(lines[end]))
                 or _continues_open_labels(cells, lines[end], continued, delimited)
                 or (not delimited and _wraps_under_labels(cells, lines[i], lines[end]))
+                or (not delimited and end - i <= label_end)
                 or (not delimited and _wrapped_as_before(lines, i, end, first_line, wrapped_before))
                 or (delimited and end == i + 1 and _completes_labels(cells, lines[end]))
                 or (
@@ -782,6 +819,41 @@ def _header_row(
     )
     one_piece = len(lines[i].fragments) == 1
     return HeaderRow(tuple(cells), tuple(roles), lines[i].page, tuple(used), lines[i].delimited, box, one_piece, chosen)
+
+
+def _headerless(lines: tuple[Line, ...], index: int, weights: Mapping[str, float]) -> tuple[HeaderRow, int] | None:
+    """A marked-up table with no header row at all, told by what its columns hold: from its first row, a
+    column of cookie names and another role. Returns its header of empty labels (standing on no line, its
+    rows all body) and how many rows the table has."""
+    line = lines[index]
+    if not line.whole_row or len(line.fragments) < 2 or any(f.field is None for f in line.fragments):
+        return None
+    if index and lines[index - 1].whole_row:
+        return None  # a table's first row only: the rows below it belong to that table
+    rows: list[Line] = []
+    for below in lines[index:]:
+        if not below.whole_row or any(f.field is None for f in below.fragments):
+            break
+        rows.append(below)
+    width = max(f.field for row in rows for f in row.fragments if f.field is not None) + 1
+    labels = [HeaderCell("", line.fragments[0].x0, line.fragments[0].x0, k) for k in range(width)]
+    columns: list[list[str]] = [[] for _ in range(width)]
+    for row in rows:
+        for f in row.fragments:
+            columns[f.field or 0].append(f.text)
+    shapes = [column_shape(texts) for texts in columns]
+    chosen = assign_columns(["" for _ in labels], shapes, weights)
+    if "name" not in chosen.roles or sum(1 for r in chosen.roles if r != "other") < 2:
+        return None
+    name = shapes[chosen.roles.index("name")]
+    if name.cells < DEFAULT_CONTENT_MIN_ROWS or name.marks < DEFAULT_CONTENT_MIN_NAME_MARKS:
+        return None
+    first = next((f.text for f in line.fragments if f.field == chosen.roles.index("name")), "")
+    if not marked_cell(first):
+        return None  # the first row names no cookie: labels no lexicon knows, or no table of cookies
+    top = min(f.top for f in line.fragments)
+    box = (min(f.x0 for f in line.fragments), top, max(f.x1 for f in line.fragments), top)
+    return HeaderRow(tuple(labels), chosen.roles, line.page, (), True, box, False, chosen), len(rows)
 
 
 def _stacked_header(
