@@ -185,20 +185,25 @@ def looks_like_heading(text: str) -> bool:
         text = text[1:]
     if not text or len(text) > DEFAULT_MAX_HEADING_CHARS or word_count(text) > DEFAULT_MAX_HEADING_WORDS:
         return False
-    if text[-1] in ".:;,!" or text.startswith(("•", "*", "-", "–", "·", "o ")):
+    if text[-1] in ".:;,!。：；，！" or text.startswith(("•", "*", "-", "–", "·", "o ")):
         return False
-    first = text[0]
-    return first.isupper() or first.isdigit()
+    return opens_capitalised(text[0])
 
 
 def starts_sentence(text: str) -> bool:
     """Cell text that begins a new sentence (a capital letter or a digit)."""
     text = text.strip().lstrip("\"'“‘(")
-    return bool(text) and (text[0].isupper() or text[0].isdigit())
+    return bool(text) and opens_capitalised(text[0])
+
+
+def opens_capitalised(first: str) -> bool:
+    """A first character that opens a title or a sentence: a capital, a digit, or a letter of a script without
+    case (Chinese, Japanese, Korean, Arabic...), where every word opens as a capital would."""
+    return first.isupper() or first.isdigit() or (first.isalpha() and first.lower() == first.upper())
 
 
 def ends_sentence(text: str) -> bool:
-    return text.rstrip().endswith((".", "!", "?", ".)", '."', ".”"))
+    return text.rstrip().endswith((".", "!", "?", ".)", '."', ".”", "。", "！", "？"))
 
 
 def ends_open(text: str) -> bool:

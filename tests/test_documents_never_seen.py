@@ -1304,3 +1304,36 @@ def test_labels_cut_character_by_character_in_narrow_columns_are_read_whole(tmp_
         ("_ga", "2年", "analytics"),
         ("_fbp", "3か月", "marketing"),
     ]
+
+
+def test_chinese_section_rows_across_a_table_name_each_group_s_category(tmp_path: Path) -> None:
+    # One table cut by rows spanning it ("必要 Cookie", "统计分析 Cookie"): Chinese has no capitals, and such a
+    # row still reads as a title naming its rows' category.
+    def section(title: str, rows: list[tuple[str, str, str]]) -> str:
+        body = "".join(f"<tr><td>{n}</td><td>{p}</td><td>{d}</td></tr>" for n, p, d in rows)
+        return f"<tr><th colspan='3'>{title}</th></tr>{body}"
+
+    page = (
+        "<h1>Cookie 政策</h1><table><tr><th>Cookie 名称</th><th>用途</th><th>保存期限</th></tr>"
+        + section("必要 Cookie", [("qh_sid", "保持您的登录会话。", "会话")])
+        + section("统计分析 Cookie", [("Hm_lvt_site", "统计网站访问量。", "1年")])
+        + "</table>"
+    )
+    path = tmp_path / "cookie.html"
+    path.write_text(page, encoding="utf-8")
+    assert [(c.name, c.category) for c in extract(path).cookies] == [
+        ("qh_sid", "necessary"),
+        ("Hm_lvt_site", "analytics"),
+    ]
+
+
+def test_labels_in_a_script_without_case_beside_a_capitalised_one_are_a_header(tmp_path: Path) -> None:
+    # "Cookie 名称" opens with a capital, "提供方" with a character that has no case: no sign of a row of wrapped
+    # values, whose words would mix capitals and lower case. (One row: too few for a header told by its cells.)
+    text = (
+        "Cookie 名称      提供方      用途                      保存期限\n"
+        "qh_sid           青禾优选    保持您的登录会话。        会话\n"
+    )
+    path = tmp_path / "cookie.txt"
+    path.write_text(text, encoding="utf-8")
+    assert [(c.name, c.provider, c.duration) for c in extract(path).cookies] == [("qh_sid", "青禾优选", "会话")]

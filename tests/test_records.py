@@ -111,3 +111,32 @@ def test_a_cell_line_ends_open_after_a_connector_not_after_a_sentence(text: str,
     from extractor.shapes import ends_open
 
     assert ends_open(text) is open_
+
+
+@pytest.mark.parametrize(
+    ("text", "heading"),
+    [
+        ("Analytics cookies", True),
+        ("必要 Cookie", True),
+        ("分析 Cookie", True),
+        ("我们使用的 Cookie 如下：", False),
+        ("We use these cookies:", False),
+        ("analytics cookies", False),
+    ],
+    ids=["capitalised", "chinese", "chinese-category-first", "chinese-lead-in", "lead-in", "lower-case"],
+)
+def test_a_title_opens_with_a_capital_or_a_letter_without_case(text: str, heading: bool) -> None:
+    from extractor.shapes import looks_like_heading
+
+    assert looks_like_heading(text) is heading
+
+
+@pytest.mark.parametrize(
+    ("text", "ended"),
+    [("Counts visits.", True), ("统计网站访问量。", True), ("ログイン状態を維持します。", True), ("统计网站", False)],
+    ids=["full-stop", "chinese-full-stop", "japanese-full-stop", "open"],
+)
+def test_a_sentence_ends_with_a_full_stop_of_its_script(text: str, ended: bool) -> None:
+    from extractor.shapes import ends_sentence
+
+    assert ends_sentence(text) is ended

@@ -238,9 +238,12 @@ def header_cells(line: Line) -> list[HeaderCell] | None:
     if any(_open_sentence(c.text) for c in cells):
         return None
     # Labels are written alike: all capitalised or all in lower case. "Cookie" / "months" / "networking
-    # service" is a row of wrapped values that happen to hold label words.
+    # service" is a row of wrapped values that happen to hold label words. (A script without case says nothing:
+    # "Cookie 名称" / "提供方".)
     cases = {
-        c.text[:1].isupper() for c, m in zip(cells, matches, strict=True) if m is not None and c.text[:1].isalpha()
+        c.text[:1].isupper()
+        for c, m in zip(cells, matches, strict=True)
+        if m is not None and c.text[:1].isalpha() and c.text[:1].lower() != c.text[:1].upper()
     }
     if len(cases) > 1:
         return None
