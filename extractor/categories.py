@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from extractor.model import Category, CategorySource, Cookie, Table
-from extractor.shapes import category_from_text, word_count
+from extractor.shapes import category_from_text, join_cell, word_count
 
 # A category cell of more words than this is a sentence, not a category label.
 DEFAULT_CATEGORY_LABEL_WORDS = 5
@@ -51,7 +51,7 @@ def _stated(cookie: Cookie, table: Table | None) -> tuple[Category, CategorySour
     if table is None:
         return None
     if "category" in table.columns and cookie.row < len(table.rows):
-        cell = table.rows[cookie.row].cells[table.columns.index("category")]
+        cell = join_cell(table.rows[cookie.row].cells[table.columns.index("category")])
         # The policy states a category in a label ("Analytics", "Strictly necessary or essential"); one we do
         # not know ("Unclassified", "Other") is not guessed at. A sentence in the column ("choose 'essential
         # cookies only' in the banner", "do not close the banner") states none: the heading or purpose decides.

@@ -257,6 +257,9 @@ def header_language(headers: list[str]) -> str | None:
 
 # A cell of this many words or more is a sentence (a purpose), not a label.
 DEFAULT_PROSE_WORDS = 6
+# A type column whose whole cells name a category this often (and at least this many) is the category column.
+DEFAULT_ROWS_CATEGORY_SHARE = 0.8
+DEFAULT_ROWS_CATEGORY_MIN = 2
 # A label of at most this many words (a provider, a type, a category).
 DEFAULT_SHORT_WORDS = 4
 
@@ -438,6 +441,21 @@ def _marked_name(token: str) -> bool:
         and "://" not in token
         and not token.casefold().startswith("www.")
     )
+
+
+def category_column_of_rows(roles: Sequence[Role], columns: Sequence[Sequence[str | None]]) -> int | None:
+    """A column read as ``type`` (or as nothing) whose cells, whole as the rows joined them, are nearly all a
+    category's label ("必須", "分析": a narrow column wraps them a character a line, and its pieces alone
+    named none): the table's category column. ``None`` when there is none to find, or one already."""
+    if "category" in roles:
+        return None
+    for k, (role, cells) in enumerate(zip(roles, columns, strict=True)):
+        if role not in ("type", "other"):
+            continue
+        shape = column_shape(cells)
+        if shape.cells >= DEFAULT_ROWS_CATEGORY_MIN and shape.categories >= DEFAULT_ROWS_CATEGORY_SHARE:
+            return k
+    return None
 
 
 def _only_names_a_category(text: str) -> bool:

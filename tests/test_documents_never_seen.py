@@ -1337,3 +1337,34 @@ def test_labels_in_a_script_without_case_beside_a_capitalised_one_are_a_header(t
     path = tmp_path / "cookie.txt"
     path.write_text(text, encoding="utf-8")
     assert [(c.name, c.provider, c.duration) for c in extract(path).cookies] == [("qh_sid", "青禾优选", "会话")]
+
+
+def test_a_narrow_type_column_wrapping_category_labels_a_character_a_line_is_the_category(tmp_path: Path) -> None:
+    # The last column, headed "種類" (type), is so narrow that each value wraps a character a line ("必" / "須",
+    # "分" / "析"): no line alone names a category, the whole cells all do. The column is the category's.
+    columns = (0, 16, 44, 50)
+
+    def line(values: tuple[str, ...]) -> str:
+        text = ""
+        for x, value in zip(columns, values, strict=True):
+            if value:
+                text = text.ljust(x) + value
+        return text + "\n"
+
+    rows = [
+        ("hayate_session", "ログイン状態を維持します。", "1年", "必須"),
+        ("_ga", "利用状況を分析します。", "2年", "分析"),
+        ("_fbp", "広告の効果を測定します。", "3か月", "広告"),
+    ]
+    text = "Cookieの一覧\n\n" + line(("Cookie名", "利用目的", "有効期限", "種類"))
+    for name, purpose, duration, kind in rows:
+        text += line((name, purpose, duration, kind[0])) + line(("", "", "", kind[1]))
+    path = tmp_path / "cookie.txt"
+    path.write_text(text, encoding="utf-8")
+    result = extract(path)
+    assert result.tables[0].columns[-1] == "category"
+    assert [(c.name, c.category, c.category_source) for c in result.cookies] == [
+        ("hayate_session", "necessary", "column"),
+        ("_ga", "analytics", "column"),
+        ("_fbp", "marketing", "column"),
+    ]

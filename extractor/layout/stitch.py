@@ -22,10 +22,10 @@ from extractor.layout.rows import (
 from extractor.layout.spans import spread_spanning_cells
 from extractor.layout.stacked import Chunk, chunks, share_out
 from extractor.model import Document, ExtractionWarning, Format, Line, Row, Table
-from extractor.roles import header_language
+from extractor.roles import category_column_of_rows, header_language
 from extractor.scoring import choose, weigh
 from extractor.settings import LAYOUT_WEIGHTS
-from extractor.shapes import has_strong_name_marks, looks_like_host, word_count
+from extractor.shapes import has_strong_name_marks, join_cell, looks_like_host, word_count
 
 # How sure rows read from a reading-order dump are: values are matched up by order alone.
 DEFAULT_DUMP_CONFIDENCE = 0.5
@@ -380,8 +380,14 @@ def _freeze(index: int, draft: _Draft, laid_out: bool = False) -> Table:
         for row, confidence in zip(draft.rows, draft.confidence, strict=True)
     )
     explanation = _column_explanation(header)
+    roles = header.roles
     if laid_out:
-        spread, given = spread_spanning_cells(rows, header.roles)
+        whole = [[join_cell(row.cells[k]) for row in rows] for k in range(len(roles))]
+        found = category_column_of_rows(roles, whole)
+        if found is not None:
+            roles = (*roles[:found], "category", *roles[found + 1 :])
+            explanation = (*explanation, f"column {found}: category (its whole cells name categories)")
+        spread, given = spread_spanning_cells(rows, roles)
         rows = tuple(replace(row, cells=cells) for row, cells in zip(rows, spread, strict=True))
         if given:
             explanation = (*explanation, f"{given} empty provider cell(s) given the one above: a cell spanning rows")
@@ -391,7 +397,7 @@ def _freeze(index: int, draft: _Draft, laid_out: bool = False) -> Table:
         heading=draft.heading,
         sections=draft.sections,
         headers=header.texts,
-        columns=header.roles,
+        columns=roles,
         rows=rows,
         language=header_language(list(header.texts)),
         column_starts=draft.column_starts,
