@@ -1282,11 +1282,7 @@ def test_labels_cut_character_by_character_in_narrow_columns_are_read_whole(tmp_
     columns = (0, 16, 26, 42, 46)
 
     def line(values: tuple[str, ...]) -> str:
-        text = ""
-        for x, value in zip(columns, values, strict=True):
-            if value:
-                text = text.ljust(x) + value
-        return text + "\n"
+        return _aligned(columns, values)
 
     rows = [
         ("hayate_session", "当社", "ログイン状態を維持します。", "1年", "必須"),
@@ -1345,11 +1341,7 @@ def test_a_narrow_type_column_wrapping_category_labels_a_character_a_line_is_the
     columns = (0, 16, 44, 50)
 
     def line(values: tuple[str, ...]) -> str:
-        text = ""
-        for x, value in zip(columns, values, strict=True):
-            if value:
-                text = text.ljust(x) + value
-        return text + "\n"
+        return _aligned(columns, values)
 
     rows = [
         ("hayate_session", "ログイン状態を維持します。", "1年", "必須"),
@@ -1368,3 +1360,12 @@ def test_a_narrow_type_column_wrapping_category_labels_a_character_a_line_is_the
         ("_ga", "analytics", "column"),
         ("_fbp", "marketing", "column"),
     ]
+
+
+def _aligned(columns: tuple[int, ...], values: tuple[str, ...]) -> str:
+    """One line of a layout export: each value from its column's character (as a layout export counts them)."""
+    text = ""
+    for x, value in zip(columns, values, strict=True):
+        if value:
+            text = text.ljust(x) + value
+    return text + "\n"
