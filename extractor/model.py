@@ -42,6 +42,7 @@ WarningCode = Literal[
     "unread-names",
     "dumped-table",
     "glued-table",
+    "no-header",
     "category-mismatch",
     "retention-mismatch",
     "bad-bytes",
@@ -57,6 +58,7 @@ WARNING_CODES: dict[WarningCode, str] = {
     "dumped-table": "a table read from a reading-order dump (plain `pdftotext`): its rows are guessed; the message"
     " counts the values that did not match the names one for one",
     "glued-table": "rows whose cells ran together, cut by the shape of each column's values",
+    "no-header": "a table with no header row, its columns' roles told by what their cells hold",
     "category-mismatch": "the policy's category disagrees with the Open Cookie Database's",
     "retention-mismatch": "the policy's duration disagrees with the Open Cookie Database's",
     "bad-bytes": "invalid bytes in a UTF-8 (or declared) text, replaced by U+FFFD; the message gives their count",

@@ -1264,6 +1264,7 @@ def test_a_marked_up_table_with_no_header_row_is_read_by_what_its_columns_hold(t
     result = extract(path)
     assert [(c.name, c.purpose, c.duration) for c in result.cookies] == list(HEADERLESS_ROWS)
     assert result.tables[0].headers == ("", "", "")
+    assert [w.code for w in result.warnings] == ["no-header"]  # the roles are guessed, and it says so
 
 
 def test_a_marked_up_table_of_no_cookies_with_no_header_row_stays_unread(tmp_path: Path) -> None:

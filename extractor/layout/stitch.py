@@ -181,6 +181,16 @@ def _rebuild(document: Document, weights: Mapping[str, float] | None) -> tuple[l
         )
         continues = same_section and drafts[-1].region.header.roles == region.header.roles
         previous = drafts[-1].rows[-1] if continues and drafts[-1].rows else None
+        if not region.header.lines:
+            roles = ", ".join(region.header.roles)
+            warnings.append(
+                ExtractionWarning(
+                    "no-header",
+                    f"a table with no header row: its columns read as {roles} by what their cells hold",
+                    region.header.page,
+                    region.body[0].number if region.body else None,
+                )
+            )
         if k in glued:
             built: BuiltRows = glued_rows(region.header.roles, region.body)
             if built.rows:
