@@ -1370,3 +1370,22 @@ def _aligned(columns: tuple[int, ...], values: tuple[str, ...]) -> str:
         if value:
             text = text.ljust(x) + value
     return text + "\n"
+
+
+def test_a_category_title_right_above_the_labels_heads_the_table_and_is_no_label_s_first_line(tmp_path: Path) -> None:
+    # "功能 Cookie" (functional cookies) stands right above the labels, its words label words as well: it titles
+    # the table below, it is not the first line of a wrapped label.
+    text = (
+        "Cookie 政策\n\n功能 Cookie\n"
+        "Cookie 名称      提供方      用途                      保存期限\n"
+        "qh_lang          青禾优选    记住您选择的语言。        1年\n"
+        "qh_region        青禾优选    记住您所在的地区。        30天\n"
+    )
+    path = tmp_path / "cookie.txt"
+    path.write_text(text, encoding="utf-8")
+    result = extract(path)
+    assert result.tables[0].headers[0] == "Cookie 名称"
+    assert [(c.name, c.category, c.category_source) for c in result.cookies] == [
+        ("qh_lang", "functional", "heading"),
+        ("qh_region", "functional", "heading"),
+    ]

@@ -1134,6 +1134,7 @@ def _wraps_above(line: Line, header: Line) -> bool:
         and line.page == header.page
         and len(line.fragments) < len(header.fragments)
         and _is_header_continuation(line)
+        and not names_category(line)  # "Functional cookies" over the labels titles the table below
     )
 
 
