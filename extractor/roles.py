@@ -28,6 +28,7 @@ from extractor.shapes import (
     first_name,
     has_name_marks,
     has_strong_name_marks,
+    join_cell,
     looks_like_cookie_name,
     looks_like_duration,
     looks_like_host,
@@ -134,10 +135,17 @@ def _match_header(text: str, labels: tuple[tuple[str, Role], ...]) -> HeaderMatc
 def _lists_identifiers(text: str) -> bool:
     """Text that is a cookie's name or a list of names, not a label: it opens with an underscore, or it lists
     single tokens one of which joins its pieces with one ("IDE, test_cookie"; a label may: "privacy_link")."""
-    parts = [p for p in LIST_SEPARATORS.split(text.strip()) if p]
     if text.lstrip().startswith("_"):
         return True
-    return len(parts) > 1 and all(" " not in p for p in parts) and any(UNDERSCORED.search(p) for p in parts)
+    tokens = _listed_tokens(text)
+    return tokens is not None and any(UNDERSCORED.search(t) for t in tokens)
+
+
+def _listed_tokens(text: str) -> list[str] | None:
+    """The single tokens a cell lists ("IDE, test_cookie"; a list wrapped after its comma, "vsb_auth,"), or
+    ``None`` when it lists no two such tokens."""
+    parts = LIST_SEPARATORS.split(text.strip().rstrip(",;"))
+    return parts if len(parts) > 1 and all(part and " " not in part for part in parts) else None
 
 
 def _named_thing(folded: str, strong: list[tuple[str, lexicon.HeaderWord]]) -> lexicon.HeaderWord:
@@ -428,8 +436,8 @@ def marked_cell(text: str) -> bool:
     "bcookie, lidc, UserMatchHistory": names a list gives together)."""
     if _marked_name(first_name(text)):
         return True
-    parts = LIST_SEPARATORS.split(text.strip().rstrip(",;"))  # a list wrapped after its comma
-    return len(parts) > 1 and all(part and " " not in part for part in parts) and any(map(_marked_name, parts))
+    tokens = _listed_tokens(text)
+    return tokens is not None and any(map(_marked_name, tokens))
 
 
 def _marked_name(token: str) -> bool:
@@ -443,16 +451,16 @@ def _marked_name(token: str) -> bool:
     )
 
 
-def category_column_of_rows(roles: Sequence[Role], columns: Sequence[Sequence[str | None]]) -> int | None:
+def category_column_of_rows(roles: Sequence[Role], rows: Sequence[Sequence[str | None]]) -> int | None:
     """A column read as ``type`` (or as nothing) whose cells, whole as the rows joined them, are nearly all a
     category's label ("必須", "分析": a narrow column wraps them a character a line, and its pieces alone
     named none): the table's category column. ``None`` when there is none to find, or one already."""
     if "category" in roles:
         return None
-    for k, (role, cells) in enumerate(zip(roles, columns, strict=True)):
+    for k, role in enumerate(roles):
         if role not in ("type", "other"):
             continue
-        shape = column_shape(cells)
+        shape = column_shape([join_cell(row[k]) for row in rows])
         if shape.cells >= DEFAULT_ROWS_CATEGORY_MIN and shape.categories >= DEFAULT_ROWS_CATEGORY_SHARE:
             return k
     return None

@@ -23,6 +23,7 @@ from extractor.roles import (
     HEADER_CONNECTORS,
     QUALIFIER,
     ColumnRoles,
+    ColumnShape,
     HeaderMatch,
     assign_columns,
     assign_roles,
@@ -298,7 +299,7 @@ def _wraps_under_labels(cells: Sequence[HeaderCell], header: Line, line: Line) -
         text = fragment.text
         if not _few_words_no_name(text) or text.rstrip().endswith((".", "!", "?")) or looks_like_duration(text):
             return False
-        column = next((k for k, c in enumerate(cells) if fragment.x0 < c.x1 and fragment.x1 > c.x0), None)
+        column = next((k for k, c in enumerate(cells) if _overlaps(fragment, c)), None)
         if column is None or column in under:
             return False
         under.add(column)
@@ -319,7 +320,7 @@ def _label_ends_below(cells: Sequence[HeaderCell], lines: tuple[Line, ...], inde
             break
         placed: list[int] = []
         for fragment in line.fragments:
-            under = [j for j, c in enumerate(cells) if fragment.x0 < c.x1 and fragment.x1 > c.x0]
+            under = [j for j, c in enumerate(cells) if _overlaps(fragment, c)]
             if not _few_words_no_name(fragment.text) or len(under) != 1 or under[0] in placed:
                 return lines_taken
             placed.append(under[0])
@@ -678,14 +679,24 @@ def content_header(
         return None
     shapes = [column_shape(texts) for texts in columns]
     chosen = assign_columns([c.text for c in labels], shapes, weights)
-    if "name" not in chosen.roles or sum(1 for r in chosen.roles if r != "other") < 2:
+    name = _name_column(chosen, shapes)
+    if name is None:
         return None
-    name = shapes[chosen.roles.index("name")]
     if repeated:
         return (cells, chosen) if name.cells else None  # the labels proved a header above: one row will do
-    if name.cells < DEFAULT_CONTENT_MIN_ROWS or name.marks < DEFAULT_CONTENT_MIN_NAME_MARKS:
+    return (cells, chosen) if _names_enough(name) else None
+
+
+def _name_column(chosen: ColumnRoles, shapes: Sequence[ColumnShape]) -> ColumnShape | None:
+    """The shape of the name column, when the roles chosen give one and at least one other role."""
+    if "name" not in chosen.roles or sum(1 for r in chosen.roles if r != "other") < 2:
         return None
-    return cells, chosen
+    return shapes[chosen.roles.index("name")]
+
+
+def _names_enough(name: ColumnShape) -> bool:
+    """Enough cells, and enough of them marked as cookie names, for a table told by its cells alone."""
+    return name.cells >= DEFAULT_CONTENT_MIN_ROWS and name.marks >= DEFAULT_CONTENT_MIN_NAME_MARKS
 
 
 def find_header_rows(
@@ -846,10 +857,8 @@ def _headerless(lines: tuple[Line, ...], index: int, weights: Mapping[str, float
             columns[f.field or 0].append(f.text)
     shapes = [column_shape(texts) for texts in columns]
     chosen = assign_columns(["" for _ in labels], shapes, weights)
-    if "name" not in chosen.roles or sum(1 for r in chosen.roles if r != "other") < 2:
-        return None
-    name = shapes[chosen.roles.index("name")]
-    if name.cells < DEFAULT_CONTENT_MIN_ROWS or name.marks < DEFAULT_CONTENT_MIN_NAME_MARKS:
+    name = _name_column(chosen, shapes)
+    if name is None or not _names_enough(name):
         return None
     first = next((f.text for f in line.fragments if f.field == chosen.roles.index("name")), "")
     if not marked_cell(first):
@@ -969,7 +978,7 @@ def _split_by_body(cells: list[HeaderCell], lines: tuple[Line, ...], start: int)
         opened = 0
         for k, word in enumerate(placed[1:], start=1):
             # Lines with text under this label, and those of them with a cell starting at this word.
-            under = [line for line in body if any(f.x0 < cell.x1 and f.x1 > cell.x0 for f in line.fragments)]
+            under = [line for line in body if _has_cell_under(line, cell)]
             starting = [line for line in under if any(abs(f.x0 - word.x0) <= unit / 2 for f in line.fragments)]
             named = _label_match(" ".join(w.text for w in placed[k:]))
             # The label before, whole and strong ("Fornecedor"), opens the next at a capital whatever its words
@@ -1071,7 +1080,7 @@ def _unlabelled_columns(cells: list[HeaderCell], lines: tuple[Line, ...], start:
     starts: list[tuple[float, float]] = []
     for line in body:
         for f in line.fragments:
-            if any(f.x0 < c.x1 and f.x1 > c.x0 for c in cells):
+            if any(_overlaps(f, c) for c in cells):
                 continue
             left = max((c for c in cells if c.x1 <= f.x0), key=lambda c: c.x1, default=None)
             right = min((c for c in cells if c.x0 >= f.x1), key=lambda c: c.x0, default=None)
@@ -1090,7 +1099,13 @@ def _unlabelled_columns(cells: list[HeaderCell], lines: tuple[Line, ...], start:
 
 
 def _has_cell_under(line: Line, cell: HeaderCell) -> bool:
-    return any(f.x0 < cell.x1 and f.x1 > cell.x0 for f in line.fragments)
+    """Whether a piece of the line stands under the label."""
+    return any(_overlaps(f, cell) for f in line.fragments)
+
+
+def _overlaps(piece: Fragment, cell: HeaderCell) -> bool:
+    """Whether a piece of text and a label share some of their width."""
+    return piece.x0 < cell.x1 and piece.x1 > cell.x0
 
 
 def _cut_tier(words_of: list[str], cut: int) -> int | None:

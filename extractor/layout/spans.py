@@ -20,8 +20,10 @@ def spread_spanning_cells(rows: Sequence[Row], roles: Sequence[Role]) -> tuple[t
     """Each row's cells, an empty cell of a grouping column given the text above it; and how many were."""
     cells = [list(row.cells) for row in rows]
     given = 0
+    if "name" not in roles:
+        return tuple(tuple(row) for row in cells), given
     for column, role in enumerate(roles):
-        if role not in GROUPING_ROLES or "name" not in roles:
+        if role not in GROUPING_ROLES:
             continue
         above: str | None = None
         for row in cells:

@@ -25,7 +25,7 @@ from extractor.model import Document, ExtractionWarning, Format, Line, Row, Tabl
 from extractor.roles import category_column_of_rows, header_language
 from extractor.scoring import choose, weigh
 from extractor.settings import LAYOUT_WEIGHTS
-from extractor.shapes import has_strong_name_marks, join_cell, looks_like_host, word_count
+from extractor.shapes import has_strong_name_marks, looks_like_host, word_count
 
 # How sure rows read from a reading-order dump are: values are matched up by order alone.
 DEFAULT_DUMP_CONFIDENCE = 0.5
@@ -392,8 +392,7 @@ def _freeze(index: int, draft: _Draft, laid_out: bool = False) -> Table:
     explanation = _column_explanation(header)
     roles = header.roles
     if laid_out:
-        whole = [[join_cell(row.cells[k]) for row in rows] for k in range(len(roles))]
-        found = category_column_of_rows(roles, whole)
+        found = category_column_of_rows(roles, [row.cells for row in rows])
         if found is not None:
             roles = (*roles[:found], "category", *roles[found + 1 :])
             explanation = (*explanation, f"column {found}: category (its whole cells name categories)")
