@@ -61,7 +61,12 @@ _DIGITS = r"\d+(?:[.,]\d+)?"
 # Romanian writes "24 de ore" from twenty on.
 _OF = r"(?:de\s+)?"
 QUANTITY = re.compile(rf"(?<![\w.,])(?P<number>{_DIGITS}|{_NUMBER_WORD})\s*-?\s*{_OF}(?P<unit>{_UNIT})")
-DURATION = re.compile(rf"^(?:{_PREFIX}\s*)?(?:{_DIGITS}\s*|{_NUMBER_WORD}\s*)-?\s*{_OF}{_UNIT}")
+_CONNECTOR = _bounded(lexicon.words("list_connectors"))
+# "1 year 1 month 4 days", "2 ans et 6 mois": a quantity in parts, one duration.
+DURATION = re.compile(
+    rf"^(?:{_PREFIX}\s*)?(?:{_DIGITS}\s*|{_NUMBER_WORD}\s*)-?\s*{_OF}{_UNIT}"
+    rf"(?:,?\s+(?:{_CONNECTOR}\s+)?(?:{_DIGITS}\s*|{_NUMBER_WORD}\s+)-?\s*{_OF}{_UNIT})*"
+)
 # The number a duration starts with, when its unit went to the next line ("Up to two" / "years", "24" / "hours").
 DURATION_HEAD = re.compile(rf"(?:{_PREFIX}\s*)?(?:{_DIGITS}|{_NUMBER_WORD})")
 _MONTH = _bounded(lexicon.words("month_names"))
@@ -233,7 +238,11 @@ LIST_SPLIT = re.compile(rf",\s*|\s+{LIST_WORDS}(?:\s+|$)", re.IGNORECASE)
 @lru_cache(maxsize=DEFAULT_SHAPE_CACHE)
 def first_name(text: str) -> str:
     """The first name of a cell listing names ("_uetsid and" / "_uetvid", "_ga, _gid"), else the text. Plain
-    words joined by a word and no comma are a phrase, not a list ("Podatki o članu": "o" is "or" elsewhere)."""
+    words joined by a word and no comma are a phrase, not a list ("Podatki o članu": "o" is "or" elsewhere).
+    A name before the comma a list wrapped after ("__stripe_mid," / "__stripe_sid") is that name."""
+    listed = text.strip().rstrip(",;")
+    if listed != text.strip() and has_name_marks(listed) and " " not in listed:
+        return listed
     if not looks_like_cookie_name(text) and (names := NAME_LIST.fullmatch(text.strip())):
         if "," not in text and not any(has_name_marks(part) for part in LIST_SPLIT.split(text.strip())):
             return text
@@ -261,7 +270,8 @@ def role_fit(role: Role, text: str) -> float:
         return 2.0 if has_name_marks(text) else 1.0 if looks_like_cookie_name(text) else -2.0
     if role == "duration":
         if looks_like_duration(text):
-            return 2.0
+            # "1 year opted out of counting.": a duration that prose goes on from fits less than a whole one
+            return 2.0 if is_whole_duration(text) or word_count(text) <= 3 else 1.0
         # "Until" / "browsing ...", "13" / "months": a duration wrapped after its first words; "<1" a bound
         folded = lexicon.fold(without_bound(text), keep_punctuation=True)
         opens = DURATION_OPENER.match(folded) or DURATION_HEAD.fullmatch(folded)

@@ -78,6 +78,13 @@ def test_durations_in_units_of_other_languages(text: str) -> None:
     assert looks_like_duration(text)
 
 
+@pytest.mark.parametrize("text", ["1 year 1 month 4 days", "1 рік 1 місяць", "2 ans et 6 mois", "1 year, 2 months"])
+def test_a_duration_in_parts_is_one_whole_duration(text: str) -> None:
+    from extractor.shapes import is_whole_duration
+
+    assert is_whole_duration(text)
+
+
 @pytest.mark.parametrize(
     ("cell", "first"),
     [
@@ -88,6 +95,7 @@ def test_durations_in_units_of_other_languages(text: str) -> None:
         pytest.param("_ga, _gid: Google Analytics cookies", "_ga", id="names-then-a-colon"),
         pytest.param("Podatki o članu", "Podatki o članu", id="plain-words-joined-by-a-word"),
         pytest.param("Google Analytics (GA4)", "Google Analytics (GA4)", id="a-service-s-name"),
+        pytest.param("__stripe_mid,", "__stripe_mid", id="a-list-wrapped-after-its-comma"),
     ],
 )
 def test_the_first_name_of_a_cell_is_what_its_column_is_measured_by(cell: str, first: str) -> None:
