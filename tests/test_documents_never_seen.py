@@ -1389,3 +1389,133 @@ def test_a_category_title_right_above_the_labels_heads_the_table_and_is_no_label
         ("qh_lang", "functional", "heading"),
         ("qh_region", "functional", "heading"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("header", "rows", "expected"),
+    [
+        pytest.param(
+            "Provider\tCookie\tDuration",
+            ["Acme Analytics\t_acme_id\t2 years", "_acme_ses\t30 minutes", "Shopware\tsw-cart\tSession"],
+            [
+                ("_acme_id", "Acme Analytics", "2 years"),
+                ("_acme_ses", "Acme Analytics", "30 minutes"),
+                ("sw-cart", "Shopware", "Session"),
+            ],
+            id="provider-first",
+        ),
+        pytest.param(
+            "Cookie\tProvider\tPurpose\tDuration",
+            [
+                "bf_uid\tBluefin Ads\tShows you our adverts on\t13 months",
+                "other sites you visit.",
+                "bf_seg\tPlaces you in groups of\t90 days",
+                "interest for adverts.",
+            ],
+            [("bf_uid", "Bluefin Ads", "13 months"), ("bf_seg", "Bluefin Ads", "90 days")],
+            id="provider-between-name-and-purpose",
+        ),
+        pytest.param(
+            "Provider\tCookie\tPurpose\tDuration",
+            [
+                "Acme\t_acme_id\tDistinguishes visitors to count\t2 years",
+                "Analytics\thow the site is used.",
+                "_acme_ses Counts the pages seen in one\t30",
+                "visit.\tminutes",
+            ],
+            [("_acme_id", "Acme Analytics", "2 years"), ("_acme_ses", "Acme Analytics", "30 minutes")],
+            id="tab-after-the-name-lost",
+        ),
+    ],
+)
+def test_a_tab_separated_copy_of_a_provider_cell_spanning_rows_names_each_cookie(
+    tmp_path: Path, header: str, rows: list[str], expected: list[tuple[str, str, str]]
+) -> None:
+    # A provider cell spanning its cookies' rows, copied with tabs: the rows below the group's first have no
+    # provider cell at all, so their first piece is the cookie's name, not a provider.
+    path = tmp_path / "copy.txt"
+    path.write_text("Cookies we use\n" + header + "\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    assert [(c.name, c.provider, c.duration) for c in extract(path).cookies] == expected
+
+
+def test_a_tab_separated_copy_of_a_domain_cell_spanning_rows_gives_each_cookie_the_domain(tmp_path: Path) -> None:
+    # One domain for a group of cookies, given once beside the group's first row.
+    text = (
+        "Domain\tCookie\tDuration\n"
+        "acme.example\tacme_id\t2 years\nacme_ses\t30 minutes\nshop.example\tsw-cart\tSession\n"
+    )
+    path = tmp_path / "copy.txt"
+    path.write_text(text, encoding="utf-8")
+    assert [(c.name, c.domain) for c in extract(path).cookies] == [
+        ("acme_id", "acme.example"),
+        ("acme_ses", "acme.example"),
+        ("sw-cart", "shop.example"),
+    ]
+
+
+def test_a_purpose_line_wrapped_under_a_short_duration_goes_on_with_the_purpose(tmp_path: Path) -> None:
+    # "Remembers whether you" / "opted out of counting.": the sentence had room for the next word on its line
+    # as the copy counts characters, but a duration followed by prose ("1 year opted out ...") is no duration.
+    text = (
+        "Cookie\tPurpose\tDuration\n"
+        "acme_id\tDistinguishes visitors to count\t2 years\n"
+        "how the site is used.\n"
+        "acme_opt\tRemembers whether you\t1 year\n"
+        "opted out of counting.\n"
+    )
+    path = tmp_path / "copy.txt"
+    path.write_text(text, encoding="utf-8")
+    assert [(c.name, c.purpose, c.duration) for c in extract(path).cookies] == [
+        ("acme_id", "Distinguishes visitors to count how the site is used.", "2 years"),
+        ("acme_opt", "Remembers whether you opted out of counting.", "1 year"),
+    ]
+
+
+TABLES_UNDER_LEAD_INS = (
+    ("Provider\tCookie\tDuration\nAcme\tacme_sid\tSession\nShopware\tsw-cart\t1 day\n"),
+    ("Provider\tCookie\tDuration\nBeamer\tbeamer_id\t300 days\nChatbox\tchat_open\tSession\n"),
+    ("Provider\tCookie\tDuration\nBluefin\tbf_uid\t13 months\n"),
+)
+
+
+@pytest.mark.parametrize(
+    "lead_in",
+    [
+        pytest.param("The {} cookies used on the site are:\n", id="one-line-ending-in-a-colon"),
+        pytest.param("The {} cookies used on the site example.com are\nthe following:\n", id="wrapped-over-two-lines"),
+    ],
+)
+def test_tables_under_the_same_labels_each_take_the_category_their_lead_in_sentence_names(
+    tmp_path: Path, lead_in: str
+) -> None:
+    # Three tables under the same labels, each introduced by a sentence naming its category: three tables (not
+    # one continued over page breaks), each with its own category.
+    categories = ("strictly necessary", "functional", "targeting")
+    text = "Cookie policy\n" + "".join(
+        lead_in.format(category) + table for category, table in zip(categories, TABLES_UNDER_LEAD_INS, strict=True)
+    )
+    path = tmp_path / "copy.txt"
+    path.write_text(text, encoding="utf-8")
+    result = extract(path)
+    assert [(c.name, c.category) for c in result.cookies] == [
+        ("acme_sid", "necessary"),
+        ("sw-cart", "necessary"),
+        ("beamer_id", "functional"),
+        ("chat_open", "functional"),
+        ("bf_uid", "marketing"),
+    ]
+    assert len(result.tables) == 3
+
+
+def test_a_paragraph_whose_last_sentence_leads_in_without_a_category_gives_none(tmp_path: Path) -> None:
+    # A paragraph above a table speaks of language cookies in passing; its last sentence, the one leading into
+    # the table, names no category: the table's category is not read from the paragraph.
+    page = (
+        "<p>Cookies help the site work. For instance, we use language cookies to know your language. "
+        "The cookies we use on our site are:</p>"
+        "<table><tr><th>Cookie</th><th>Purpose</th><th>Duration</th></tr>"
+        "<tr><td>_ga</td><td>Counts visits to the site.</td><td>2 years</td></tr></table>"
+    )
+    path = tmp_path / "policy.html"
+    path.write_text(page, encoding="utf-8")
+    assert extract(path).cookies[0].category_source != "heading"

@@ -1182,9 +1182,11 @@ def find_headings(lines: tuple[Line, ...], start: int, stop: int) -> tuple[str |
     (a category line further up may head an earlier section: measured, taking it lost more than it gained).
     """
     index = _heading_index(lines, start, stop)
-    if index is None:
+    heading = _wrapped_heading(lines, index, start) if index is not None else None
+    if category_from_text(heading) is None and (lead := _lead_in(lines, start, stop)) is not None:
+        index, heading = lead
+    if index is None or heading is None:
         return None, ()
-    heading = _wrapped_heading(lines, index, start)
     size = _line_size(lines[index])
     if size is None:
         return heading, ()
@@ -1201,6 +1203,34 @@ def find_headings(lines: tuple[Line, ...], start: int, stop: int) -> tuple[str |
             found.append(_heading_text(line))
             size = above
     return heading, tuple(found)
+
+
+# Where one sentence ends and the next begins, in a paragraph.
+SENTENCE_BREAK = re.compile(r"(?<=[.!?。])\s+")
+
+
+def _lead_in(lines: tuple[Line, ...], start: int, stop: int) -> tuple[int, str] | None:
+    """The paragraph right above a table that leads into it naming its category ("The functional cookies used
+    on the site are" / "the following:"), however it wraps: where its first line is, and its text; ``None``
+    when the lines above are no such paragraph (one ending without a colon, or naming no category)."""
+    last = start - 1
+    while last >= stop and lines[last].blank:
+        last -= 1
+    if last < stop or not _one_piece(lines[last]) or not lines[last].text.rstrip().endswith(":"):
+        return None
+    first = last
+    while (
+        first - 1 >= stop
+        and last - first + 1 < DEFAULT_MAX_HEADING_LINES
+        and not lines[first - 1].blank
+        and _one_piece(lines[first - 1])
+        and _wraps_on(lines, first - 1)
+    ):
+        first -= 1
+    text = " ".join(lines[j].text.strip() for j in range(first, last + 1)).rstrip(":").rstrip()
+    # Only the sentence that leads in speaks of the table ("... The cookies we use on our site are:").
+    text = SENTENCE_BREAK.split(text)[-1]
+    return (first, text) if category_from_text(text) is not None else None
 
 
 def _one_piece(line: Line) -> bool:
@@ -1339,7 +1369,9 @@ def is_new_heading(line: Line, table_lines: tuple[Line, ...]) -> bool:
     Content, not heading: text that already stood alone in the table above (a wrapped "Cookie" in a type
     column), or, with real positions, text indented into the table's columns.
     """
-    if not _one_piece(line) or not looks_like_heading(line.text):
+    # A heading may end with the colon that introduces its table ("Functional cookies used on the site:").
+    text = line.text.rstrip()
+    if not _one_piece(line) or not looks_like_heading(text.rstrip(":")) or _leads_in(text):
         return False
     if any(len(b.fragments) == 1 and b.text == line.text for b in table_lines):
         return False

@@ -35,6 +35,7 @@ from extractor.layout.regions import (
     names_category,
     number_set_apart,
 )
+from extractor.layout.spans import GROUPING_ROLES
 from extractor.lexicon import fold
 from extractor.model import Line, Role, Rule
 from extractor.shapes import (
@@ -61,6 +62,9 @@ from extractor.shapes import (
 CAMEL_CASE = re.compile(r"[a-z][A-Z]")
 # A row copied without its tabs is cut by shapes only when the best cut beats the next by this much.
 DEFAULT_LOST_TABS_MARGIN = 0.5
+# A reading of a row's first line that cuts a piece into two cells (a tab the copy lost) costs this much per
+# cut: a lost tab is rarer than a cell left empty.
+DEFAULT_LOST_TAB_COST = 0.25
 # What separates the names of a list in one cell.
 NAME_LIST_SEPARATOR = re.compile(r"\s*[,;]\s*")
 # A cell starting this many character widths or fewer from its bound has not moved the column.
@@ -1243,7 +1247,7 @@ def _parse_row_start(
     roles: tuple[Role, ...],
     anchor: int,
     profiles: list[list[tuple[bool, bool, bool, bool]]],
-    trailing_empty: bool = True,
+    spanned: bool = False,
 ) -> list[tuple[int, str]] | None:
     """The cells of a row's first line whose neighbouring cells ran together ("how visitors 2 years").
 
@@ -1253,27 +1257,36 @@ def _parse_row_start(
     """
     n, k = len(roles), len(pieces)
     best: tuple[float, list[tuple[int, str]]] | None = None
-    # The pieces cover the columns; or, one piece to a cell, the first ``k`` columns, the cells after them
-    # empty (a row without a purpose or a duration, its trailing tabs dropped) when the row opens with a name
-    # no word has ("__Secure-3PSIDCC", "SAPISID").
-    readings = [(cuts, n) for cuts in itertools.combinations(range(1, n), k - 1)]
-    opening = first_name(pieces[0])
+    # The pieces cover the columns (each piece one or more neighbouring cells); or, one piece to a cell, only
+    # some columns, the others left empty, when the row opens with a name no word has ("__Secure-3PSIDCC"):
+    # the first ``k`` columns (a row without a purpose or a duration, its trailing tabs dropped), or every
+    # column but those of a cell spanning rows (a provider given once for its cookies, in the first row).
+    sparse: list[list[tuple[int, ...]]] = []
+    opening = first_name(pieces[0].split()[0]) if pieces[0].split() else ""
     if 1 < k < n and has_name_marks(opening) and "/" not in opening and not looks_like_host(opening.rstrip(",;")):
-        readings.append((tuple(range(1, k)), k))
-    for cuts, last in readings:
-        spans = list(itertools.pairwise((0, *cuts, last)))
+        sparse.append([(c,) for c in range(k)])
+        if spanned:
+            kept = tuple(c for c in range(n) if roles[c] not in GROUPING_ROLES)
+            if 0 < len(kept) < n and len(kept) >= k:
+                sparse.extend(_covers(kept, k))
+    for spans in [*_covers(tuple(range(n)), k), *sparse]:
         placed: list[tuple[int, str]] = []
         score = 0.0
-        for (first, end), piece in zip(spans, pieces, strict=True):
-            parts = _split_piece(piece, roles[first:end])
+        for columns, piece in zip(spans, pieces, strict=True):
+            parts = _split_piece(piece, tuple(roles[c] for c in columns))
             if parts is None:
                 break
-            for offset, (part, fit) in enumerate(parts):
-                placed.append((first + offset, part))
+            for column, (part, fit) in zip(columns, parts, strict=True):
+                placed.append((column, part))
                 score += fit
+            score -= DEFAULT_LOST_TAB_COST * (len(parts) - 1)
         else:
-            # Cells left empty at the end: every cell given must fit its column.
-            if last < n and any(role_fit(roles[c], t) <= 0 for c, t in placed[1:] if roles[c] != "other"):
+            # Cells left empty: every cell given must fit its column.
+            if spans in sparse and any(role_fit(roles[c], t) <= 0 for c, t in placed[1:] if roles[c] != "other"):
+                continue
+            # A reading whose name cell holds no name is none ("Places" / "you in groups of" over a spanned
+            # provider cell).
+            if roles[anchor] == "name" and not looks_like_cookie_name(first_name(dict(placed).get(anchor, ""))):
                 continue
             if best is None or score > best[0]:
                 best = (score, placed)
@@ -1300,6 +1313,14 @@ def _parse_row_start(
     if k < n and any(roles[c] == "duration" and not _duration_start(t) for c, t in best[1]):
         return None
     return best[1]
+
+
+def _covers(columns: tuple[int, ...], k: int) -> list[list[tuple[int, ...]]]:
+    """The ways ``k`` pieces cover ``columns`` in order, each piece one or more neighbouring ones."""
+    return [
+        [columns[a:b] for a, b in itertools.pairwise((0, *cuts, len(columns)))]
+        for cuts in itertools.combinations(range(1, len(columns)), k - 1)
+    ]
 
 
 def _duration_start(text: str) -> bool:
@@ -1352,8 +1373,7 @@ def _place_loose(
     if not open_anchor:
         # A row whose last cells are empty is no reading while a cell above is left open ("vient de" /
         # "NET Framework,"): the line goes on with it.
-        settled = current is None or not current.left_open()
-        parsed = _parse_row_start(pieces, roles, anchor, profiles, settled)
+        parsed = _parse_row_start(pieces, roles, anchor, profiles, spanned=current is not None)
         if parsed is not None:
             return True, parsed
     # Continuation: the monotone assignment of pieces to columns that best explains the wrapping.

@@ -1,4 +1,4 @@
-"""Cells that span rows, told from a layout that draws none: one provider for several cookies.
+"""Cells that span rows, told from a layout that draws none: one provider (or domain) for several cookies.
 
 A table written with ``rowspan`` keeps one cell for a group of rows: one provider beside its three cookies. A
 PDF or a text export shows the text once, beside the group's first row, and leaves the cell empty beside the
@@ -12,8 +12,9 @@ from collections.abc import Sequence
 
 from extractor.model import Role, Row
 
-# Columns that name a group: an empty cell below a filled one is the group's, the cell above spanning it.
-GROUPING_ROLES: frozenset[Role] = frozenset({"provider"})
+# Columns that name a group: an empty cell below a filled one is the group's, the cell above spanning it. A
+# tab-separated copy drops such a cell altogether below the group's first row (``rows._parse_row_start``).
+GROUPING_ROLES: frozenset[Role] = frozenset({"provider", "domain"})
 
 
 def spread_spanning_cells(rows: Sequence[Row], roles: Sequence[Role]) -> tuple[tuple[tuple[str | None, ...], ...], int]:
