@@ -1519,3 +1519,24 @@ def test_a_paragraph_whose_last_sentence_leads_in_without_a_category_gives_none(
     path = tmp_path / "policy.html"
     path.write_text(page, encoding="utf-8")
     assert extract(path).cookies[0].category_source != "heading"
+
+
+def test_a_sentence_opening_its_cell_one_space_after_a_one_word_label_starts_the_purpose(tmp_path: Path) -> None:
+    # A layout export packs a narrow row tight: the category label and the purpose's first words ran together
+    # with one space ("unknown This cookie"), the sentence starting a few characters left of where its next
+    # lines stand. The capitalised word opening the sentence is the purpose's, not the label's.
+    columns = (0, 10, 25, 38, 60)
+    text = (
+        _aligned(columns, ("name", "domain", "category", "description", "expiry"))
+        + _aligned(columns, ("_hjid", ".example.com", "analytics", "Sets a unique ID", "1 year"))
+        + _aligned(columns, ("", "", "", "for the visitor.", ""))
+        + _aligned((0, 10, 25, 60), ("__hssc", ".example.com", "unknown This cookie", "< 1 day"))
+        + _aligned(columns, ("", "", "", "keeps track of", ""))
+        + _aligned(columns, ("", "", "", "sessions.", ""))
+    )
+    path = tmp_path / "policy.layout.txt"
+    path.write_text(text, encoding="utf-8")
+    assert [(c.name, c.purpose) for c in extract(path).cookies] == [
+        ("_hjid", "Sets a unique ID for the visitor."),
+        ("__hssc", "This cookie keeps track of sessions."),
+    ]

@@ -14,7 +14,14 @@ from functools import cache
 
 from extractor.lexicon import fold
 from extractor.model import Fragment, Line, Role
-from extractor.shapes import CONNECTORS, has_strong_name_marks, looks_like_cookie_name, looks_like_duration, role_fit
+from extractor.shapes import (
+    CONNECTORS,
+    has_strong_name_marks,
+    looks_like_cookie_name,
+    looks_like_duration,
+    role_fit,
+    starts_sentence,
+)
 
 # A word starting within this many character widths of a gap's right edge counts as aligned to it.
 DEFAULT_ALIGN_TOLERANCE = 0.5
@@ -365,7 +372,19 @@ def _split_at(fragment_words: list[Word], bound: float, tolerance: float, right_
             left_role == "name" and role_fit("name", left) > 0
         )
 
-    preferred = [k for k in breaks if fits_role(k)]
+    def opens_sentence(k: int) -> bool:
+        # "unknown This cookie": a label cell, then the sentence that opens the purpose cell a word left of
+        # where the rows below start.
+        left = " ".join(w.text for w in fragment_words[:k])
+        right = " ".join(w.text for w in fragment_words[k:])
+        return (
+            left_role in ("category", "type")
+            and right_role in ("purpose", "function")
+            and role_fit(left_role, left) > 0
+            and starts_sentence(right)
+        )
+
+    preferred = [k for k in breaks if fits_role(k)] or [k for k in breaks if opens_sentence(k)]
     return min(preferred or breaks, key=lambda k: abs(fragment_words[k].x0 - bound))
 
 
