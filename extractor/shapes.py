@@ -13,7 +13,10 @@ from extractor.model import Category, Role
 
 # A cookie name is one token: letters, digits and the punctuation names use ("_ga_<container-id>",
 # "_pk_id.*", "pagead/1p-user-list/#", "CONSENT [x3]").
-COOKIE_TOKEN = re.compile(r"^[\w.*<>#$@%&+\-/:\[\]{}|~^!?=]+(?: \[x?\d+\])?$", re.UNICODE)
+# A placeholder may hold a space ("BEAMER_DATE{product ID}").
+COOKIE_TOKEN = re.compile(
+    r"^(?:[\w.*<>#$@%&+\-/:\[\]{}|~^!?=]|\{\w+(?: \w+){1,2}\}|<\w+(?: \w+){1,2}>)+(?: \[x?\d+\])?$", re.UNICODE
+)
 # Marks that only cookie names carry: "_", "*", "<>", "#", "/", a dot or digit inside the token, camelCase,
 # three capitalised humps ("AnalyticsSyncHistory"; two are a brand: "LinkedIn"), lower-case-hyphen-words.
 STRONG_NAME_MARKS = re.compile(
@@ -221,8 +224,9 @@ def ends_open(text: str) -> bool:
     if text.endswith((".", "!", "?")):
         return False  # "... gogoratzen du.": a sentence ended, whatever its last word means elsewhere
     words = text.split()
-    # A lone word is a value ("u", "e"), whatever language has it for "and" or "in".
-    return len(words) > 1 and lexicon.fold(words[-1]) in CONNECTORS
+    # A lone word is a value ("u", "e"), whatever language has it for "and" or "in"; a word that closes a
+    # bracket ("{product ID}") is none.
+    return len(words) > 1 and words[-1][-1:].isalpha() and lexicon.fold(words[-1]) in CONNECTORS
 
 
 # Names listed in a cell, cut after a comma or a connector: the first name and what follows it.
@@ -296,6 +300,8 @@ WORD_SPLIT_END = re.compile(r"(?:\w[-/]|_)$")
 # placeholder or wildcard that completes it ("{site_id}", "<id>", "[n]", "*").
 IDENTIFIER_JOINT_END = re.compile(r"(?:\w[-/._]|_)$")
 PLACEHOLDER_PIECE = re.compile(r"^(?:\*|\{[^{}\s]+\}|<[^<>\s]+>|\[[^\[\]\s]+\])\*?$")
+# A placeholder of words ("{product ID}", "<site id>").
+SPACED_PLACEHOLDER = re.compile(r"^(?:\{\w+(?: \w+){0,2}\}|<\w+(?: \w+){0,2}>)$")
 
 
 def completes_identifier(line: str, part: str) -> bool:
@@ -312,9 +318,12 @@ def placeholder_completes(line: str, part: str) -> bool:
     ("_hjSessionUser_" / "{site_id}", "_pk_id." / "*")."""
     line, part = line.rstrip(), part.strip()
     words = line.split()
-    return bool(
-        words and has_name_marks(words[-1]) and IDENTIFIER_JOINT_END.search(line) and PLACEHOLDER_PIECE.match(part)
-    )
+    if not words or not has_name_marks(words[-1]):
+        return False
+    if IDENTIFIER_JOINT_END.search(line) and PLACEHOLDER_PIECE.match(part):
+        return True
+    # "BEAMER_LAST_PUSH_PROMPT_INTERACTION" / "{product ID}": a browser wraps a name before its placeholder.
+    return has_strong_name_marks(words[-1]) and SPACED_PLACEHOLDER.match(part) is not None
 
 
 # Scripts written without spaces between words (Chinese and Japanese: Han, kana, full-width forms): a line that
@@ -323,6 +332,17 @@ UNSPACED_SCRIPT = re.compile(r"[\u3000-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u
 # Korean spaces its words, but a browser wraps it between any two syllables ("서울밝은미" / "소치과"): a line
 # ending in a syllable goes on in the next line's first word more often than not.
 HANGUL_SYLLABLE = re.compile(r"[\uac00-\ud7a3]")
+
+
+# A line ending inside a placeholder left open ("BEAMER_DATE{product", "_ga_<container"), and the line that
+# closes it ("ID}", "id>").
+OPEN_PLACEHOLDER = re.compile(r"\w[{<\[][^{}<>\[\]\s]*$")
+PLACEHOLDER_CLOSE = re.compile(r"^[^{}<>\[\]\s]*[}>\]]")
+
+
+def closes_placeholder(line: str, part: str) -> bool:
+    """Whether ``part`` closes the placeholder ``line`` left open at a space ("BEAMER_DATE{product" / "ID}")."""
+    return bool(OPEN_PLACEHOLDER.search(line.rstrip()) and PLACEHOLDER_CLOSE.match(part.strip()))
 
 
 def cell_lines(text: str) -> list[str]:
@@ -338,6 +358,8 @@ def cell_lines(text: str) -> list[str]:
             or (HANGUL_SYLLABLE.match(lines[-1][-1]) and HANGUL_SYLLABLE.match(part[0]))
         ):
             lines[-1] += part
+        elif lines and closes_placeholder(lines[-1], part):
+            lines[-1] += " " + part  # "BEAMER_DATE{product" / "ID}": a placeholder cut at its space
         else:
             lines.append(part)
     return lines

@@ -1540,3 +1540,63 @@ def test_a_sentence_opening_its_cell_one_space_after_a_one_word_label_starts_the
         ("_hjid", "Sets a unique ID for the visitor."),
         ("__hssc", "This cookie keeps track of sessions."),
     ]
+
+
+PLACEHOLDER_ROWS = (
+    ("BEAMER_FIRST_VISIT{product ID}", "Remembers your first visit.", "300 days"),
+    ("BEAMER_LAST_PROMPT_INTERACTION{product ID}", "Remembers your last answer.", "300 days"),
+    ("sessionid", "Keeps you signed in.", "Session"),
+)
+
+
+def test_names_whose_placeholder_holds_a_space_in_a_tab_separated_copy(tmp_path: Path) -> None:
+    # "{product ID}": a placeholder of two words. The first row under the header is no header of its own (a
+    # cookie's name opens it), and each name stays whole.
+    text = "Cookie name\tPurpose\tDuration\n" + "".join("\t".join(r) + "\n" for r in PLACEHOLDER_ROWS)
+    path = tmp_path / "copy.txt"
+    path.write_text(text, encoding="utf-8")
+    assert [(c.name, c.duration) for c in extract(path).cookies] == [(n, d) for n, _, d in PLACEHOLDER_ROWS]
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        pytest.param("BEAMER_LAST_PROMPT_INTERACTION{product", "ID}", id="cut-at-the-placeholder-s-space"),
+        pytest.param("BEAMER_LAST_PROMPT_INTERACTION", "{product ID}", id="wrapped-before-the-placeholder"),
+    ],
+)
+def test_a_name_whose_placeholder_holds_a_space_wrapped_in_a_layout_export_is_one_name(
+    tmp_path: Path, first: str, second: str
+) -> None:
+    # The name column too narrow for the name: its placeholder goes on on the next line. The line below is the
+    # rest of the name, not a cookie of its own, and the next row starts as usual.
+    columns = (0, 46, 76)
+    text = (
+        _aligned(columns, ("Cookie name", "Purpose", "Duration"))
+        + _aligned(columns, ("BEAMER_FIRST_VISIT{product ID}", "Remembers your first visit.", "300 days"))
+        + _aligned(columns, (first, "Remembers your last answer.", "300 days"))
+        + _aligned(columns, (second, "", ""))
+        + _aligned(columns, ("sessionid", "Keeps you signed in.", "Session"))
+    )
+    path = tmp_path / "policy.txt"
+    path.write_text(text, encoding="utf-8")
+    assert [(c.name, c.purpose) for c in extract(path).cookies] == [(n, p) for n, p, _ in PLACEHOLDER_ROWS]
+
+
+@pytest.mark.parametrize(
+    "columns",
+    [pytest.param((0, 46, 76), id="names-first"), pytest.param((0, 12, 76), id="names-after-a-provider")],
+)
+def test_a_sentence_below_a_table_of_long_names_is_no_row(tmp_path: Path, columns: tuple[int, ...]) -> None:
+    # The names make their column wide: the paragraph after the table fits in it, or starts in the column on
+    # its left and runs into it. A whole sentence of plain words below a blank line is prose, not a cookie.
+    labels = ("Cookie name", "Purpose", "Duration") if columns[1] == 46 else ("Provider", "Cookie name", "Duration")
+    rows = (
+        [(n, p, d) for n, p, d in PLACEHOLDER_ROWS]
+        if columns[1] == 46
+        else [("Beamer", n, d) for n, _, d in PLACEHOLDER_ROWS]
+    )
+    text = "".join(_aligned(columns, row) for row in (labels, *rows)) + "\nYou can change your choices at any time.\n"
+    path = tmp_path / "policy.txt"
+    path.write_text(text, encoding="utf-8")
+    assert [c.name for c in extract(path).cookies] == [n for n, _, _ in PLACEHOLDER_ROWS]

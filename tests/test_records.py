@@ -96,6 +96,7 @@ def test_a_duration_in_parts_is_one_whole_duration(text: str) -> None:
         pytest.param("Podatki o članu", "Podatki o članu", id="plain-words-joined-by-a-word"),
         pytest.param("Google Analytics (GA4)", "Google Analytics (GA4)", id="a-service-s-name"),
         pytest.param("__stripe_mid,", "__stripe_mid", id="a-list-wrapped-after-its-comma"),
+        pytest.param("BEAMER_DATE{product ID}", "BEAMER_DATE{product ID}", id="a-placeholder-of-two-words"),
     ],
 )
 def test_the_first_name_of_a_cell_is_what_its_column_is_measured_by(cell: str, first: str) -> None:
@@ -112,8 +113,16 @@ def test_the_first_name_of_a_cell_is_what_its_column_is_measured_by(cell: str, f
         ("google-", True),
         ("Aukeratutako hizkuntza gogoratzen du.", False),  # "du" joins French words; here a sentence ended
         ("Keeps the session.", False),
+        ("BEAMER_DATE{product ID}", False),  # "ID}" closes a placeholder; "id" is a connector elsewhere
     ],
-    ids=["connector", "english-connector", "hyphen", "sentence-ending-in-a-foreign-connector", "sentence"],
+    ids=[
+        "connector",
+        "english-connector",
+        "hyphen",
+        "sentence-ending-in-a-foreign-connector",
+        "sentence",
+        "a-placeholder-closed",
+    ],
 )
 def test_a_cell_line_ends_open_after_a_connector_not_after_a_sentence(text: str, open_: bool) -> None:
     from extractor.shapes import ends_open

@@ -654,6 +654,8 @@ def content_header(
         return None
     if any(f.text[:1].islower() for f in line.fragments):
         return None  # labels are capitalised (or in a script without case); lower case is a wrapped row
+    if any(has_strong_name_marks(f.text.split()[0]) for f in line.fragments if f.text.split()):
+        return None  # "BEAMER_FIRST_VISIT{product ID}": a cookie's name opens a row, never a label
     above = _line_above(lines, index)
     if (
         not repeated

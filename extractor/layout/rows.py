@@ -40,6 +40,7 @@ from extractor.lexicon import fold
 from extractor.model import Line, Role, Rule
 from extractor.shapes import (
     DURATION_OPENER,
+    closes_placeholder,
     completes_identifier,
     ends_open,
     ends_sentence,
@@ -52,6 +53,7 @@ from extractor.shapes import (
     looks_like_duration,
     looks_like_heading,
     looks_like_host,
+    placeholder_completes,
     role_fit,
     starts_sentence,
     without_bound,
@@ -115,6 +117,8 @@ DEFAULT_WHOLE_CELL = 1.5
 # A piece that makes its cell a whole cell of a row above ("HTTP" + "Cookie" where "HTTP Cookie" was seen) gains
 # this much: columns repeat their values.
 DEFAULT_SEEN_CELL = 1.5
+# A sentence of at least this many words where a table's names stand, below a blank line, is prose after it.
+DEFAULT_SENTENCE_WORDS = 4
 # A lower-case piece is this much less likely the rest of a provider's name that was not left open.
 DEFAULT_LOWER_CASE_PROVIDER = 1.0
 # A continuation line whose pieces go to columns that wrapped onto the line above gains this much.
@@ -479,6 +483,8 @@ def cut_region(header: HeaderRow, body: tuple[Line, ...], after: tuple[Line, ...
             and cut
             and (
                 _leaves_table(cells, anchor)
+                or _sentence_for_a_name(cells, anchor, header.roles)
+                or (_bounds_crossed(line, local, unit) >= 1 and _is_sentence(line.text))
                 or (_is_heading_line(line) and bool(cells[0]))
                 or _runs_across(line, starts, unit)
             )
@@ -611,6 +617,23 @@ def _leaves_table(cells: list[str | None], anchor: int) -> bool:
     starts at the table's left edge, as text after a table does. Text that leaves the first column empty is a
     cell's next paragraph."""
     return not cells[anchor] and bool(cells[0])
+
+
+def _sentence_for_a_name(cells: list[str | None], anchor: int, roles: tuple[Role, ...]) -> bool:
+    """Whether a line below a blank one holds a whole sentence where the names stand ("You can change your
+    choices at any time."): the paragraph after the table, not a row."""
+    text = cells[anchor]
+    return roles[anchor] == "name" and text is not None and not names_only(text) and _is_sentence(text)
+
+
+def _is_sentence(text: str) -> bool:
+    """A whole sentence of plain words: capitalised, ended, no word marked as a name."""
+    return (
+        word_count(text) >= DEFAULT_SENTENCE_WORDS
+        and starts_sentence(text)
+        and ends_sentence(text)
+        and not any(has_name_marks(w) for w in text.split())
+    )
 
 
 def _names_section(line: Line, after: Line | None, starts: list[float], roles: tuple[Role, ...], unit: float) -> bool:
@@ -749,6 +772,13 @@ def _anchor_starts(cut: Cut, anchor: int, previous: RowBuilder | None, roles: tu
         follows = index > 0 and bool(cut[index - 1][1][anchor])
         # "_ga_" / "<container-id>": a name cut after its underscore, before a placeholder.
         placeholder = bool(follows and text and last_anchor and last_anchor.endswith("_") and text[:1] in "<{[")
+        # "BEAMER_DATE{product" / "ID}": a placeholder cut at its space.
+        placeholder = placeholder or bool(
+            follows
+            and text
+            and last_anchor
+            and (closes_placeholder(last_anchor, text) or placeholder_completes(last_anchor, text))
+        )
         # "_ga" / "(_ga_ABC, _ga_DEF)": the names in brackets belong to the one above.
         placeholder = placeholder or bool(follows and text and text.startswith("("))
         stacked = bool(
