@@ -299,7 +299,7 @@ WORD_SPLIT_END = re.compile(r"(?:\w[-/]|_)$")
 # A line ending at a joint of an identifier ("_hjSessionUser_", "_pk_id.") and a line that is only the
 # placeholder or wildcard that completes it ("{site_id}", "<id>", "[n]", "*").
 IDENTIFIER_JOINT_END = re.compile(r"(?:\w[-/._]|_)$")
-PLACEHOLDER_PIECE = re.compile(r"^(?:\*|\{[^{}\s]+\}|<[^<>\s]+>|\[[^\[\]\s]+\])\*?$")
+PLACEHOLDER_PIECE = re.compile(r"^(?:\*|#|\{[^{}\s]+\}|<[^<>\s]+>|\[[^\[\]\s]+\])\*?$")
 # A placeholder of words ("{product ID}", "<site id>").
 SPACED_PLACEHOLDER = re.compile(r"^(?:\{\w+(?: \w+){0,2}\}|<\w+(?: \w+){0,2}>)$")
 

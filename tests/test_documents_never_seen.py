@@ -1600,3 +1600,24 @@ def test_a_sentence_below_a_table_of_long_names_is_no_row(tmp_path: Path, column
     path = tmp_path / "policy.txt"
     path.write_text(text, encoding="utf-8")
     assert [c.name for c in extract(path).cookies] == [n for n, _, _ in PLACEHOLDER_ROWS]
+
+
+def test_a_name_wrapped_before_its_hash_placeholder_in_a_text_browser_dump_is_one_name(tmp_path: Path) -> None:
+    # "_hjSession_#": a text browser wraps the name before its "#" and centres the row's short cells on the
+    # placeholder's line. The "#" completes the name above; it opens no row.
+    text = (
+        "   Name     Type                      Purpose                       Expiry\n"
+        "_ga         HTTP  Registers a unique ID for statistics on how   2 years\n"
+        "                  the visitor uses the website.\n"
+        "_hjSession_       Collects statistics on the visitor's visits\n"
+        "#           HTTP  to the website, such as the number of visits  1 day\n"
+        "                  and what pages have been read.\n"
+        "_hjTLDTest  HTTP  Detects the ranking for the current website.  Session\n"
+    )
+    path = tmp_path / "page.w3m.txt"
+    path.write_text(text, encoding="utf-8")
+    assert [(c.name, c.duration) for c in extract(path).cookies] == [
+        ("_ga", "2 years"),
+        ("_hjSession_#", "1 day"),
+        ("_hjTLDTest", "Session"),
+    ]
