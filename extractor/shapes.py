@@ -180,6 +180,13 @@ def names_party(text: str) -> bool:
     return bool(THIRD_PARTY.search(folded) or FIRST_PARTY.search(folded))
 
 
+def names_storage(text: str) -> bool:
+    """Text whose every word names a storage kind ("HTTP Cookie", "Local Storage", "Cookie"); a short word
+    ("de" in "almacenamiento de sesión") is no such word on its own."""
+    folded = lexicon.fold(text).split()
+    return bool(folded) and all(len(word) > 2 and word in STORAGE_WORDS for word in folded)
+
+
 def word_count(text: str) -> int:
     return len(text.split())
 
@@ -286,6 +293,8 @@ def role_fit(role: Role, text: str) -> float:
         return 0.5 if (starts_sentence(text) and words <= 4) or (words == 1 and "." in text.strip(".")) else 0.0
     if role == "domain":
         return 1.0 if "." in text and words == 1 else 0.0
+    if role == "type" and words <= 3 and names_storage(text):
+        return 1.0  # "HTTP Cookie", "HTML Local Storage"
     if role in ("type", "category"):
         return 0.3 if words <= 2 else -0.5
     return 0.0

@@ -1621,3 +1621,39 @@ def test_a_name_wrapped_before_its_hash_placeholder_in_a_text_browser_dump_is_on
         ("_hjSession_#", "1 day"),
         ("_hjTLDTest", "Session"),
     ]
+
+
+def test_a_storage_kind_wrapped_in_a_tab_separated_copy_stays_in_the_type_column(tmp_path: Path) -> None:
+    # "HTTP" / "Cookie": the type wraps after its first word; the line below holds its rest and the purpose's
+    # next words. "Cookie" goes on with the type (a storage kind), not with the provider's name.
+    text = (
+        "Nom\tFournisseur\tExpiration\tType\tFinalité\n"
+        "_hj_test0\tMatomo\t1 year\tHTTP\tCollects data on\n"
+        "Cookie\tthe user's navigation.\n"
+        "_ga_sid1\tGoogle\t2 years\tHTTP\tRegisters a unique\n"
+        "Cookie\tID for statistics.\n"
+    )
+    path = tmp_path / "copy.txt"
+    path.write_text(text, encoding="utf-8")
+    assert [(c.name, c.provider, c.type) for c in extract(path).cookies] == [
+        ("_hj_test0", "Matomo", "HTTP Cookie"),
+        ("_ga_sid1", "Google", "HTTP Cookie"),
+    ]
+
+
+@pytest.mark.parametrize("gap", ["\n", "\n\n"], ids=["layout-export", "text-browser"])
+def test_a_one_word_heading_over_a_paragraph_after_a_table_is_no_row(tmp_path: Path, gap: str) -> None:
+    # "About" below the table, then a paragraph across the page: a heading and its text, not a cookie named
+    # "About" (one plain word could be a name, but it heads prose here).
+    columns = (0, 12, 26)
+    text = (
+        _aligned(columns, ("Name", "Provider", "Expiry"))
+        + _aligned(columns, ("_ga_sid1", "Google", "2 years"))
+        + _aligned(columns, ("_hj_test0", "Hotjar", "1 day"))
+        + "\nAbout"
+        + gap
+        + "Cookie declaration last updated by the consent platform.\n"
+    )
+    path = tmp_path / "policy.txt"
+    path.write_text(text, encoding="utf-8")
+    assert [c.name for c in extract(path).cookies] == ["_ga_sid1", "_hj_test0"]

@@ -53,6 +53,7 @@ from extractor.shapes import (
     looks_like_duration,
     looks_like_heading,
     looks_like_host,
+    names_storage,
     placeholder_completes,
     role_fit,
     starts_sentence,
@@ -484,6 +485,7 @@ def cut_region(header: HeaderRow, body: tuple[Line, ...], after: tuple[Line, ...
             and (
                 _leaves_table(cells, anchor)
                 or _sentence_for_a_name(cells, anchor, header.roles)
+                or _heads_a_paragraph(line, following[index], local, unit)
                 or (_bounds_crossed(line, local, unit) >= 1 and _is_sentence(line.text))
                 or (_is_heading_line(line) and bool(cells[0]))
                 or _runs_across(line, starts, unit)
@@ -624,6 +626,19 @@ def _sentence_for_a_name(cells: list[str | None], anchor: int, roles: tuple[Role
     choices at any time."): the paragraph after the table, not a row."""
     text = cells[anchor]
     return roles[anchor] == "name" and text is not None and not names_only(text) and _is_sentence(text)
+
+
+def _heads_a_paragraph(line: Line, after: Line | None, starts: list[float], unit: float) -> bool:
+    """Whether a lone word or title below a blank line heads the paragraph under it ("About" / "Cookie
+    declaration last updated ..."): a plain heading over prose that runs across the columns, not a row."""
+    return (
+        len(line.fragments) == 1
+        and looks_like_heading(line.text)
+        and not has_name_marks(line.text)
+        and after is not None
+        and len(after.fragments) == 1
+        and (_runs_across(after, starts, unit) or _is_sentence(after.text))
+    )
 
 
 def _is_sentence(text: str) -> bool:
@@ -1422,6 +1437,8 @@ def _place_loose(
             else:
                 if roles[column] == "provider" and piece[:1].islower():
                     score -= DEFAULT_LOWER_CASE_PROVIDER  # a provider's name goes on capitalised ("Google" / "Ads")
+                if roles[column] == "provider" and "type" in roles and names_storage(piece):
+                    score -= DEFAULT_LOWER_CASE_PROVIDER  # "Matomo" / "Cookie": the type's storage kind wrapped
                 if current is not None and before in complete[column] and len(current.cells[column]) == 1:
                     score -= DEFAULT_WHOLE_CELL
             if current is not None and " ".join([*current.cells[column], piece]) in complete[column]:
