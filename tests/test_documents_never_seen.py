@@ -1657,3 +1657,21 @@ def test_a_one_word_heading_over_a_paragraph_after_a_table_is_no_row(tmp_path: P
     path = tmp_path / "policy.txt"
     path.write_text(text, encoding="utf-8")
     assert [c.name for c in extract(path).cookies] == ["_ga_sid1", "_hj_test0"]
+
+
+def test_a_word_wrapped_beside_a_whole_duration_does_not_go_on_with_it() -> None:
+    # A continuation line of a tab-separated copy ("unique" / "Cookie") whose last piece could end the duration
+    # cell ("Session") or the type cell ("HTTP"): widths and shapes leave both open; "Session Cookie" would
+    # spoil a whole duration, so the piece goes on with the type.
+    from extractor.layout.rows import RowBuilder, _place_loose
+    from extractor.model import Line
+
+    roles = ("name", "provider", "purpose", "duration", "type")
+    line = Line(page=1, number=1, fragments=())
+    row = RowBuilder(len(roles), 1)
+    for column, text in enumerate(("YSC", "YouTube", "Registers a", "Session", "HTTP")):
+        row.add(column, text, line)
+    profiles: list[list[tuple[bool, bool, bool, bool]]] = [[] for _ in roles]
+    starts, placed = _place_loose(["unique", "Cookie"], 5, 0, roles, row, profiles, [6, 7, 12, 4, 4], [set()] * 5)
+    assert not starts
+    assert placed == [(2, "unique"), (4, "Cookie")]

@@ -1439,6 +1439,12 @@ def _place_loose(
                     score -= DEFAULT_LOWER_CASE_PROVIDER  # a provider's name goes on capitalised ("Google" / "Ads")
                 if roles[column] == "provider" and "type" in roles and names_storage(piece):
                     score -= DEFAULT_LOWER_CASE_PROVIDER  # "Matomo" / "Cookie": the type's storage kind wrapped
+                if (
+                    roles[column] == "duration"
+                    and is_whole_duration(before)
+                    and not is_whole_duration(f"{before} {piece}")
+                ):
+                    score -= DEFAULT_WHOLE_CELL  # "1 ano" + "Cookie": a whole duration spoilt
                 if current is not None and before in complete[column] and len(current.cells[column]) == 1:
                     score -= DEFAULT_WHOLE_CELL
             if current is not None and " ".join([*current.cells[column], piece]) in complete[column]:
