@@ -1675,3 +1675,27 @@ def test_a_word_wrapped_beside_a_whole_duration_does_not_go_on_with_it() -> None
     starts, placed = _place_loose(["unique", "Cookie"], 5, 0, roles, row, profiles, [6, 7, 12, 4, 4], [set()] * 5)
     assert not starts
     assert placed == [(2, "unique"), (4, "Cookie")]
+
+
+def test_a_tab_separated_table_told_by_its_cells_reads_its_columns_from_rows_that_fill_them(tmp_path: Path) -> None:
+    # Labels no lexicon names, wrapped onto a second line, over rows of hosts, cookie names and parties; a row
+    # lost a tab (the host and the names ran together with a space). Which column is which, the rows that fill
+    # every column say.
+    text = (
+        "Undergruppe for\tKapsler\tPart\n"
+        "vertsnavn\tsom settes\n"
+        "example.no\tOptanonConsent,\tFørstepart\n"
+        "vsb_sesjon\n"
+        "nettbank.example.no JSESSIONID, vsb_auth,\tFørstepart\n"
+        "bankid.example.no\tbankid_session\tTredjepart\n"
+    )
+    path = tmp_path / "copy.txt"
+    path.write_text(text, encoding="utf-8")
+    names = [c.name for c in extract(path).cookies]
+    assert names == [
+        "OptanonConsent",
+        "vsb_sesjon",
+        "JSESSIONID",
+        "vsb_auth",
+        "bankid_session",
+    ]

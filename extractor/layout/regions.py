@@ -60,6 +60,8 @@ DEFAULT_HEADING_SIZE_RATIO = 1.1
 DEFAULT_CENTRE_SHARE = 0.05
 # A heading wraps over this many lines at most.
 DEFAULT_MAX_HEADING_LINES = 3
+# A tab-separated table's columns are read from its rows that fill every column when it has this many.
+DEFAULT_MIN_FULL_ROWS = 2
 # How far above a header row the heading of its table may stand, in lines: a section's description may run to
 # many paragraphs and list items, in large type.
 DEFAULT_HEADING_LOOKBACK_LINES = 200
@@ -407,6 +409,13 @@ def _completes_labels(cells: Sequence[HeaderCell], line: Line) -> bool:
     return best - before >= len(pieces)
 
 
+def _labels_wrap_on(cells: Sequence[HeaderCell], line: Line) -> bool:
+    """A tab-separated line right under labels told by their cells, of fewer pieces than labels, each a few
+    words in lower case and no name ("Undergruppe for" / "vertsnavn"): the labels' next words, not a row."""
+    pieces = [f.text for f in line.fragments]
+    return 0 < len(pieces) < len(cells) and all(p[:1].islower() and _few_words_no_name(p) for p in pieces)
+
+
 def _lone_label_piece(lines: tuple[Line, ...], index: int, limit: int, capitals: bool = False) -> bool:
     """A tab-separated line of one short piece in lower case, no name, no duration, no sentence's end, under a
     header and above the first row ("Durată" / "de" / "stocare" / a row of cells): a label's words the copy put
@@ -552,7 +561,7 @@ def _nearest_cell(cells: Sequence[HeaderCell], fragment: Fragment) -> int:
 
 
 def body_columns(
-    lines: tuple[Line, ...], start: int, cells: Sequence[HeaderCell], repeated: bool = False
+    lines: tuple[Line, ...], start: int, cells: Sequence[HeaderCell], repeated: bool = False, full_only: bool = False
 ) -> list[list[str]]:
     """The texts below a header, column by column, from the body lines that hold two cells or more (a lone
     fragment may be a wrapped line, a heading or prose), up to the next header. ``repeated``: the labels
@@ -561,11 +570,12 @@ def body_columns(
     labels = [c.text for c in cells]
     seen = 0
     after_blank = False
+    full: list[bool] = []  # per tab-separated row, whether it fills every column
     for line in lines[start:]:
         if seen >= DEFAULT_CONTENT_LOOKAHEAD:
             break
         seen += 1
-        if len(line.fragments) < 2:
+        if len(line.fragments) < 2 or (full_only and len(line.fragments) != len(cells)):
             after_blank = after_blank or line.blank  # a gap, then a heading or prose, parts tables alike
             continue
         # The next table's header: the same labels again after a blank line (a row repeated within the table
@@ -577,6 +587,12 @@ def body_columns(
         for fragment in line.fragments:
             for column, text in _pieces_by_column(cells, fragment):
                 columns[column].append(text)
+        if line.delimited and not line.whole_row:
+            full.append(len(line.fragments) == len(cells))
+    if sum(full) >= DEFAULT_MIN_FULL_ROWS and not all(full):
+        # A tab-separated row with fewer pieces than labels lost a tab or an empty cell: which column each
+        # piece is in, only the rows that fill every column say.
+        return body_columns(lines, start, cells, repeated, full_only=True)
     return columns
 
 
@@ -771,6 +787,7 @@ def find_header_rows(
                 or (not delimited and end - i <= label_end)
                 or (not delimited and _wrapped_as_before(lines, i, end, first_line, wrapped_before))
                 or (delimited and end == i + 1 and _completes_labels(cells, lines[end]))
+                or (delimited and end == i + 1 and by_content is not None and _labels_wrap_on(cells, lines[end]))
                 or (
                     delimited
                     and not lines[i].whole_row
