@@ -1699,3 +1699,27 @@ def test_a_tab_separated_table_told_by_its_cells_reads_its_columns_from_rows_tha
         "vsb_auth",
         "bankid_session",
     ]
+
+
+def test_prose_after_a_table_continued_under_a_repeated_header_is_no_cell(tmp_path: Path) -> None:
+    # A tab-separated copy: the labels repeat after a page break, the last row's purpose goes on below them,
+    # then a heading and a paragraph lead to the next table. The paragraph is no part of that purpose.
+    text = (
+        "Namn\tDomän\tSyfte\tLagringstid\n"
+        "vcb_text\texample.se\tKommer ihåg om du\t1 år\n"
+        "har valt större text.\n"
+        "ReadSpeakerSettings\texample.se\tSparar dina\t1 år\n"
+        "Namn\tDomän\tSyfte\tLagringstid\n"
+        "inställningar för talsyntesen.\n"
+        "Mätning och förbättring\n"
+        "Vi använder Matomo, som vi driftar på egna servrar i Sverige. Inga uppgifter lämnar EU.\n"
+        "Namn\tDomän\tSyfte\tLagringstid\n"
+        "_pk_id.1.8f3c\tMatomo\tSkiljer besökare åt.\t13 månader\n"
+    )
+    path = tmp_path / "copy.txt"
+    path.write_text(text, encoding="utf-8")
+    assert [(c.name, c.purpose) for c in extract(path).cookies] == [
+        ("vcb_text", "Kommer ihåg om du har valt större text."),
+        ("ReadSpeakerSettings", "Sparar dina inställningar för talsyntesen."),
+        ("_pk_id.1.8f3c", "Skiljer besökare åt."),
+    ]

@@ -1051,7 +1051,8 @@ def delimited_rows(
                     whole = _duration_run_in(pieces)
             if whole is not None:
                 pieces = whole
-            if len(pieces) == 1 and rows and _is_prose(line, alone, widest, following[index], current):
+            # Under a repeated header the row going on is the table's (``previous``): prose ends it as well.
+            if len(pieces) == 1 and current is not None and _is_prose(line, alone, widest, following[index], current):
                 # Too wide for a column, it may still be two cells' next lines run together.
                 split = (
                     _two_cells_in_one(pieces[0], current, header, widths)
@@ -1061,7 +1062,7 @@ def delimited_rows(
                 if split is None:
                     break
                 pieces = split
-            if len(pieces) == 1 and rows and _heads_next_table(line, following[index]):
+            if len(pieces) == 1 and current is not None and _heads_next_table(line, following[index]):
                 break
             if len(pieces) == 1 and current is not None and not _continues_any(pieces[0], current, header, widths):
                 break  # "For more information, see ...": it would have fitted on every cell's last line
