@@ -1723,3 +1723,21 @@ def test_prose_after_a_table_continued_under_a_repeated_header_is_no_cell(tmp_pa
         ("ReadSpeakerSettings", "Sparar dina inställningar för talsyntesen."),
         ("_pk_id.1.8f3c", "Skiljer besökare åt."),
     ]
+
+
+def test_a_second_name_stacked_in_its_cell_in_a_tab_separated_copy_stays_a_name(tmp_path: Path) -> None:
+    # One cell lists two cookies, one a line ("IDE" / "test_cookie"); the second name's line also holds the
+    # purpose's and the duration's next words. The name goes on in the name cell, not in the provider's.
+    text = (
+        "Naziv\tPružatelj\tSvrha\tTrajanje\n"
+        "_gcl_au\tGoogle\tMjeri konverzije oglasa.\t90 dana\n"
+        "IDE\tGoogle\tPrikazivanje i mjerenje oglasa putem\t1\n"
+        "test_cookie\tDoubleClicka.\tgodina\n"
+    )
+    path = tmp_path / "copy.txt"
+    path.write_text(text, encoding="utf-8")
+    assert [(c.name, c.provider, c.duration) for c in extract(path).cookies] == [
+        ("_gcl_au", "Google", "90 dana"),
+        ("IDE", "Google", "1 godina"),
+        ("test_cookie", "Google", "1 godina"),
+    ]

@@ -122,6 +122,8 @@ DEFAULT_SEEN_CELL = 1.5
 DEFAULT_SENTENCE_WORDS = 4
 # A lower-case piece is this much less likely the rest of a provider's name that was not left open.
 DEFAULT_LOWER_CASE_PROVIDER = 1.0
+# A piece holding a cookie's name gains this much in a name cell of names only (names stacked one a line).
+DEFAULT_STACKED_NAME = 2.0
 # A continuation line whose pieces go to columns that wrapped onto the line above gains this much.
 DEFAULT_KEEP_WRAPPING = 1.5
 # Column preference for wrapped text when nothing else decides: prose wraps most, codes least.
@@ -1450,6 +1452,9 @@ def _place_loose(
                     score -= DEFAULT_WHOLE_CELL
             if current is not None and " ".join([*current.cells[column], piece]) in complete[column]:
                 score += DEFAULT_SEEN_CELL
+            if names_only(piece) and has_strong_name_marks(first_name(piece)) and not ends_sentence(piece):
+                # "IDE" / "test_cookie": one more name stacked in the name cell, not a word of another cell.
+                score += DEFAULT_STACKED_NAME if roles[column] == "name" and names_only(before) else 0.0
             last = before.rsplit("\n", 1)[-1]
             if len(last) + 1 + len(piece.split()[0]) <= DEFAULT_WRAP_FIT * widths[column]:
                 score -= DEFAULT_WRAP_MISFIT
