@@ -48,6 +48,8 @@ from extractor.shapes import (
 
 # Values of a type column (storage kinds, parties), and the words that continue them on the next line
 # ("HTTP" / "Cookie", "Third" / "party").
+# A plain word read as a name this many times in one dumped table is another column's value.
+DEFAULT_REPEATED_VALUE = 3
 TYPE_PHRASES = (*lexicon.words("storage_types"), *(p for ps in lexicon.party_words().values() for p in ps))
 TYPE_WORDS = frozenset(word for phrase in TYPE_PHRASES for word in phrase.split()) - CONNECTORS
 # Words that go on a type value: those that follow another word in a type phrase ("HTTP" / "Cookie").
@@ -821,9 +823,18 @@ def _is_label(text: str, lower_labels: bool) -> bool:
     return bool(_labels(text)) and (text[:1].islower() if lower_labels else text[:1].isupper())
 
 
+def _without_repeated_words(names: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """The names of a dumped table without the plain words it repeats ("technical", "unknown",
+    "personnalisées" five times over): a table lists each cookie once, so a word that comes back again and again
+    with no mark of a name is another column's value read as a name."""
+    counts = Counter(name for name, _ in names)
+    return [(name, number) for name, number in names if counts[name] < DEFAULT_REPEATED_VALUE or has_name_marks(name)]
+
+
 def _zip_rows(table: DumpedTable, queues: dict[Role, list[tuple[str, int]]], prose: list[_Prose]) -> None:
     """The i-th value of every role makes row i; prose is cut into one purpose per name."""
-    names = queues.get("name", [])
+    names = _without_repeated_words(queues.get("name", []))
+    queues["name"] = names
     if len(queues.get("provider", [])) > len(names):
         queues["provider"] = _rejoin(queues["provider"], len(names))
     prose_role: Role = "purpose" if "purpose" in queues else "function"
