@@ -283,11 +283,13 @@ def test_a_duration_in_words_ending_on_when_goes_on_over_its_next_lines() -> Non
 
 
 def test_a_plain_word_read_as_a_name_again_and_again_is_another_column_s_value() -> None:
-    # Column after column: the names, then a type column whose one value ("technical") the dump set where names
-    # stand. A table lists each cookie once: a plain word that comes back again and again is no cookie.
+    # Column after column: the names, then type values ("technical", "Targeting/" wrapped after its slash) the
+    # dump set where names stand. A table lists each cookie once: a plain word that comes back again and again
+    # is no cookie.
     found = rows(
         "name\n_hjSession_*\n\ncategory\nanalytics\n\n_hjSessionUser_*\n\nanalytics\n\n"
-        "technical\n\ntechnical\n\ntechnical\n\nsessionid\n\ncsrftoken\n\nexpiry\n"
+        "technical\n\ntechnical\n\ntechnical\n\nTargeting/\n\nTargeting/\n\nTargeting/\n\nsessionid\n\ncsrftoken\n\n"
+        "expiry\n"
         "30 minutes\n\n1 year\n\nSession\n\n1 year\n"
     )
-    assert "technical" not in [r["name"] for r in found]
+    assert not {"technical", "Targeting/"} & {r["name"] for r in found}

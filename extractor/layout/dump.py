@@ -828,7 +828,12 @@ def _without_repeated_words(names: list[tuple[str, int]]) -> list[tuple[str, int
     "personnalisées" five times over): a table lists each cookie once, so a word that comes back again and again
     with no mark of a name is another column's value read as a name."""
     counts = Counter(name for name, _ in names)
-    return [(name, number) for name, number in names if counts[name] < DEFAULT_REPEATED_VALUE or has_name_marks(name)]
+    # A word wrapped after a slash ("Targeting/") is still a plain word.
+    return [
+        (name, number)
+        for name, number in names
+        if counts[name] < DEFAULT_REPEATED_VALUE or has_name_marks(name.rstrip("/"))
+    ]
 
 
 def _zip_rows(table: DumpedTable, queues: dict[Role, list[tuple[str, int]]], prose: list[_Prose]) -> None:
