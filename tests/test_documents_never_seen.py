@@ -1741,3 +1741,50 @@ def test_a_second_name_stacked_in_its_cell_in_a_tab_separated_copy_stays_a_name(
         ("IDE", "Google", "1 godina"),
         ("test_cookie", "Google", "1 godina"),
     ]
+
+
+def test_a_label_a_text_browser_centred_between_wrapped_labels_heads_its_column(tmp_path: Path) -> None:
+    # Labels that wrap over three lines make the header tall; a text browser centres the one-line labels on its
+    # middle line ("Spiegazione", "Esempi di cookie"), below the first line of the others.
+    text = (
+        "Tipologia di                                        Durata di ogni\n"
+        "   cookie      Spiegazione     Esempi di cookie      installazione\n"
+        "                                                       di cookie\n"
+        "Necessari      Mantiene la     app_session           Sessione\n"
+        "               sessione.\n"
+        "Analitici      Conta le        _ga                   2 anni\n"
+        "               visite.\n"
+    )
+    path = tmp_path / "page.w3m.txt"
+    path.write_text(text, encoding="utf-8")
+    result = extract(path)
+    assert result.tables[0].headers == (
+        "Tipologia di cookie",
+        "Spiegazione",
+        "Esempi di cookie",
+        "Durata di ogni installazione di cookie",
+    )
+    assert result.tables[0].columns == ("category", "purpose", "name", "duration")
+    assert [(c.name, c.purpose, c.duration) for c in result.cookies] == [
+        ("app_session", "Mantiene la sessione.", "Sessione"),
+        ("_ga", "Conta le visite.", "2 anni"),
+    ]
+
+
+def test_labels_centred_on_the_middle_line_of_a_tall_header_start_columns_of_their_own(tmp_path: Path) -> None:
+    # Every label but two wraps over three lines; the two one-line labels stand on the middle line, in the
+    # gaps between the others' first lines, above cells that start where they do.
+    text = (
+        "Tipologia di                                                  Durata di ogni  Trasferimento\n"
+        "   cookie      Spiegazione          Esempi di cookie           installazione    di dati a\n"
+        "                                                                 di cookie     terze parti\n"
+        "Necessari      Mantengono la        app_session (Tiene aperta  Sessione        No\n"
+        "               sessione.            la sessione dell'utente)\n"
+        "Analitici      Contano le visite.   _ga (Distingue gli utenti  2 anni          Sì\n"
+        "                                    nelle statistiche)\n"
+    )
+    path = tmp_path / "page.w3m.txt"
+    path.write_text(text, encoding="utf-8")
+    result = extract(path)
+    assert result.tables[0].headers[1:3] == ("Spiegazione", "Esempi di cookie")
+    assert [(c.name, c.duration) for c in result.cookies] == [("app_session", "Sessione"), ("_ga", "2 anni")]

@@ -26,6 +26,8 @@ from extractor.shapes import join_cell, looks_like_duration
         # One token in brackets unlike the name is a note on it, not a second name.
         ("_ga_# (GA4)", ["_ga_# (GA4)"]),
         ("_ga (_ga_154EKD)", ["_ga", "_ga_154EKD"]),
+        # One name, then a sentence in brackets saying what it does: the name alone.
+        ("app_consent_selection (Stores the consent state of the user)", ["app_consent_selection"]),
         # Names one after another, each with what it does in brackets (one may hold brackets of its own).
         (
             "app_consent (Stores the choice) XSRF-TOKEN (Stops forgery (CSRF).) app_session (Keeps you in)",

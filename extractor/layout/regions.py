@@ -487,7 +487,9 @@ def _label_piece_goes_on(text: str) -> bool:
 def _label_score(text: str) -> int:
     """How well a label reads: named by a strong keyword, not left open by a joining word, every word a
     keyword's or a joining word ("Durée de vie" over "Nom de vie"), and the more so when one keyword phrase
-    spans it all ("Prazo de conservação" over "Nome de conservação")."""
+    spans it all ("Prazo de conservação" over "Nome de conservação"). A column no label names reads as none."""
+    if not text.split():
+        return 0
     m = match_header(text)
     closed = 0 if fold(text.split()[-1]) in CONNECTORS else 1
     folded = fold(QUALIFIER.sub(" ", text))
@@ -540,7 +542,7 @@ def _merge_continuation(
     merged = list(cells)
     for i, f in zip(targets, frags, strict=False):
         c = merged[i]
-        merged[i] = HeaderCell(f"{c.text} {f.text}", min(c.x0, f.x0), max(c.x1, f.x1), c.field)
+        merged[i] = HeaderCell(f"{c.text} {f.text}".strip(), min(c.x0, f.x0), max(c.x1, f.x1), c.field)
     return merged, frozenset(targets)
 
 
@@ -776,6 +778,13 @@ def find_header_rows(
         label_end = 0 if delimited else _label_ends_below(cells, lines, i)
         first_line = tuple(cells)  # the labels as their first line places them
         wrapped_before.setdefault(tuple(c.text for c in first_line), (i, set()))
+        if not delimited and by_content is None and end < len(lines):
+            # A text browser centres a short label on a tall header's middle line, between labels that wrap.
+            centred = _centred_labels(cells, lines[end])
+            if centred is not None:
+                cells = centred
+                used.append(lines[end].number)
+                end += 1
         while (
             not lines[i].whole_row
             and end < len(lines)
@@ -1120,6 +1129,36 @@ def _unlabelled_columns(cells: list[HeaderCell], lines: tuple[Line, ...], start:
 def _has_cell_under(line: Line, cell: HeaderCell) -> bool:
     """Whether a piece of the line stands under the label."""
     return any(_overlaps(f, cell) for f in line.fragments)
+
+
+def _centred_labels(cells: Sequence[HeaderCell], line: Line) -> list[HeaderCell] | None:
+    """The labels with those a text browser centred on the line below their first (``line``): pieces standing
+    under no label, each a label the lexicon names (one of them strongly), become labels of their own; the other
+    pieces stand under one label each and go on with it ("Tipologia di" / "cookie"). ``None`` when the line is
+    no such line (no piece in a gap, or one that is no label)."""
+    if line.blank or not line.fragments:
+        return None
+    merged = list(cells)
+    added: list[HeaderCell] = []
+    strong = False
+    for fragment in line.fragments:
+        under = [k for k, c in enumerate(cells) if _overlaps(fragment, c)]
+        if len(under) > 1 or not _few_words_no_name(fragment.text):
+            return None
+        if under:
+            k = under[0]
+            c = merged[k]
+            text = f"{c.text} {fragment.text}".strip()  # a column no label named takes the piece as its label
+            merged[k] = HeaderCell(text, min(c.x0, fragment.x0), max(c.x1, fragment.x1), c.field)
+            continue
+        found = match_header(fragment.text)
+        if found is None:
+            return None
+        strong = strong or found.strong
+        added.append(HeaderCell(fragment.text, fragment.x0, fragment.x1, fragment.field))
+    if not added or not strong:
+        return None
+    return sorted([*merged, *added], key=lambda c: c.x0)
 
 
 def _overlaps(piece: Fragment, cell: HeaderCell) -> bool:

@@ -31,6 +31,8 @@ DEFAULT_SHARED_PREFIX = 3
 NAME_WITH_NOTE = re.compile(r"\s*(?P<name>[^\s(),:;]+)\s*\((?P<note>[^()]*(?:\([^()]*\)[^()]*)*)\)\s*")
 # "_ga, _gid: Google Analytics cookies count visits": names, a colon, then what they do.
 NAMES_THEN_NOTE = re.compile(r"^(?P<names>[^:]+?)\s*:\s+(?P<note>\S.*)$", re.DOTALL)
+# A note in brackets of this many words or more after a name is a sentence about the cookie, not its name.
+DEFAULT_NOTE_SENTENCE_WORDS = 4
 # "CONSENT [x3]": a count of cookies by that name, not part of the name's pattern.
 COUNT_SUFFIX = re.compile(r"\s*\[x?\d+\]$")
 
@@ -89,7 +91,11 @@ def _names_with_notes(text: str) -> list[str]:
     notes = list(NAME_WITH_NOTE.finditer(text))
     if notes and "".join(m.group(0) for m in notes) == text:
         names = [m.group("name") for m in notes]
-        if len(names) > 1 and _marked_names(names):  # one name and its note stay as written
+        if len(names) > 1 and _marked_names(names):
+            return names
+        # One name and a short note stay as written ("_ga_# (GA4)"); a sentence in brackets says what the
+        # cookie does, and is no part of its name.
+        if len(notes[0].group("note").split()) >= DEFAULT_NOTE_SENTENCE_WORDS and has_name_marks(names[0]):
             return names
     listed = NAMES_THEN_NOTE.match(text)
     if listed and len(listed.group("note").split()) > 1:
