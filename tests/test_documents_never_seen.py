@@ -1788,3 +1788,24 @@ def test_labels_centred_on_the_middle_line_of_a_tall_header_start_columns_of_the
     result = extract(path)
     assert result.tables[0].headers[1:3] == ("Spiegazione", "Esempi di cookie")
     assert [(c.name, c.duration) for c in result.cookies] == [("app_session", "Sessione"), ("_ga", "2 anni")]
+
+
+def test_a_value_run_into_a_whole_duration_with_one_space_starts_its_own_column(tmp_path: Path) -> None:
+    # A layout export packs the duration and the origin one space apart ("1 an Interne"), running across the
+    # origin's bound with the unit nearest it: the cut leaves the duration whole, the word after it the next cell.
+    columns = (0, 28, 40, 62, 73)
+    text = (
+        _aligned(columns, ("Nom", "Fournisseur", "Finalité", "Durée", "Origine"))
+        + _aligned(columns, ("session_key", "Withings", "Gestion des", "1 semaine", "Interne"))
+        + _aligned(columns, ("", "", "cookies", "", ""))
+        + _aligned((0, 28, 40, 70), ("cookieconsent_dismissed", "Withings", "Gestion des", "1 an Interne"))
+        + _aligned(columns, ("", "", "cookies", "", ""))
+        + _aligned(columns, ("_ga", "Google", "Mesure", "13 mois", "Tiers"))
+    )
+    path = tmp_path / "policy.txt"
+    path.write_text(text, encoding="utf-8")
+    assert [(c.name, c.duration) for c in extract(path).cookies] == [
+        ("session_key", "1 semaine"),
+        ("cookieconsent_dismissed", "1 an"),
+        ("_ga", "13 mois"),
+    ]

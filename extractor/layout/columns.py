@@ -17,6 +17,7 @@ from extractor.model import Fragment, Line, Role
 from extractor.shapes import (
     CONNECTORS,
     has_strong_name_marks,
+    is_whole_duration,
     looks_like_cookie_name,
     looks_like_duration,
     role_fit,
@@ -368,8 +369,10 @@ def _split_at(fragment_words: list[Word], bound: float, tolerance: float, right_
         left = " ".join(w.text for w in fragment_words[:k])
         if fold(fragment_words[k].text) in CONNECTORS and right_role not in ("purpose", "function"):
             return False  # "_uetsid and" / "Microsoft Bing": the list of names goes on, no value opens so
-        return (right_role == "duration" and looks_like_duration(right)) or (
-            left_role == "name" and role_fit("name", left) > 0
+        return (
+            (right_role == "duration" and looks_like_duration(right))
+            or (left_role == "name" and role_fit("name", left) > 0)
+            or (left_role == "duration" and is_whole_duration(left))  # "1 an" + "Interne"
         )
 
     def opens_sentence(k: int) -> bool:
