@@ -390,3 +390,34 @@ def test_a_second_table_under_the_same_heading_after_a_short_paragraph_keeps_the
         ("_gid", "analytics", "heading"),
         ("_hjid", "analytics", "heading"),
     ]
+
+
+def test_a_purpose_cell_merged_down_over_rows_is_each_row_s_purpose(tmp_path: Path) -> None:
+    # A ruled table whose purpose cell spans three rows: the rules between those rows stop at the purpose column,
+    # and a browser centres the cell's text, so its lines stand beside all three names. Each of the three rows
+    # has the whole text; the rows keep one name each.
+    page = _Page((60.0, 180.0, 420.0), step=20.0)
+    top = page.y
+    page.row(("Cookie", "Purpose", "Duration"), bold=True)
+    page.row(("tpf_session", "Keeps you signed in", "Session"))
+    page.row(("tpf_auth", "while you buy tickets", "Until logout"))
+    page.row(("XSRF-TOKEN", "on the site.", "2 hours"))
+    page.row(("tpf_cart", "Keeps your basket.", "1 day"))
+    writer = page.writer
+    for k in range(6):
+        y = top + 14 - 20 * k
+        if k in (2, 3):  # between the rows the purpose cell spans: the name's and the duration's borders only
+            writer.rule(55, y, 175, y)
+            writer.rule(415, y, 500, y)
+        else:
+            writer.rule(55, y, 500, y)
+    for x in (55, 175, 415, 500):
+        writer.rule(x, top + 14, x, top + 14 - 100)
+    result = extract(page.save(tmp_path / "merged.pdf"))
+    spanned = "Keeps you signed in while you buy tickets on the site."
+    assert [(c.name, c.purpose, c.duration) for c in result.cookies] == [
+        ("tpf_session", spanned, "Session"),
+        ("tpf_auth", spanned, "Until logout"),
+        ("XSRF-TOKEN", spanned, "2 hours"),
+        ("tpf_cart", "Keeps your basket.", "1 day"),
+    ]

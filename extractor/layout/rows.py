@@ -323,13 +323,19 @@ def _share_merged_cells(
     rows: list[RowBuilder], rules: tuple[Rule, ...], starts: list[float], extent: tuple[float, float]
 ) -> None:
     """Cells merged down over several rows ("Youtube" once for fifteen cookies): where the rule between two
-    rows on a page leaves a column open, the cell above spans the row below, which shares its text."""
+    rows on a page leaves a column open, the cell above spans the row below. The merged cell's text is all the
+    column holds over the rows it spans (a browser centres it, so its lines may fall beside any of them), and
+    each of those rows shares it. A column no rule crosses between any two rows is merged nowhere."""
     left, right = extent
     bounds = [left, *starts, right]
-    spanning: set[int] = set()  # columns whose cell above already spans more than one row
+    columns = len(rows[0].cells) if rows else 0
     by_height = rule_index(rules)
+    # Per pair of neighbouring rows, the columns the rule between them leaves open (None: nothing to tell).
+    opened: list[set[int] | None] = []
+    spanning: set[int] = set()  # columns whose cell above spans the row below
     for above, row in itertools.pairwise(rows):
         if above.box is None or row.box is None:
+            opened.append(None)
             spanning = set()
             continue
         if above.page != row.page:
@@ -340,14 +346,26 @@ def _share_merged_cells(
             between = by_height.between(row.page, low - DEFAULT_RULE_SLACK, high + DEFAULT_RULE_SLACK)
             open_columns = {
                 c
-                for c in range(len(row.cells))
-                if between
-                and not row.cells[c]
-                and not any(r.x0 <= (bounds[c] + bounds[c + 1]) / 2 <= r.x1 for r in between)
+                for c in range(columns)
+                if between and not any(r.x0 <= (bounds[c] + bounds[c + 1]) / 2 <= r.x1 for r in between)
             }
-        spanning = {c for c in open_columns if above.cells[c]}
-        for column in spanning:
-            row.cells[column] = list(above.cells[column])
+        spanning = open_columns
+        opened.append(spanning)
+    ruled_somewhere = {c for c in range(columns) if any(o is not None and c not in o for o in opened)}
+    for column in range(columns):
+        if column not in ruled_somewhere:
+            continue
+        group = [0]
+        for k in range(1, len(rows) + 1):
+            joined = k < len(rows) and opened[k - 1] is not None and column in (opened[k - 1] or set())
+            if joined:
+                group.append(k)
+                continue
+            if len(group) > 1:
+                text = [line for g in group for line in rows[g].cells[column]]
+                for g in group:
+                    rows[g].cells[column] = list(text)
+            group = [k]
 
 
 def _ruled_starts(cut: Cut, rules: tuple[Rule, ...], header: HeaderRow) -> set[int] | None:
@@ -357,6 +375,7 @@ def _ruled_starts(cut: Cut, rules: tuple[Rule, ...], header: HeaderRow) -> set[i
         return None
     left, right = header.box[0], header.box[2]
     span = right - left
+    name = header.cells[anchor]
     by_height = rule_index(rules)
     found: set[int] = set()
     for index in range(1, len(cut)):
@@ -371,6 +390,10 @@ def _ruled_starts(cut: Cut, rules: tuple[Rule, ...], header: HeaderRow) -> set[i
         high = min(f.top for f in line.fragments)
         between = by_height.between(line.page, low - DEFAULT_RULE_SLACK, high + DEFAULT_RULE_SLACK)
         if any(min(r.x1, right) - max(r.x0, left) >= DEFAULT_RULE_SPAN * span for r in between):
+            found.add(index)
+        elif any(r.x0 <= name.x0 + DEFAULT_RULE_SLACK and r.x1 >= name.x1 - DEFAULT_RULE_SLACK for r in between):
+            # The rule under the name's cell alone: a cell beside it spans both rows (merged down), so the
+            # rule across the table breaks there.
             found.add(index)
     return found or None
 
