@@ -421,3 +421,39 @@ def test_a_purpose_cell_merged_down_over_rows_is_each_row_s_purpose(tmp_path: Pa
         ("XSRF-TOKEN", spanned, "2 hours"),
         ("tpf_cart", "Keeps your basket.", "1 day"),
     ]
+
+
+def test_a_purpose_cell_spanning_rows_of_a_table_without_rules_is_each_row_s_purpose(tmp_path: Path) -> None:
+    # No rules: rows stand 15 pt apart from one row's last line to the next row's first, a cell's lines 12.8 pt.
+    # One purpose runs on at 12.8 pt from the first row's lines into the second's: one cell spanning both rows.
+    from scripts.render_samples import Writer, pdf_bytes
+
+    writer = Writer(10.0)
+    columns = (60.0, 160.0, 330.0, 420.0)
+
+    def line(y: float, values: tuple[str, ...]) -> None:
+        for x, value in zip(columns, values, strict=True):
+            if value:
+                writer.text(x, y, value, 10.0, False)
+
+    line(700.0, ("Cookie", "Purpose", "Duration", "Type"))
+    line(685.0, ("_ga", "Google Analytics tells", "2 years", "HTTP"))
+    line(672.2, ("", "visitors apart and", "", "cookie"))
+    line(659.4, ("_ga_X1", "counts their visits.", "2 years", "HTTP"))
+    line(646.6, ("", "", "", "cookie"))
+    line(631.6, ("_gid", "Counts the pages", "1 day", "HTTP"))
+    line(618.8, ("", "seen in a visit.", "", "cookie"))
+    line(603.8, ("_fbp", "Shows adverts on", "3 months", "HTTP"))
+    line(591.0, ("", "other sites.", "", "cookie"))
+    line(576.0, ("sid", "Keeps you signed", "Session", "HTTP"))
+    line(563.2, ("", "in.", "", "cookie"))
+    path = tmp_path / "spanning.pdf"
+    path.write_bytes(pdf_bytes(writer.pages))
+    spanned = "Google Analytics tells visitors apart and counts their visits."
+    assert [(c.name, c.purpose) for c in extract(path).cookies] == [
+        ("_ga", spanned),
+        ("_ga_X1", spanned),
+        ("_gid", "Counts the pages seen in a visit."),
+        ("_fbp", "Shows adverts on other sites."),
+        ("sid", "Keeps you signed in."),
+    ]

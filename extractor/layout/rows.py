@@ -14,6 +14,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+import statistics
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import NamedTuple
@@ -122,6 +123,12 @@ DEFAULT_SEEN_CELL = 1.5
 DEFAULT_SENTENCE_WORDS = 4
 # A lower-case piece is this much less likely the rest of a provider's name that was not left open.
 DEFAULT_LOWER_CASE_PROVIDER = 1.0
+# A purpose cell spanning rows is told from at least this many line spacings within cells and between rows, when
+# rows stand at least this many points further apart than a cell's lines, and its lines run on within this much
+# of a cell's line spacing.
+DEFAULT_SPAN_EVIDENCE = 3
+DEFAULT_ROW_GAP = 1.0
+DEFAULT_LEADING_SLACK = 0.3
 # A piece holding a cookie's name gains this much in a name cell of names only (names stacked one a line).
 DEFAULT_STACKED_NAME = 2.0
 # A continuation line whose pieces go to columns that wrapped onto the line above gains this much.
@@ -251,9 +258,58 @@ def positioned_rows(
         # Without the document's word for it, centring must explain the rows clearly better.
         if centered or score > top_score + DEFAULT_CENTRING_MARGIN:
             rows, method = centred_rows, "centred"
+    if method == "positioned":
+        _share_spanning_prose(rows, cut, row_starts, header.roles, starts)
     if method != "ruled":
         rows = _stack_lone_names(rows, anchor)
     return BuiltRows(rows, used, 0.95, tuple(starts), method=method)
+
+
+def _share_spanning_prose(
+    rows: list[RowBuilder], cut: Cut, row_starts: list[int], roles: tuple[Role, ...], starts: list[float]
+) -> None:
+    """A purpose cell spanning several rows of a table drawn without rules: its lines run on across the rows'
+    bounds at the spacing of lines within a cell, where the table puts more space between one row's text and the
+    next ("Google Analytics: a látogatók" / "megkülönböztetése és a" / "látogatottság mérése." beside two names).
+    Each row of such a run gets the whole text. Only where the page gives each line's height (a PDF)."""
+    if "purpose" not in roles or not rows or not row_starts:
+        return
+    column = roles.index("purpose")
+    low = starts[column - 1] if column > 0 else float("-inf")
+    high = starts[column] if column < len(starts) else float("inf")
+    # Per purpose line: its row and its top.
+    placed: list[tuple[int, float]] = []
+    bounds = [*row_starts[1:], len(cut)]
+    row = 0
+    for index in range(row_starts[0], len(cut)):
+        while index >= bounds[row]:
+            row += 1
+        line, cells = cut[index]
+        tops = [f.top for f in line.fragments if f.spans is not None and low - 1 <= f.x0 < high]
+        if cells[column] and tops:
+            placed.append((row, min(tops)))
+    inner = [b - a for (r, a), (s, b) in itertools.pairwise(placed) if r == s]
+    across = [(r, b - a) for (r, a), (s, b) in itertools.pairwise(placed) if s == r + 1]
+    if len(inner) < DEFAULT_SPAN_EVIDENCE or len(across) < DEFAULT_SPAN_EVIDENCE:
+        return
+    leading = statistics.median(inner)
+    if statistics.median(pitch for _, pitch in across) - leading < DEFAULT_ROW_GAP:
+        return  # rows no further apart than a cell's lines: nothing tells a run from a row
+    linked = {
+        r
+        for r, pitch in across
+        if abs(pitch - leading) <= DEFAULT_LEADING_SLACK and not ends_sentence(rows[r].last(column))
+    }
+    k = 0
+    while k < len(rows):
+        end = k
+        while end in linked and end + 1 < len(rows):
+            end += 1
+        if end > k:
+            text = [line for r in range(k, end + 1) for line in rows[r].cells[column]]
+            for r in range(k, end + 1):
+                rows[r].cells[column] = list(text)
+        k = end + 1
 
 
 def _stack_lone_names(rows: list[RowBuilder], anchor: int) -> list[RowBuilder]:
