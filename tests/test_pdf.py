@@ -457,3 +457,36 @@ def test_a_purpose_cell_spanning_rows_of_a_table_without_rules_is_each_row_s_pur
         ("_fbp", "Shows adverts on other sites."),
         ("sid", "Keeps you signed in."),
     ]
+
+
+def test_rows_apart_further_than_a_cell_s_lines_are_told_by_every_column(tmp_path: Path) -> None:
+    # The only purpose text that goes from one row into the next is the spanning cell's; the space between rows
+    # shows in the other columns (a type wrapped over two lines, then the next row 15 pt below).
+    from scripts.render_samples import Writer, pdf_bytes
+
+    writer = Writer(10.0)
+    columns = (60.0, 160.0, 330.0, 420.0)
+
+    def line(y: float, values: tuple[str, ...]) -> None:
+        for x, value in zip(columns, values, strict=True):
+            if value:
+                writer.text(x, y, value, 10.0, False)
+
+    line(700.0, ("Cookie", "Purpose", "Duration", "Type"))
+    line(685.0, ("_ga", "Google Analytics tells", "2 years", "HTTP"))
+    line(672.2, ("", "visitors apart and", "", "cookie"))
+    line(659.4, ("_ga_X1", "counts their visits.", "2 years", "HTTP"))
+    line(646.6, ("", "", "", "cookie"))
+    line(631.6, ("_gid", "Counts pages.", "1 day", "HTTP"))
+    line(618.8, ("", "", "", "cookie"))
+    line(603.8, ("_fbp", "Shows adverts.", "3 months", "HTTP"))
+    line(591.0, ("", "", "", "cookie"))
+    path = tmp_path / "spanning.pdf"
+    path.write_bytes(pdf_bytes(writer.pages))
+    spanned = "Google Analytics tells visitors apart and counts their visits."
+    assert [(c.name, c.purpose) for c in extract(path).cookies] == [
+        ("_ga", spanned),
+        ("_ga_X1", spanned),
+        ("_gid", "Counts pages."),
+        ("_fbp", "Shows adverts."),
+    ]

@@ -277,24 +277,28 @@ def _share_spanning_prose(
     column = roles.index("purpose")
     low = starts[column - 1] if column > 0 else float("-inf")
     high = starts[column] if column < len(starts) else float("inf")
-    # Per purpose line: its row and its top.
-    placed: list[tuple[int, float]] = []
+    # Per line: its row, its top, and the top of its purpose text (if any).
+    placed: list[tuple[int, float, float | None]] = []
     bounds = [*row_starts[1:], len(cut)]
     row = 0
     for index in range(row_starts[0], len(cut)):
         while index >= bounds[row]:
             row += 1
         line, cells = cut[index]
-        tops = [f.top for f in line.fragments if f.spans is not None and low - 1 <= f.x0 < high]
-        if cells[column] and tops:
-            placed.append((row, min(tops)))
-    inner = [b - a for (r, a), (s, b) in itertools.pairwise(placed) if r == s]
-    across = [(r, b - a) for (r, a), (s, b) in itertools.pairwise(placed) if s == r + 1]
-    if len(inner) < DEFAULT_SPAN_EVIDENCE or len(across) < DEFAULT_SPAN_EVIDENCE:
+        if not line.fragments or any(f.spans is None for f in line.fragments):
+            return
+        tops = [f.top for f in line.fragments if low - 1 <= f.x0 < high]
+        placed.append((row, min(f.top for f in line.fragments), min(tops) if cells[column] and tops else None))
+    # A cell's line spacing, and the space from one row's last line to the next row's first, over every column.
+    inner = [b - a for (r, a, _), (s, b, _) in itertools.pairwise(placed) if r == s]
+    gaps = [b - a for (r, a, _), (s, b, _) in itertools.pairwise(placed) if s == r + 1]
+    if len(inner) < DEFAULT_SPAN_EVIDENCE or len(gaps) < DEFAULT_SPAN_EVIDENCE:
         return
     leading = statistics.median(inner)
-    if statistics.median(pitch for _, pitch in across) - leading < DEFAULT_ROW_GAP:
+    if statistics.median(gaps) - leading < DEFAULT_ROW_GAP:
         return  # rows no further apart than a cell's lines: nothing tells a run from a row
+    prose = [(r, top) for r, _, top in placed if top is not None]
+    across = [(r, b - a) for (r, a), (s, b) in itertools.pairwise(prose) if s == r + 1]
     linked = {
         r
         for r, pitch in across
