@@ -18,9 +18,10 @@ COOKIE_TOKEN = re.compile(
     r"^(?:[\w.*<>#$@%&+\-/:\[\]{}|~^!?=]|\{\w+(?: \w+){1,2}\}|<\w+(?: \w+){1,2}>)+(?: \[x?\d+\])?$", re.UNICODE
 )
 # Marks that only cookie names carry: "_", "*", "<>", "#", "/", a dot or digit inside the token, camelCase,
-# three capitalised humps ("AnalyticsSyncHistory"; two are a brand: "LinkedIn"), lower-case-hyphen-words.
+# three capitalised humps ("AnalyticsSyncHistory"; two are a brand: "LinkedIn"), lower-case-hyphen-words, capitals
+# running into a lower-case word ("ARRAffinity").
 STRONG_NAME_MARKS = re.compile(
-    r"[_*<>#\[\]/]|\w\.\w|[A-Za-z]\d|\d[A-Za-z]|^[a-z]+[A-Z]|^[A-Z][a-z]+[A-Z][a-z0-9]+[A-Z]"
+    r"[_*<>#\[\]/]|\w\.\w|[A-Za-z]\d|\d[A-Za-z]|^[a-z]+[A-Z]|^[A-Z][a-z]+[A-Z][a-z0-9]+[A-Z]|^[A-Z]{2,}[a-z]{3,}"
     r"|^[a-z0-9]+(?:-[a-z0-9]+){2,}$"
 )
 # An underscore joining a word's pieces or opening it ("test_cookie", "_ga"): no label or sentence has one.

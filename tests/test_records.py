@@ -37,6 +37,15 @@ from extractor.shapes import join_cell, looks_like_duration
         ("_ga_4S9N5MK4VE, _gat, _gid: Google Analytics cookies count the visits.", ["_ga_4S9N5MK4VE", "_gat", "_gid"]),
         ("Session: until the browser closes", ["Session: until the browser closes"]),
         ("_stripe_mid, campaign, etc.", ["_stripe_mid", "campaign"]),
+        # One name a line, capitals running into a word ("ARRAffinity") marked as names.
+        ("ARRAffinity\nARRAffinitySameSite", ["ARRAffinity", "ARRAffinitySameSite"]),
+        # One name a line, some with a note in brackets that wraps, one line listing two.
+        (
+            "_ga (Google Analytics)\n_ga_<ID> (Google\nAnalytics 4)\n_clck, _clsk",
+            ["_ga (Google Analytics)", "_ga_<ID> (Google Analytics 4)", "_clck", "_clsk"],
+        ),
+        # A line left open by its dash goes on in the next: one name.
+        ("BEACON -\nstatic.example.com", ["BEACON - static.example.com"]),
     ],
 )
 def test_split_names(cell: str, names: list[str]) -> None:

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from extractor import lexicon
-from extractor.shapes import LIST_SEPARATORS, cell_lines, has_name_marks, join_cell, looks_like_cookie_name
+from extractor.shapes import LIST_SEPARATORS, cell_lines, ends_open, has_name_marks, join_cell, looks_like_cookie_name
 
 CONJUNCTIONS = re.compile(rf"\s+{lexicon.phrase_pattern(lexicon.words('list_connectors'))}\s+|\s+/\s+", re.IGNORECASE)
 # "any cookie starting with _hs", "cookies beginning with", "commençant par", "beginnend mit", ...
@@ -54,6 +54,15 @@ def split_names(cell: str) -> list[str]:
     lines = cell_lines(cell)
     if len(lines) > 1 and all(looks_like_cookie_name(line) and has_name_marks(line) for line in lines):
         return [name for line in lines for name in split_names(line)]
+    entries = _bracketed_lines(lines)
+    if (
+        len(entries) > 1
+        and all(_opens_with_a_name(entry) for entry in entries)
+        and not any(ends_open(entry) for entry in entries[:-1])  # "BEACON -" / "static.example.com"
+    ):
+        # One name (or list) a line, some with a note in brackets that may wrap ("_ga_<ID> (Google" /
+        # "Analytics 4)"): each line's names.
+        return [name for entry in entries for name in split_names(entry)]
     text = join_cell(cell) or ""
     bracketed = BRACKETED_LIST.match(text)
     if bracketed:
@@ -82,6 +91,25 @@ def split_names(cell: str) -> list[str]:
     if len(parts) > 1 and not all(looks_like_cookie_name(n) for n in names):
         return [text]
     return names
+
+
+def _bracketed_lines(lines: list[str]) -> list[str]:
+    """A cell's lines, a line that leaves a bracket open joined with the lines that close it."""
+    entries: list[str] = []
+    depth = 0
+    for line in lines:
+        if entries and depth > 0:
+            entries[-1] = f"{entries[-1]} {line}"
+        else:
+            entries.append(line)
+        depth = max(0, depth + line.count("(") - line.count(")"))
+    return entries
+
+
+def _opens_with_a_name(entry: str) -> bool:
+    """Whether a cell's line opens with a token marked as a cookie name ("_ga (Google Analytics)", "_clck,")."""
+    first = entry.split()[0].rstrip(",;") if entry.split() else ""
+    return looks_like_cookie_name(first) and has_name_marks(first)
 
 
 def _names_with_notes(text: str) -> list[str]:
