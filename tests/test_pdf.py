@@ -490,3 +490,39 @@ def test_rows_apart_further_than_a_cell_s_lines_are_told_by_every_column(tmp_pat
         ("_gid", "Counts pages."),
         ("_fbp", "Shows adverts."),
     ]
+
+
+def test_a_row_below_a_spanning_purpose_s_text_with_no_purpose_of_its_own_shares_it(tmp_path: Path) -> None:
+    # The spanning cell's text, set at its top, ends beside the second of the three rows it spans: the third row
+    # shows no purpose of its own, and shares the cell's.
+    from scripts.render_samples import Writer, pdf_bytes
+
+    writer = Writer(10.0)
+    columns = (60.0, 160.0, 330.0, 420.0)
+
+    def line(y: float, values: tuple[str, ...]) -> None:
+        for x, value in zip(columns, values, strict=True):
+            if value:
+                writer.text(x, y, value, 10.0, False)
+
+    line(700.0, ("Cookie", "Purpose", "Duration", "Type"))
+    line(685.0, ("_ga", "Google Analytics tells", "2 years", "HTTP"))
+    line(672.2, ("", "visitors apart and", "", "cookie"))
+    line(659.4, ("_ga_X1", "counts their visits.", "2 years", "HTTP"))
+    line(646.6, ("", "", "", "cookie"))
+    line(631.6, ("_gat", "", "1 minute", "HTTP"))
+    line(618.8, ("", "", "", "cookie"))
+    line(603.8, ("_fbp", "Shows adverts.", "3 months", "HTTP"))
+    line(591.0, ("", "", "", "cookie"))
+    line(576.0, ("sid", "Keeps you in.", "Session", "HTTP"))
+    line(563.2, ("", "", "", "cookie"))
+    path = tmp_path / "spanning.pdf"
+    path.write_bytes(pdf_bytes(writer.pages))
+    spanned = "Google Analytics tells visitors apart and counts their visits."
+    assert [(c.name, c.purpose) for c in extract(path).cookies] == [
+        ("_ga", spanned),
+        ("_ga_X1", spanned),
+        ("_gat", spanned),
+        ("_fbp", "Shows adverts."),
+        ("sid", "Keeps you in."),
+    ]

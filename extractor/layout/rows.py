@@ -311,6 +311,9 @@ def _share_spanning_prose(
             end += 1
         if end > k:
             text = [line for r in range(k, end + 1) for line in rows[r].cells[column]]
+            # The rows below the text that the cell spans too: its text ended above them, their cell is empty.
+            while end + 1 < len(rows) and not rows[end + 1].cells[column]:
+                end += 1
             for r in range(k, end + 1):
                 rows[r].cells[column] = list(text)
         k = end + 1
