@@ -13,7 +13,8 @@ from extractor.model import Category, Role
 
 # A cookie name is one token: letters, digits and the punctuation names use ("_ga_<container-id>",
 # "_pk_id.*", "pagead/1p-user-list/#", "CONSENT [x3]").
-# A placeholder may hold a space ("BEAMER_DATE{product ID}").
+# A placeholder may hold a space ("BEAMER_DATE{product ID}"); one without is a run of the characters above (were
+# it a second way to read the same text, a failing match would try every combination of both).
 COOKIE_TOKEN = re.compile(
     r"^(?:[\w.*<>#$@%&+\-/:\[\]{}|~^!?=]|\{\w+(?: \w+){1,2}\}|<\w+(?: \w+){1,2}>)+(?: \[x?\d+\])?$", re.UNICODE
 )

@@ -46,10 +46,10 @@ from extractor.shapes import (
     word_count,
 )
 
-# Values of a type column (storage kinds, parties), and the words that continue them on the next line
-# ("HTTP" / "Cookie", "Third" / "party").
 # A plain word read as a name this many times in one dumped table is another column's value.
 DEFAULT_REPEATED_VALUE = 3
+# Values of a type column (storage kinds, parties), and the words that continue them on the next line
+# ("HTTP" / "Cookie", "Third" / "party").
 TYPE_PHRASES = (*lexicon.words("storage_types"), *(p for ps in lexicon.party_words().values() for p in ps))
 TYPE_WORDS = frozenset(word for phrase in TYPE_PHRASES for word in phrase.split()) - CONNECTORS
 # Words that go on a type value: those that follow another word in a type phrase ("HTTP" / "Cookie").

@@ -54,6 +54,8 @@ from extractor.shapes import (
 NUMBERED_HEADING = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})*\.?\s+\w")
 # A heading's section number alone ("2.", "3.1"), set apart from its text by wide spacing.
 SECTION_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2})*\.?")
+# Where one sentence ends and the next begins, in a paragraph.
+SENTENCE_BREAK = re.compile(r"(?<=[.!?。])\s+")
 # A heading set in type at least this much larger than the body text (when fonts are known).
 DEFAULT_HEADING_SIZE_RATIO = 1.1
 # A caption stands centred over its table within this share of the table's width.
@@ -541,9 +543,13 @@ def _merge_continuation(
         targets = best[1] if best else ()
     merged = list(cells)
     for i, f in zip(targets, frags, strict=False):
-        c = merged[i]
-        merged[i] = HeaderCell(f"{c.text} {f.text}".strip(), min(c.x0, f.x0), max(c.x1, f.x1), c.field)
+        merged[i] = _extended(merged[i], f)
     return merged, frozenset(targets)
+
+
+def _extended(cell: HeaderCell, piece: Fragment) -> HeaderCell:
+    """A label with the piece that goes on with it (a column no label named takes the piece as its label)."""
+    return HeaderCell(f"{cell.text} {piece.text}".strip(), min(cell.x0, piece.x0), max(cell.x1, piece.x1), cell.field)
 
 
 def _column_of(cells: Sequence[HeaderCell], fragment: Fragment) -> int:
@@ -1146,10 +1152,7 @@ def _centred_labels(cells: Sequence[HeaderCell], line: Line) -> list[HeaderCell]
         if len(under) > 1 or not _few_words_no_name(fragment.text):
             return None
         if under:
-            k = under[0]
-            c = merged[k]
-            text = f"{c.text} {fragment.text}".strip()  # a column no label named takes the piece as its label
-            merged[k] = HeaderCell(text, min(c.x0, fragment.x0), max(c.x1, fragment.x1), c.field)
+            merged[under[0]] = _extended(merged[under[0]], fragment)
             continue
         found = match_header(fragment.text)
         if found is None:
@@ -1263,10 +1266,6 @@ def find_headings(lines: tuple[Line, ...], start: int, stop: int) -> tuple[str |
     return heading, tuple(found)
 
 
-# Where one sentence ends and the next begins, in a paragraph.
-SENTENCE_BREAK = re.compile(r"(?<=[.!?。])\s+")
-
-
 def _lead_in(lines: tuple[Line, ...], start: int, stop: int) -> tuple[int, str] | None:
     """The paragraph right above a table that leads into it naming its category ("The functional cookies used
     on the site are" / "the following:"), however it wraps: where its first line is, and its text; ``None``
@@ -1322,8 +1321,7 @@ def _heading_index(lines: tuple[Line, ...], start: int, stop: int) -> int | None
     candidates = [
         j
         for j in indexes
-        if looks_like_heading(lines[j].text.rstrip().rstrip(":"))
-        and not _leads_in(lines[j].text)
+        if _heading_like(lines[j].text)
         and header_cells(lines[j]) is None
         and (not _wraps_on(lines, j) or _bold_heading_wraps(lines, j))
     ]
@@ -1355,6 +1353,12 @@ def _bold_heading_wraps(lines: tuple[Line, ...], index: int) -> bool:
 def _set_alike(upper: Line, lower: Line) -> bool:
     """Whether two lines are set in the same type: one size, bold or not alike (first pieces)."""
     return _line_size(upper) == _line_size(lower) and upper.fragments[0].bold == lower.fragments[0].bold
+
+
+def _heading_like(text: str) -> bool:
+    """A line set like a heading: it may end with the colon that introduces its table ("Essential website
+    cookies:"), where a sentence leading into a list does not ("For example, we use cookies to:")."""
+    return looks_like_heading(text.rstrip().rstrip(":")) and not _leads_in(text)
 
 
 def _leads_in(text: str) -> bool:
@@ -1427,9 +1431,7 @@ def is_new_heading(line: Line, table_lines: tuple[Line, ...]) -> bool:
     Content, not heading: text that already stood alone in the table above (a wrapped "Cookie" in a type
     column), or, with real positions, text indented into the table's columns.
     """
-    # A heading may end with the colon that introduces its table ("Functional cookies used on the site:").
-    text = line.text.rstrip()
-    if not _one_piece(line) or not looks_like_heading(text.rstrip(":")) or _leads_in(text):
+    if not _one_piece(line) or not _heading_like(line.text):
         return False
     if any(len(b.fragments) == 1 and b.text == line.text for b in table_lines):
         return False

@@ -304,19 +304,26 @@ def _share_spanning_prose(
         for r, pitch in across
         if abs(pitch - leading) <= DEFAULT_LEADING_SLACK and not ends_sentence(rows[r].last(column))
     }
-    k = 0
-    while k < len(rows):
-        end = k
-        while end in linked and end + 1 < len(rows):
-            end += 1
-        if end > k:
-            text = [line for r in range(k, end + 1) for line in rows[r].cells[column]]
-            # The rows below the text that the cell spans too: its text ended above them, their cell is empty.
-            while end + 1 < len(rows) and not rows[end + 1].cells[column]:
-                end += 1
-            for r in range(k, end + 1):
-                rows[r].cells[column] = list(text)
-        k = end + 1
+    runs = []
+    for first, last in _joined_runs(linked):
+        # The rows below the text that the cell spans too: its text ended above them, their cell is empty.
+        while last + 1 < len(rows) and not rows[last + 1].cells[column]:
+            last += 1
+        runs.append((first, last))
+    _share_over_runs(rows, column, runs)
+
+
+def _joined_runs(linked: set[int]) -> list[tuple[int, int]]:
+    """The runs of rows (first, last) that ``linked`` joins, ``k`` in it joining row ``k`` to the row below."""
+    return [(k, next(e for e in itertools.count(k) if e not in linked)) for k in sorted(linked) if k - 1 not in linked]
+
+
+def _share_over_runs(rows: list[RowBuilder], column: int, runs: list[tuple[int, int]]) -> None:
+    """Each run of rows (first, last) shares one cell in ``column``: all the text the column holds over it."""
+    for first, last in runs:
+        text = [line for r in range(first, last + 1) for line in rows[r].cells[column]]
+        for r in range(first, last + 1):
+            rows[r].cells[column] = list(text)
 
 
 def _stack_lone_names(rows: list[RowBuilder], anchor: int) -> list[RowBuilder]:
@@ -395,15 +402,13 @@ def _share_merged_cells(
     by_height = rule_index(rules)
     # Per pair of neighbouring rows, the columns the rule between them leaves open (None: nothing to tell).
     opened: list[set[int] | None] = []
-    spanning: set[int] = set()  # columns whose cell above spans the row below
     for above, row in itertools.pairwise(rows):
         if above.box is None or row.box is None:
             opened.append(None)
-            spanning = set()
             continue
         if above.page != row.page:
             # Past a page break the merged cell is not drawn again: a span already running goes on.
-            open_columns = {c for c in spanning if not row.cells[c]}
+            open_columns = {c for c in (opened[-1] if opened else None) or set() if not row.cells[c]}
         else:
             low, high = above.box[3], row.box[1]
             between = by_height.between(row.page, low - DEFAULT_RULE_SLACK, high + DEFAULT_RULE_SLACK)
@@ -412,23 +417,10 @@ def _share_merged_cells(
                 for c in range(columns)
                 if between and not any(r.x0 <= (bounds[c] + bounds[c + 1]) / 2 <= r.x1 for r in between)
             }
-        spanning = open_columns
-        opened.append(spanning)
-    ruled_somewhere = {c for c in range(columns) if any(o is not None and c not in o for o in opened)}
+        opened.append(open_columns)
     for column in range(columns):
-        if column not in ruled_somewhere:
-            continue
-        group = [0]
-        for k in range(1, len(rows) + 1):
-            joined = k < len(rows) and opened[k - 1] is not None and column in (opened[k - 1] or set())
-            if joined:
-                group.append(k)
-                continue
-            if len(group) > 1:
-                text = [line for g in group for line in rows[g].cells[column]]
-                for g in group:
-                    rows[g].cells[column] = list(text)
-            group = [k]
+        if any(o is not None and column not in o for o in opened):  # ruled somewhere
+            _share_over_runs(rows, column, _joined_runs({k for k, o in enumerate(opened) if o and column in o}))
 
 
 def _ruled_starts(cut: Cut, rules: tuple[Rule, ...], header: HeaderRow) -> set[int] | None:
@@ -1538,9 +1530,14 @@ def _place_loose(
                     score -= DEFAULT_WHOLE_CELL
             if current is not None and " ".join([*current.cells[column], piece]) in complete[column]:
                 score += DEFAULT_SEEN_CELL
-            if names_only(piece) and has_strong_name_marks(first_name(piece)) and not ends_sentence(piece):
-                # "IDE" / "test_cookie": one more name stacked in the name cell, not a word of another cell.
-                score += DEFAULT_STACKED_NAME if roles[column] == "name" and names_only(before) else 0.0
+            if (
+                roles[column] == "name"
+                and names_only(before)
+                and names_only(piece)
+                and has_strong_name_marks(first_name(piece))
+                and not ends_sentence(piece)
+            ):
+                score += DEFAULT_STACKED_NAME  # "IDE" / "test_cookie": one more name stacked in the name cell
             last = before.rsplit("\n", 1)[-1]
             if len(last) + 1 + len(piece.split()[0]) <= DEFAULT_WRAP_FIT * widths[column]:
                 score -= DEFAULT_WRAP_MISFIT
