@@ -423,36 +423,48 @@ def test_a_purpose_cell_merged_down_over_rows_is_each_row_s_purpose(tmp_path: Pa
     ]
 
 
-def test_a_purpose_cell_spanning_rows_of_a_table_without_rules_is_each_row_s_purpose(tmp_path: Path) -> None:
-    # No rules: rows stand 15 pt apart from one row's last line to the next row's first, a cell's lines 12.8 pt.
-    # One purpose runs on at 12.8 pt from the first row's lines into the second's: one cell spanning both rows.
+# A table drawn without rules, each line at its height (10 pt type; a cell's lines 12.8 pt apart, rows 15 pt from
+# one row's last line to the next row's first): the header, then a purpose cell spanning the first two rows, its
+# lines running on at 12.8 pt across their bound.
+SPANNING_COLUMNS = (60.0, 160.0, 330.0, 420.0)
+SPANNING_TOP: tuple[tuple[float, tuple[str, ...]], ...] = (
+    (700.0, ("Cookie", "Purpose", "Duration", "Type")),
+    (685.0, ("_ga", "Google Analytics tells", "2 years", "HTTP")),
+    (672.2, ("", "visitors apart and", "", "cookie")),
+    (659.4, ("_ga_X1", "counts their visits.", "2 years", "HTTP")),
+    (646.6, ("", "", "", "cookie")),
+)
+SPANNED = "Google Analytics tells visitors apart and counts their visits."
+
+
+def _lines_pdf(path: Path, lines: tuple[tuple[float, tuple[str, ...]], ...]) -> Path:
+    """A PDF of lines set at the given heights, each value at its column of ``SPANNING_COLUMNS``."""
     from scripts.render_samples import Writer, pdf_bytes
 
     writer = Writer(10.0)
-    columns = (60.0, 160.0, 330.0, 420.0)
-
-    def line(y: float, values: tuple[str, ...]) -> None:
-        for x, value in zip(columns, values, strict=True):
+    for y, values in lines:
+        for x, value in zip(SPANNING_COLUMNS, values, strict=True):
             if value:
                 writer.text(x, y, value, 10.0, False)
-
-    line(700.0, ("Cookie", "Purpose", "Duration", "Type"))
-    line(685.0, ("_ga", "Google Analytics tells", "2 years", "HTTP"))
-    line(672.2, ("", "visitors apart and", "", "cookie"))
-    line(659.4, ("_ga_X1", "counts their visits.", "2 years", "HTTP"))
-    line(646.6, ("", "", "", "cookie"))
-    line(631.6, ("_gid", "Counts the pages", "1 day", "HTTP"))
-    line(618.8, ("", "seen in a visit.", "", "cookie"))
-    line(603.8, ("_fbp", "Shows adverts on", "3 months", "HTTP"))
-    line(591.0, ("", "other sites.", "", "cookie"))
-    line(576.0, ("sid", "Keeps you signed", "Session", "HTTP"))
-    line(563.2, ("", "in.", "", "cookie"))
-    path = tmp_path / "spanning.pdf"
     path.write_bytes(pdf_bytes(writer.pages))
-    spanned = "Google Analytics tells visitors apart and counts their visits."
+    return path
+
+
+def test_a_purpose_cell_spanning_rows_of_a_table_without_rules_is_each_row_s_purpose(tmp_path: Path) -> None:
+    # No rules: rows stand 15 pt apart from one row's last line to the next row's first, a cell's lines 12.8 pt.
+    # One purpose runs on at 12.8 pt from the first row's lines into the second's: one cell spanning both rows.
+    below = (
+        (631.6, ("_gid", "Counts the pages", "1 day", "HTTP")),
+        (618.8, ("", "seen in a visit.", "", "cookie")),
+        (603.8, ("_fbp", "Shows adverts on", "3 months", "HTTP")),
+        (591.0, ("", "other sites.", "", "cookie")),
+        (576.0, ("sid", "Keeps you signed", "Session", "HTTP")),
+        (563.2, ("", "in.", "", "cookie")),
+    )
+    path = _lines_pdf(tmp_path / "spanning.pdf", (*SPANNING_TOP, *below))
     assert [(c.name, c.purpose) for c in extract(path).cookies] == [
-        ("_ga", spanned),
-        ("_ga_X1", spanned),
+        ("_ga", SPANNED),
+        ("_ga_X1", SPANNED),
         ("_gid", "Counts the pages seen in a visit."),
         ("_fbp", "Shows adverts on other sites."),
         ("sid", "Keeps you signed in."),
@@ -462,31 +474,16 @@ def test_a_purpose_cell_spanning_rows_of_a_table_without_rules_is_each_row_s_pur
 def test_rows_apart_further_than_a_cell_s_lines_are_told_by_every_column(tmp_path: Path) -> None:
     # The only purpose text that goes from one row into the next is the spanning cell's; the space between rows
     # shows in the other columns (a type wrapped over two lines, then the next row 15 pt below).
-    from scripts.render_samples import Writer, pdf_bytes
-
-    writer = Writer(10.0)
-    columns = (60.0, 160.0, 330.0, 420.0)
-
-    def line(y: float, values: tuple[str, ...]) -> None:
-        for x, value in zip(columns, values, strict=True):
-            if value:
-                writer.text(x, y, value, 10.0, False)
-
-    line(700.0, ("Cookie", "Purpose", "Duration", "Type"))
-    line(685.0, ("_ga", "Google Analytics tells", "2 years", "HTTP"))
-    line(672.2, ("", "visitors apart and", "", "cookie"))
-    line(659.4, ("_ga_X1", "counts their visits.", "2 years", "HTTP"))
-    line(646.6, ("", "", "", "cookie"))
-    line(631.6, ("_gid", "Counts pages.", "1 day", "HTTP"))
-    line(618.8, ("", "", "", "cookie"))
-    line(603.8, ("_fbp", "Shows adverts.", "3 months", "HTTP"))
-    line(591.0, ("", "", "", "cookie"))
-    path = tmp_path / "spanning.pdf"
-    path.write_bytes(pdf_bytes(writer.pages))
-    spanned = "Google Analytics tells visitors apart and counts their visits."
+    below = (
+        (631.6, ("_gid", "Counts pages.", "1 day", "HTTP")),
+        (618.8, ("", "", "", "cookie")),
+        (603.8, ("_fbp", "Shows adverts.", "3 months", "HTTP")),
+        (591.0, ("", "", "", "cookie")),
+    )
+    path = _lines_pdf(tmp_path / "spanning.pdf", (*SPANNING_TOP, *below))
     assert [(c.name, c.purpose) for c in extract(path).cookies] == [
-        ("_ga", spanned),
-        ("_ga_X1", spanned),
+        ("_ga", SPANNED),
+        ("_ga_X1", SPANNED),
         ("_gid", "Counts pages."),
         ("_fbp", "Shows adverts."),
     ]
@@ -495,34 +492,19 @@ def test_rows_apart_further_than_a_cell_s_lines_are_told_by_every_column(tmp_pat
 def test_a_row_below_a_spanning_purpose_s_text_with_no_purpose_of_its_own_shares_it(tmp_path: Path) -> None:
     # The spanning cell's text, set at its top, ends beside the second of the three rows it spans: the third row
     # shows no purpose of its own, and shares the cell's.
-    from scripts.render_samples import Writer, pdf_bytes
-
-    writer = Writer(10.0)
-    columns = (60.0, 160.0, 330.0, 420.0)
-
-    def line(y: float, values: tuple[str, ...]) -> None:
-        for x, value in zip(columns, values, strict=True):
-            if value:
-                writer.text(x, y, value, 10.0, False)
-
-    line(700.0, ("Cookie", "Purpose", "Duration", "Type"))
-    line(685.0, ("_ga", "Google Analytics tells", "2 years", "HTTP"))
-    line(672.2, ("", "visitors apart and", "", "cookie"))
-    line(659.4, ("_ga_X1", "counts their visits.", "2 years", "HTTP"))
-    line(646.6, ("", "", "", "cookie"))
-    line(631.6, ("_gat", "", "1 minute", "HTTP"))
-    line(618.8, ("", "", "", "cookie"))
-    line(603.8, ("_fbp", "Shows adverts.", "3 months", "HTTP"))
-    line(591.0, ("", "", "", "cookie"))
-    line(576.0, ("sid", "Keeps you in.", "Session", "HTTP"))
-    line(563.2, ("", "", "", "cookie"))
-    path = tmp_path / "spanning.pdf"
-    path.write_bytes(pdf_bytes(writer.pages))
-    spanned = "Google Analytics tells visitors apart and counts their visits."
+    below = (
+        (631.6, ("_gat", "", "1 minute", "HTTP")),
+        (618.8, ("", "", "", "cookie")),
+        (603.8, ("_fbp", "Shows adverts.", "3 months", "HTTP")),
+        (591.0, ("", "", "", "cookie")),
+        (576.0, ("sid", "Keeps you in.", "Session", "HTTP")),
+        (563.2, ("", "", "", "cookie")),
+    )
+    path = _lines_pdf(tmp_path / "spanning.pdf", (*SPANNING_TOP, *below))
     assert [(c.name, c.purpose) for c in extract(path).cookies] == [
-        ("_ga", spanned),
-        ("_ga_X1", spanned),
-        ("_gat", spanned),
+        ("_ga", SPANNED),
+        ("_ga_X1", SPANNED),
+        ("_gat", SPANNED),
         ("_fbp", "Shows adverts."),
         ("sid", "Keeps you in."),
     ]
