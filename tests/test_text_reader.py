@@ -126,3 +126,19 @@ def test_any_arrangement_of_table_lines_extracts_deterministically(
     source = path.read_text(encoding="utf-8")
     for cookie in first.cookies:
         assert all(part in source for part in cookie.name.split())
+
+
+def test_a_chinese_table_copied_from_a_pdf_that_spells_ideographs_with_radicals(tmp_path: Path) -> None:
+    # The copy of a PDF whose fonts map "用", "青", "禾" and "车" to radicals of their shape (KANGXI RADICAL USE,
+    # CJK RADICAL BLUE, KANGXI RADICAL GRAIN, CJK RADICAL C-SIMPLIFIED CART): the cookies read in ideographs.
+    text = (
+        "名称\t提供方\t用途\t有效期\n"
+        "qh_sid\t\u2ed8\u2f72优选\t维持登录状态，\u2f64于识别会话。\t会话\n"
+        "qh_cart\t\u2ed8\u2f72优选\t记住购物\u2ecb中的商品。\t30天\n"
+    )
+    path = tmp_path / "radicals.txt"
+    path.write_text(text, encoding="utf-8")
+    assert [(c.name, c.provider, c.purpose) for c in extract(path).cookies] == [
+        ("qh_sid", "青禾优选", "维持登录状态，用于识别会话。"),
+        ("qh_cart", "青禾优选", "记住购物车中的商品。"),
+    ]

@@ -18,6 +18,7 @@ from typing import Any
 from extractor import lexicon
 from extractor.errors import InputError
 from extractor.model import Document, ExtractionWarning, Fragment, Line, Rule
+from extractor.readers.visible import RADICALS
 from extractor.settings import Settings, selected_pages
 
 # Words whose tops differ by less than this share of their height are on one visual line.
@@ -45,8 +46,9 @@ DEFAULT_RUNNING_SHARE = 0.5
 # ... among a page's first or last this many lines.
 DEFAULT_RUNNING_EDGE_LINES = 3
 # Characters the two readers spell differently for one glyph: PDFium reports a hyphen (U+2010) as a non-breaking
-# hyphen (U+2011), which Unicode's compatibility mapping (NFKC) makes a hyphen again. Both readers give the hyphen.
-TEXT_FOLDS = str.maketrans({"\u2011": "\u2010"})
+# hyphen (U+2011), which Unicode's compatibility mapping (NFKC) makes a hyphen again. Both readers give the hyphen,
+# and ideographs, not the radicals of their shape some fonts map them to.
+TEXT_FOLDS = {0x2011: "\u2010", **RADICALS}
 # "12", "Page 2 of 5", "p. 3", "Seite 2 von 5", "2 / 5": a page number, in the lexicon's languages.
 PAGE_NUMBER = re.compile(
     rf"^(?:{lexicon.phrase_pattern(lexicon.words('page_labels'))}\s*)?\d{{1,4}}"
