@@ -234,8 +234,13 @@ def ends_open(text: str) -> bool:
         return False  # "... gogoratzen du.": a sentence ended, whatever its last word means elsewhere
     words = text.split()
     # A lone word is a value ("u", "e"), whatever language has it for "and" or "in"; a word that closes a
-    # bracket ("{product ID}") is none.
-    return len(words) > 1 and words[-1][-1:].isalpha() and lexicon.fold(words[-1]) in CONNECTORS
+    # bracket ("{product ID}") is none; nor is a whole duration ("1 den" is a day in Czech, "den" "the" in German).
+    return (
+        len(words) > 1
+        and words[-1][-1:].isalpha()
+        and lexicon.fold(words[-1]) in CONNECTORS
+        and not is_whole_duration(text)
+    )
 
 
 # Names listed in a cell, cut after a comma or a connector: the first name and what follows it.

@@ -1809,3 +1809,46 @@ def test_a_value_run_into_a_whole_duration_with_one_space_starts_its_own_column(
         ("cookieconsent_dismissed", "1 an"),
         ("_ga", "13 mois"),
     ]
+
+
+def test_a_tabbed_copy_whose_continuation_line_runs_two_cells_together(tmp_path: Path) -> None:
+    # A copy that keeps tabs only between a row's first-line cells: on the next line the provider's second word and
+    # the purpose's next words run together in one piece, too wide for either column; the type's next line keeps
+    # its tab. The piece is cut where the two cells meet.
+    path = tmp_path / "policy.txt"
+    path.write_text(
+        "Name\tProvider\tPurpose\tDuration\tType\n"
+        "_ga\tGoogle\tCounts visits\t2 years\tHTTP\n"
+        "to the site.\tCookie\n"
+        "_fbp\tMeta\tUsed by\t3 months\tHTTP\n"
+        "Platforms Facebook to\tCookie\n"
+        "deliver adverts.\n"
+        "_clck\tMicrosoft\tCounts visits\t1 year\tHTTP\n"
+        "per day.\tCookie\n",
+        encoding="utf-8",
+    )
+    assert [(c.name, c.provider, c.purpose, c.type) for c in extract(path).cookies] == [
+        ("_ga", "Google", "Counts visits to the site.", "HTTP Cookie"),
+        ("_fbp", "Meta Platforms", "Used by Facebook to deliver adverts.", "HTTP Cookie"),
+        ("_clck", "Microsoft", "Counts visits per day.", "HTTP Cookie"),
+    ]
+
+
+def test_a_tabbed_copy_whose_sentence_goes_on_beside_a_short_provider(tmp_path: Path) -> None:
+    # The purpose's next line, in lower case, is wider than the columns measured on the rows' first lines: it is
+    # the sentence going on, not a provider's next word ("cookie") beside the purpose's ("slouží ke").
+    path = tmp_path / "policy.txt"
+    path.write_text(
+        "Název\tPoskytovatel\tÚčel\tDoba platnosti\n"
+        "_ga\tGoogle\tTento soubor\t2 roky\n"
+        "cookie slouží ke\n"
+        "statistickému měření.\n"
+        "_gid\tGoogle\tTento soubor\t1 den\n"
+        "cookie slouží ke\n"
+        "statistickému měření.\n",
+        encoding="utf-8",
+    )
+    assert [(c.name, c.provider, c.purpose, c.duration) for c in extract(path).cookies] == [
+        ("_ga", "Google", "Tento soubor cookie slouží ke statistickému měření.", "2 roky"),
+        ("_gid", "Google", "Tento soubor cookie slouží ke statistickému měření.", "1 den"),
+    ]

@@ -125,6 +125,7 @@ def test_the_first_name_of_a_cell_is_what_its_column_is_measured_by(cell: str, f
         ("Aukeratutako hizkuntza gogoratzen du.", False),  # "du" joins French words; here a sentence ended
         ("Keeps the session.", False),
         ("BEAMER_DATE{product ID}", False),  # "ID}" closes a placeholder; "id" is a connector elsewhere
+        ("1 den", False),  # a whole duration (a day in Czech), though "den" joins German words
     ],
     ids=[
         "connector",
@@ -133,6 +134,7 @@ def test_the_first_name_of_a_cell_is_what_its_column_is_measured_by(cell: str, f
         "sentence-ending-in-a-foreign-connector",
         "sentence",
         "a-placeholder-closed",
+        "a-duration-ending-in-a-foreign-connector",
     ],
 )
 def test_a_cell_line_ends_open_after_a_connector_not_after_a_sentence(text: str, open_: bool) -> None:

@@ -1502,49 +1502,91 @@ def _place_loose(
         parsed = _parse_row_start(pieces, roles, anchor, profiles, spanned=current is not None)
         if parsed is not None:
             return True, parsed
+
+    def cell(column: int, piece: str) -> float:
+        """How well ``piece`` reads as the next line of the cell in ``column``."""
+        before = current.last(column) if current else ""
+        if not before:
+            return -1.0
+        score = 0.0
+        if ends_open(before) or completes_identifier(before.rsplit("\n", 1)[-1], piece):
+            score += 2.0
+        else:
+            if roles[column] == "provider" and piece[:1].islower():
+                score -= DEFAULT_LOWER_CASE_PROVIDER  # a provider's name goes on capitalised ("Google" / "Ads")
+            if roles[column] == "provider" and "type" in roles and names_storage(piece):
+                score -= DEFAULT_LOWER_CASE_PROVIDER  # "Matomo" / "Cookie": the type's storage kind wrapped
+            if roles[column] == "duration" and is_whole_duration(before) and not is_whole_duration(f"{before} {piece}"):
+                score -= DEFAULT_WHOLE_CELL  # "1 ano" + "Cookie": a whole duration spoilt
+            if current is not None and before in complete[column] and len(current.cells[column]) == 1:
+                score -= DEFAULT_WHOLE_CELL
+        if current is not None and " ".join([*current.cells[column], piece]) in complete[column]:
+            score += DEFAULT_SEEN_CELL
+        if (
+            roles[column] == "name"
+            and names_only(before)
+            and names_only(piece)
+            and has_strong_name_marks(first_name(piece))
+            and not ends_sentence(piece)
+        ):
+            score += DEFAULT_STACKED_NAME  # "IDE" / "test_cookie": one more name stacked in the name cell
+        last = before.rsplit("\n", 1)[-1]
+        if len(last) + 1 + len(piece.split()[0]) <= DEFAULT_WRAP_FIT * widths[column]:
+            score -= DEFAULT_WRAP_MISFIT
+        # Text that completes its cell ("1" + "minute") belongs there; text that spoils it does not.
+        role = roles[column]
+        score += role_fit(role, join_cell(f"{before}\n{piece}") or piece) - role_fit(role, before)
+        score += _similarity(piece, profiles[column]) + WRAP_PRIOR.get(roles[column], 0.3)
+        return score
+
     # Continuation: the monotone assignment of pieces to columns that best explains the wrapping.
-    best: tuple[float, tuple[int, ...]] = (-1.0, tuple(range(k)))
+    best: tuple[float, tuple[int, ...], list[str]] = (-1.0, tuple(range(k)), pieces)
     # Cells that wrapped onto the line above go on wrapping: a continuation keeps to the columns of the last.
     wrapping = current.touched if current is not None and 0 < len(current.touched) < n else set()
-    for combo in itertools.combinations(range(n), k):
-        score = DEFAULT_KEEP_WRAPPING if wrapping and set(combo) <= wrapping else 0.0
-        for column, piece in zip(combo, pieces, strict=True):
-            before = current.last(column) if current else ""
-            if not before:
-                score -= 1.0
-                continue
-            if ends_open(before) or completes_identifier(before.rsplit("\n", 1)[-1], piece):
-                score += 2.0
-            else:
-                if roles[column] == "provider" and piece[:1].islower():
-                    score -= DEFAULT_LOWER_CASE_PROVIDER  # a provider's name goes on capitalised ("Google" / "Ads")
-                if roles[column] == "provider" and "type" in roles and names_storage(piece):
-                    score -= DEFAULT_LOWER_CASE_PROVIDER  # "Matomo" / "Cookie": the type's storage kind wrapped
-                if (
-                    roles[column] == "duration"
-                    and is_whole_duration(before)
-                    and not is_whole_duration(f"{before} {piece}")
-                ):
-                    score -= DEFAULT_WHOLE_CELL  # "1 ano" + "Cookie": a whole duration spoilt
-                if current is not None and before in complete[column] and len(current.cells[column]) == 1:
-                    score -= DEFAULT_WHOLE_CELL
-            if current is not None and " ".join([*current.cells[column], piece]) in complete[column]:
-                score += DEFAULT_SEEN_CELL
-            if (
-                roles[column] == "name"
-                and names_only(before)
-                and names_only(piece)
-                and has_strong_name_marks(first_name(piece))
-                and not ends_sentence(piece)
+    for parts, combos, cut in _arrangements(pieces, n, widths):
+        for combo in combos:
+            if cut is not None and (
+                current is None
+                or not all(_continues(parts[i], current, combo[i], roles[combo[i]], widths) for i in (cut, cut + 1))
+                or not all(_labels_go_on(parts[i], current.last(combo[i]), roles[combo[i]]) for i in (cut, cut + 1))
             ):
-                score += DEFAULT_STACKED_NAME  # "IDE" / "test_cookie": one more name stacked in the name cell
-            last = before.rsplit("\n", 1)[-1]
-            if len(last) + 1 + len(piece.split()[0]) <= DEFAULT_WRAP_FIT * widths[column]:
-                score -= DEFAULT_WRAP_MISFIT
-            # Text that completes its cell ("1" + "minute") belongs there; text that spoils it does not.
-            role = roles[column]
-            score += role_fit(role, join_cell(f"{before}\n{piece}") or piece) - role_fit(role, before)
-            score += _similarity(piece, profiles[column]) + WRAP_PRIOR.get(roles[column], 0.3)
-        if score > best[0]:
-            best = (score, combo)
-    return False, list(zip(best[1], pieces, strict=True))
+                continue  # each part goes on with its cell
+            score = DEFAULT_KEEP_WRAPPING if wrapping and set(combo) <= wrapping else 0.0
+            score += sum(cell(column, part) for column, part in zip(combo, parts, strict=True))
+            if score > best[0]:
+                best = (score, combo, parts)
+    return False, list(zip(best[1], best[2], strict=True))
+
+
+def _labels_go_on(part: str, before: str, role: Role) -> bool:
+    """Whether a part cut from a piece can go on with a cell: prose goes on with anything, a short value (a
+    provider, a duration, a category) only with a capital or after a cell left open ("Hotjar" + "current", "2 roky"
+    + "ke": words of the sentence beside them)."""
+    return role in PROSE_ROLES or ends_open(before) or not part[:1].islower()
+
+
+def _arrangements(
+    pieces: list[str], n: int, widths: list[int]
+) -> Iterator[tuple[list[str], Iterator[tuple[int, ...]], int | None]]:
+    """The ways a continuation line's pieces may sit in ``n`` columns, left to right: each piece in a column of its
+    own; or one piece too wide for two neighbouring columns cut in two at a space, one part in each, each part as
+    wide as its column holds (two cells' next lines whose tab the copy lost: "Platforms Facebook para" under
+    "Meta" and "Utilizada por"), with the index of the first part."""
+    k = len(pieces)
+    yield pieces, itertools.combinations(range(n), k), None
+    if k >= n:
+        return
+    room = [DEFAULT_PROSE_LENGTH_FACTOR * width for width in widths]
+    for index, piece in enumerate(pieces):
+        words = piece.split(" ")
+        for cut in range(1, len(words)):
+            left, right = " ".join(words[:cut]), " ".join(words[cut:])
+            combos = (
+                combo
+                for combo in itertools.combinations(range(n), k + 1)
+                if combo[index + 1] == combo[index] + 1
+                and len(piece) > max(room[combo[index]], room[combo[index] + 1])
+                and len(left) <= room[combo[index]]
+                and len(right) <= room[combo[index] + 1]
+            )
+            yield [*pieces[:index], left, right, *pieces[index + 1 :]], combos, index
