@@ -268,6 +268,9 @@ DEFAULT_PROSE_WORDS = 6
 # A type column whose whole cells name a category this often (and at least this many) is the category column.
 DEFAULT_ROWS_CATEGORY_SHARE = 0.8
 DEFAULT_ROWS_CATEGORY_MIN = 2
+# Roles are scored again on whole cells only for tables of at least this many rows: fewer say less than the
+# lines below the header (which may run on over tables alike).
+DEFAULT_ROWS_ROLES_MIN = 4
 # A label of at most this many words (a provider, a type, a category).
 DEFAULT_SHORT_WORDS = 4
 
@@ -449,6 +452,37 @@ def _marked_name(token: str) -> bool:
         and "://" not in token
         and not token.casefold().startswith("www.")
     )
+
+
+def roles_of_rows(
+    headers: Sequence[str], roles: Sequence[Role], rows: Sequence[Sequence[str | None]], weights: Mapping[str, float]
+) -> tuple[Role, ...] | None:
+    """The roles of a laid-out table's columns scored again on its whole cells, once the rows have joined each
+    cell's lines (the first lines below a header are pieces of sentences, of lists, of wrapped names).
+
+    A column of no role, or whose whole cells no longer bear its role out, takes the role they give it. The new
+    roles, when they differ, keep each role once and the name column; else ``None``. Tables of a few rows keep
+    theirs.
+    """
+    if "name" not in roles or len(rows) < DEFAULT_ROWS_ROLES_MIN:
+        return None
+    shapes = [column_shape([join_cell(row[k]) for row in rows]) for k in range(len(roles))]
+    again = assign_columns(headers, shapes, weights)
+    # A column keeps its role while its whole cells still bear it out (beat no role at all); one of no role
+    # takes the role they give it.
+    kept = [
+        role if role != "other" and again.evidence(k, role).score > again.evidence(k, "other").score else again.roles[k]
+        for k, role in enumerate(roles)
+    ]
+    taken = [role for role in kept if role != "other"]
+    if (
+        kept == list(roles)
+        or len(taken) != len(set(taken))
+        or "name" not in kept
+        or kept.index("name") != list(roles).index("name")
+    ):
+        return None
+    return tuple(kept)
 
 
 def category_column_of_rows(roles: Sequence[Role], rows: Sequence[Sequence[str | None]]) -> int | None:

@@ -1852,3 +1852,33 @@ def test_a_tabbed_copy_whose_sentence_goes_on_beside_a_short_provider(tmp_path: 
         ("_ga", "Google", "Tento soubor cookie slouží ke statistickému měření.", "2 roky"),
         ("_gid", "Google", "Tento soubor cookie slouží ke statistickému měření.", "1 den"),
     ]
+
+
+def test_a_laid_out_table_whose_wrapped_cells_look_like_something_else_line_by_line(tmp_path: Path) -> None:
+    # Line by line, a size column wrapped in a narrow column ("45" / "Byte") shows short capitalised words, as a
+    # provider column would; whole, its cells are sizes, and the column plays no role of a cookie's.
+    path = tmp_path / "policy.txt"
+    path.write_text(
+        "Cookies we use\n\n"
+        " Name       Expiry        Size     Description\n"
+        " s_ecid     13 months     45       Stores the visitor ID set by the\n"
+        "                          Byte     server response.\n"
+        " s_cc       Session       4 Byte   Tells whether cookies are enabled.\n"
+        " s_sq       Session       100-     Used by the activity map to keep the\n"
+        "                          200      previous link clicked.\n"
+        "                          Byte\n"
+        " s_vi       2 years       44       Stores a unique visitor ID and a\n"
+        "                          Byte     timestamp.\n"
+        " s_fid      2 years       33       Stores the fallback visitor ID and a\n"
+        "                          Byte     timestamp.\n",
+        encoding="utf-8",
+    )
+    result = extract(path)
+    assert [(c.name, c.provider) for c in result.cookies] == [
+        ("s_ecid", None),
+        ("s_cc", None),
+        ("s_sq", None),
+        ("s_vi", None),
+        ("s_fid", None),
+    ]
+    assert result.tables[0].columns == ("name", "duration", "other", "purpose")

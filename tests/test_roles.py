@@ -157,3 +157,33 @@ def test_a_domain_header_over_company_names_is_the_provider(header: str, values:
     ]
     chosen = assign_columns(["Name", header, "Purpose"], [column_shape(c) for c in columns], LAYOUT_WEIGHTS)
     assert chosen.roles == ("name", role, "purpose")
+
+
+def test_roles_scored_again_on_whole_cells_keep_those_the_cells_still_bear_out() -> None:
+    from extractor.roles import roles_of_rows
+    from extractor.settings import LAYOUT_WEIGHTS
+
+    # A "Type" column read as storage kinds from its first lines, whose whole cells are storage kinds and
+    # categories: they still bear the storage kinds out, so it keeps its role (though categories score higher).
+    rows = [
+        ("_ga", "HTTP cookie", "Counts visits to the site."),
+        ("_gid", "HTTP cookie", "Counts visits per day."),
+        ("_fbp", "Marketing", "Shows adverts on other sites."),
+        ("_uetsid", "Marketing", "Measures the adverts you saw."),
+        ("li_gc", "Marketing", "Stores your consent to adverts."),
+    ]
+    assert roles_of_rows(["Name", "Type", "Purpose"], ("name", "type", "purpose"), rows, LAYOUT_WEIGHTS) is None
+    # A column of sizes under a label no lexicon knows, read as a provider from its first lines, bears no role out.
+    sized = [
+        (name, "2 years", size, "Stores the visitor ID.")
+        for name, size in (("_ga", "45 Byte"), ("_gid", "4 Byte"), ("s_vi", "44 Byte"), ("s_cc", "1 Byte"))
+    ]
+    before = ("name", "duration", "provider", "purpose")
+    assert roles_of_rows(["Name", "Expiry", "Size", "Purpose"], before, sized, LAYOUT_WEIGHTS) == (
+        "name",
+        "duration",
+        "other",
+        "purpose",
+    )
+    # Three rows say less than the lines below the header: a table that short keeps its roles.
+    assert roles_of_rows(["Name", "Expiry", "Size", "Purpose"], before, sized[:3], LAYOUT_WEIGHTS) is None

@@ -22,7 +22,7 @@ from extractor.layout.rows import (
 from extractor.layout.spans import spread_spanning_cells
 from extractor.layout.stacked import Chunk, chunks, share_out
 from extractor.model import Document, ExtractionWarning, Format, Line, Row, Table
-from extractor.roles import category_column_of_rows, header_language
+from extractor.roles import category_column_of_rows, header_language, roles_of_rows
 from extractor.scoring import choose, weigh
 from extractor.settings import LAYOUT_WEIGHTS
 from extractor.shapes import has_strong_name_marks, looks_like_host, word_count
@@ -252,7 +252,10 @@ def _rebuild(document: Document, weights: Mapping[str, float] | None) -> tuple[l
     # Numbered after empty drafts are dropped: a table's index is its position in the list.
     drafts = [part for draft in drafts for part in _by_section(draft)]
     laid_out = document.format in LAID_OUT
-    tables = [_freeze(index, draft, laid_out) for index, draft in enumerate(d for d in drafts if d.rows)]
+    tables = [
+        _freeze(index, draft, laid_out, weights if weights is not None else LAYOUT_WEIGHTS)
+        for index, draft in enumerate(d for d in drafts if d.rows)
+    ]
     # A reading-order export leaves no grid to rebuild: read its values by shape when that explains more.
     if not has_dump_evidence(lines):
         return tables, warnings
@@ -377,7 +380,9 @@ def _cell_text(lines: list[str]) -> str:
     return "\n".join(lines).replace(f"{WORD_GOES_ON}\n", "").replace(WORD_GOES_ON, "")
 
 
-def _freeze(index: int, draft: _Draft, laid_out: bool = False) -> Table:
+def _freeze(
+    index: int, draft: _Draft, laid_out: bool = False, weights: Mapping[str, float] = LAYOUT_WEIGHTS
+) -> Table:
     header = draft.region.header
     rows = tuple(
         Row(
@@ -392,6 +397,10 @@ def _freeze(index: int, draft: _Draft, laid_out: bool = False) -> Table:
     explanation = _column_explanation(header)
     roles = header.roles
     if laid_out:
+        whole = roles_of_rows(header.texts, roles, [row.cells for row in rows], weights)
+        if whole is not None:
+            explanation = (*explanation, f"roles from whole cells: {', '.join(whole)}")
+            roles = whole
         found = category_column_of_rows(roles, [row.cells for row in rows])
         if found is not None:
             roles = (*roles[:found], "category", *roles[found + 1 :])
