@@ -380,9 +380,7 @@ def _cell_text(lines: list[str]) -> str:
     return "\n".join(lines).replace(f"{WORD_GOES_ON}\n", "").replace(WORD_GOES_ON, "")
 
 
-def _freeze(
-    index: int, draft: _Draft, laid_out: bool = False, weights: Mapping[str, float] = LAYOUT_WEIGHTS
-) -> Table:
+def _freeze(index: int, draft: _Draft, laid_out: bool = False, weights: Mapping[str, float] = LAYOUT_WEIGHTS) -> Table:
     header = draft.region.header
     rows = tuple(
         Row(
