@@ -1911,3 +1911,41 @@ def test_an_aligned_text_export_whose_next_page_squeezes_a_wide_name_column(tmp_
     assert list(cookies) == ["a_very_long_cookie_name_for_a_wide_column", "_gcl_au", "_gads", "_fbp", "IDE"]
     assert cookies["_gads"].purpose == "This cookie is a unique ID that helps us choose the adverts we show you."
     assert cookies["_gads"].domain == "example.com, www.example.com, shop.example.com"
+
+
+def test_an_aligned_text_export_whose_labels_run_together_one_space_apart(tmp_path: Path) -> None:
+    # A narrow party column wraps its label a word a line; on the header's first line its first word and the
+    # purpose's label stand one space apart ("First Purpose"), and so do its cells and the purposes beside them.
+    # The words of the rows below, all starting where "Purpose" starts and none running across it, cut the two.
+    path = tmp_path / "policy.txt"
+    path.write_text(
+        "Cookies we use\n"
+        " Cookie name        Cookie      First Purpose                   Retention\n"
+        "                    type        /                               period\n"
+        "                                Third\n"
+        "                                party\n"
+        " PHPSESSID          Necessary   First Keeps the visitor's       Session\n"
+        "                    cookie      party session on the server.\n"
+        " booking_cart       Necessary   First Keeps the rooms and       1 day\n"
+        "                    cookie      party dates chosen while\n"
+        "                                      booking.\n"
+        " lang               Functional  First Remembers the language    1 year\n"
+        "                    cookie      party of the site.\n"
+        " _ga                Analytics   Third Tells visitors apart for  2 years\n"
+        "                    cookie      party Google Analytics.\n",
+        encoding="utf-8",
+    )
+    result = extract(path)
+    assert result.tables[0].headers == (
+        "Cookie name",
+        "Cookie type",
+        "First / Third party",
+        "Purpose",
+        "Retention period",
+    )
+    assert [(c.name, c.purpose) for c in result.cookies] == [
+        ("PHPSESSID", "Keeps the visitor's session on the server."),
+        ("booking_cart", "Keeps the rooms and dates chosen while booking."),
+        ("lang", "Remembers the language of the site."),
+        ("_ga", "Tells visitors apart for Google Analytics."),
+    ]

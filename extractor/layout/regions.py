@@ -1014,6 +1014,8 @@ def _split_by_body(cells: list[HeaderCell], lines: tuple[Line, ...], start: int)
             # Lines with text under this label, and those of them with a cell starting at this word.
             under = [line for line in body if _has_cell_under(line, cell)]
             starting = [line for line in under if any(abs(f.x0 - word.x0) <= unit / 2 for f in line.fragments)]
+            if len(starting) < DEFAULT_SPLIT_SHARE * len(under):
+                starting = _words_starting_at(under, word.x0, unit)
             named = _label_match(" ".join(w.text for w in placed[k:]))
             # The label before, whole and strong ("Fornecedor"), opens the next at a capital whatever its words
             # ("Para que serve"), where the rows say so as well.
@@ -1034,6 +1036,16 @@ def _split_by_body(cells: list[HeaderCell], lines: tuple[Line, ...], start: int)
             else cell
         )
     return out
+
+
+def _words_starting_at(under: list[Line], x: float, unit: float) -> list[Line]:
+    """The lines with a word starting at ``x`` when no line runs a word across it: a cell may start one space
+    after the one before it ("Birinci Ziyaretçinin"), where only words show the column (prose under a label's
+    second word, "Purpose of use", runs across it)."""
+    placed = [[w for f in line.fragments for w in words(f)] for line in under]
+    if any(w.x0 < x - unit / 2 and w.x1 > x + unit / 2 for line in placed for w in line):
+        return []
+    return [line for line, found in zip(under, placed, strict=True) if any(abs(w.x0 - x) <= unit / 2 for w in found)]
 
 
 def _split_by_tabs(
