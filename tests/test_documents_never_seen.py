@@ -1949,3 +1949,34 @@ def test_an_aligned_text_export_whose_labels_run_together_one_space_apart(tmp_pa
         ("lang", "Remembers the language of the site."),
         ("_ga", "Tells visitors apart for Google Analytics."),
     ]
+
+
+def test_an_aligned_text_export_whose_purpose_spans_rows(tmp_path: Path) -> None:
+    # One purpose cell spans three rows: its sentence opens on the first, goes on in lower case beside the second
+    # and ends beside the third. The table's other purposes are sentences of their own.
+    path = tmp_path / "policy.txt"
+    path.write_text(
+        "Cookies we use\n"
+        " Name               Purpose                      Expiry          Type\n"
+        " shop_session       Needed to buy tickets        Session         HTTP\n"
+        "                    and to sign in; it                           cookie\n"
+        " shop_auth          identifies the session       Until logout    HTTP\n"
+        "                    of the visitor and                           cookie\n"
+        " XSRF-TOKEN         guards its forms.            2 hours         HTTP\n"
+        " shop_cart          Keeps the tickets put in     1 day           Local\n"
+        "                    the basket.                                  storage\n"
+        " consent            Records your cookie          1 year          HTTP\n"
+        "                    choices.                                     cookie\n"
+        " lang               Remembers your language.     1 year          HTTP\n"
+        "                                                                 cookie\n",
+        encoding="utf-8",
+    )
+    spanned = "Needed to buy tickets and to sign in; it identifies the session of the visitor and guards its forms."
+    assert [(c.name, c.purpose) for c in extract(path).cookies] == [
+        ("shop_session", spanned),
+        ("shop_auth", spanned),
+        ("XSRF-TOKEN", spanned),
+        ("shop_cart", "Keeps the tickets put in the basket."),
+        ("consent", "Records your cookie choices."),
+        ("lang", "Remembers your language."),
+    ]

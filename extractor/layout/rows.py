@@ -261,6 +261,8 @@ def positioned_rows(
     if method == "positioned":
         _share_spanning_prose(rows, cut, row_starts, header.roles, starts)
     if method != "ruled":
+        _share_split_sentences(rows, header.roles)
+    if method != "ruled":
         rows = _stack_lone_names(rows, anchor)
     return BuiltRows(rows, used, 0.95, tuple(starts), method=method)
 
@@ -310,6 +312,31 @@ def _share_spanning_prose(
         while last + 1 < len(rows) and not rows[last + 1].cells[column]:
             last += 1
         runs.append((first, last))
+    _share_over_runs(rows, column, runs)
+
+
+def _share_split_sentences(rows: list[RowBuilder], roles: tuple[Role, ...]) -> None:
+    """A purpose cell spanning several rows where nothing but its words tell it (a text export): one sentence
+    runs on across the rows' bounds, opening with a capital on the first row, going on in lower case on the
+    next ones and ending on the last ("A jegyvásárlás és a bejelentkezés" / "működéséhez szükséges; a" /
+    "azonosítására szolgál."), in a table whose purposes are sentences. Each row of the run gets the whole text.
+    """
+    if "purpose" not in roles:
+        return
+    column = roles.index("purpose")
+    texts = [join_cell("\n".join(row.cells[column])) or "" for row in rows]
+    if sum(1 for text in texts if starts_sentence(text) and ends_sentence(text)) < DEFAULT_SPAN_EVIDENCE:
+        return  # purposes that are no sentences say nothing by their case
+    linked = {
+        k
+        for k, (text, below) in enumerate(itertools.pairwise(texts))
+        if text and below[:1].islower() and not ends_sentence(text)
+    }
+    runs = [
+        (first, last)
+        for first, last in _joined_runs(linked)
+        if starts_sentence(texts[first]) and ends_sentence(texts[last])
+    ]
     _share_over_runs(rows, column, runs)
 
 
@@ -1164,6 +1191,8 @@ def delimited_rows(
         for column, text in placed:
             current.add(column, text, line)
         used = index + 1
+    if not markup:
+        _share_split_sentences(rows, header.roles)
     return BuiltRows(rows, used, 0.95 if exact else 0.85, method="delimited")
 
 
