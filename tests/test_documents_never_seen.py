@@ -1980,3 +1980,35 @@ def test_an_aligned_text_export_whose_purpose_spans_rows(tmp_path: Path) -> None
         ("consent", "Records your cookie choices."),
         ("lang", "Remembers your language."),
     ]
+
+
+def test_a_text_browser_dump_whose_purpose_spans_rows_centred_on_them(tmp_path: Path) -> None:
+    # A text browser centres a cell spanning three rows on them: its text stands on the middle row, the rows
+    # above and below it keep their purpose empty. The table's other purposes are sentences of their own.
+    path = tmp_path / "policy.txt"
+    path.write_text(
+        "Cookies we use\n\n"
+        "    Name                        Purpose                        Expiry       Type\n"
+        "shop_session                                                  Session      HTTP\n"
+        "                                                                           cookie\n"
+        "shop_auth      Needed to buy tickets and to sign in.          Until logout HTTP\n"
+        "                                                                           cookie\n"
+        "XSRF-TOKEN                                                    2 hours      HTTP\n"
+        "                                                                           cookie\n"
+        "shop_cart      Keeps the tickets put in the basket.           1 day        Local\n"
+        "                                                                           storage\n"
+        "consent        Records your cookie choices.                   1 year       HTTP\n"
+        "                                                                           cookie\n"
+        "lang           Remembers your language.                       1 year       HTTP\n"
+        "                                                                           cookie\n",
+        encoding="utf-8",
+    )
+    spanned = "Needed to buy tickets and to sign in."
+    assert [(c.name, c.purpose) for c in extract(path).cookies] == [
+        ("shop_session", spanned),
+        ("shop_auth", spanned),
+        ("XSRF-TOKEN", spanned),
+        ("shop_cart", "Keeps the tickets put in the basket."),
+        ("consent", "Records your cookie choices."),
+        ("lang", "Remembers your language."),
+    ]

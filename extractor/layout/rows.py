@@ -263,6 +263,8 @@ def positioned_rows(
     if method != "ruled":
         _share_split_sentences(rows, header.roles)
     if method != "ruled":
+        _share_centred_spans(rows, header.roles)
+    if method != "ruled":
         rows = _stack_lone_names(rows, anchor)
     return BuiltRows(rows, used, 0.95, tuple(starts), method=method)
 
@@ -338,6 +340,29 @@ def _share_split_sentences(rows: list[RowBuilder], roles: tuple[Role, ...]) -> N
         if starts_sentence(texts[first]) and ends_sentence(texts[last])
     ]
     _share_over_runs(rows, column, runs)
+
+
+def _share_centred_spans(rows: list[RowBuilder], roles: tuple[Role, ...]) -> None:
+    """A purpose cell spanning several rows of a table whose cells are centred on their rows (a text browser's
+    dump): its text stands on the middle row, the rows above and below it as many (or one fewer) with their
+    purpose empty, in a table whose purposes are sentences. Each row of the run gets the text."""
+    if "purpose" not in roles:
+        return
+    column = roles.index("purpose")
+    texts = [join_cell("\n".join(row.cells[column])) or "" for row in rows]
+    if sum(1 for text in texts if starts_sentence(text) and ends_sentence(text)) < DEFAULT_SPAN_EVIDENCE:
+        return
+    runs = []
+    for k, text in enumerate(texts):
+        if not text:
+            continue
+        above = next((n for n in itertools.count() if k - n - 1 < 0 or texts[k - n - 1]), 0)
+        below = next((n for n in itertools.count() if k + n + 1 >= len(texts) or texts[k + n + 1]), 0)
+        if above and below and abs(above - below) <= 1:
+            runs.append((k - above, k + below))
+    # An empty row between two texts could belong to either: neither run is sure.
+    clash = {r for (_, last), (first, _) in itertools.pairwise(runs) if first <= last for r in (first, last)}
+    _share_over_runs(rows, column, [run for run in runs if not clash & {run[0], run[1]}])
 
 
 def _joined_runs(linked: set[int]) -> list[tuple[int, int]]:
