@@ -2012,3 +2012,35 @@ def test_a_text_browser_dump_whose_purpose_spans_rows_centred_on_them(tmp_path: 
         ("consent", "Records your cookie choices."),
         ("lang", "Remembers your language."),
     ]
+
+
+def test_a_text_browser_dump_whose_centred_rows_only_brackets_tell(tmp_path: Path) -> None:
+    # Every cell centred on its row, the first row one line high (nothing above its name shows the centring):
+    # a purpose wrapped over two lines starts a line above its name. Cutting rows at the names would leave the
+    # brackets open in one cell and closed in the next.
+    path = tmp_path / "policy.txt"
+    path.write_text(
+        "Cookies we use\n\n"
+        "    Name       Expiry                  Purpose                      Opt-out\n"
+        "session      5 days     Authentication                              necessary\n"
+        "                        Analytics used to tell users apart (Google  choose\n"
+        "_ga          13 months  Analytics)                                  'essential\n"
+        "                                                                    only'\n"
+        "                        Analytics used to tell users apart (Google  choose\n"
+        "_gid         24 hours   Analytics)                                  'essential\n"
+        "                                                                    only'\n"
+        "                        Analytics used to slow requests down        choose\n"
+        "_gat         1 minute   (Google Analytics)                          'essential\n"
+        "                                                                    only'\n"
+        "                        Advertising used to measure clicks (Google  choose\n"
+        "_gcl_au      90 days    Ads)                                        'essential\n"
+        "                                                                    only'\n",
+        encoding="utf-8",
+    )
+    assert [(c.name, c.purpose) for c in extract(path).cookies] == [
+        ("session", "Authentication"),
+        ("_ga", "Analytics used to tell users apart (Google Analytics)"),
+        ("_gid", "Analytics used to tell users apart (Google Analytics)"),
+        ("_gat", "Analytics used to slow requests down (Google Analytics)"),
+        ("_gcl_au", "Advertising used to measure clicks (Google Ads)"),
+    ]

@@ -269,6 +269,21 @@ def positioned_rows(
     return BuiltRows(rows, used, 0.95, tuple(starts), method=method)
 
 
+def _opens_bracket(text: str) -> bool:
+    """Whether a line leaves a bracket open."""
+    return sum(text.count(c) for c in "([{") > sum(text.count(c) for c in ")]}")
+
+
+def _closes_bracket(text: str) -> bool:
+    """Whether a line closes a bracket it did not open."""
+    depth = 0
+    for ch in text:
+        depth += (ch in "([{") - (ch in ")]}")
+        if depth < 0:
+            return True
+    return False
+
+
 def _share_spanning_prose(
     rows: list[RowBuilder], cut: Cut, row_starts: list[int], roles: tuple[Role, ...], starts: list[float]
 ) -> None:
@@ -1093,12 +1108,15 @@ def _boundary(cut: list[tuple[Line, list[str | None]]], first: int, roles: tuple
     upper_cells, lower_cells = cut[first - 1][1], cut[first][1]
     score = 0.0
     for column, role in enumerate(roles):
+        upper, lower = upper_cells[column], lower_cells[column]
+        if column != anchor and upper and lower and _opens_bracket(upper) and _closes_bracket(lower):
+            score -= 1.0  # "users (Google" / "Analytics)": one cell's lines
         # Only prose says where a cell ends: codes, domains and durations start lower case at will.
         if column == anchor or role not in PROSE_ROLES:
             continue
-        upper, lower = upper_cells[column], lower_cells[column]
         if upper and lower:
-            if ends_open(upper) or not starts_sentence(lower):
+            # A line opening with a bracket ("(Google Analytics)") is a note on the line above, no start.
+            if ends_open(upper) or not starts_sentence(lower) or lower.startswith(("(", "[")):
                 score -= 1.0
             else:
                 score += 1.0 if ends_sentence(upper) else 0.5
