@@ -2044,3 +2044,31 @@ def test_a_text_browser_dump_whose_centred_rows_only_brackets_tell(tmp_path: Pat
         ("_gat", "Analytics used to slow requests down (Google Analytics)"),
         ("_gcl_au", "Advertising used to measure clicks (Google Ads)"),
     ]
+
+
+def test_a_tabbed_copy_whose_labels_run_together_where_two_cuts_name_roles(tmp_path: Path) -> None:
+    # The copy lost the tab between "Data set by" and "Purpose of use" (its "by" wrapped below). Labels of roles
+    # open at more than one word ("Session storage key", "set ...", "Purpose of use"): the cut whose columns the
+    # rows below bear out, before a capital, wins.
+    path = tmp_path / "policy.txt"
+    path.write_text(
+        "Login component\n"
+        "Session storage key\tData set Purpose of use\tPeriod of\n"
+        "by\tvalidity\n"
+        "oidc.user:*\tCurrent\tStore\tSession\n"
+        "domain\tauthentication data\n"
+        "login_api_token_key\tCurrent\tStore the api tokens\tSession\n"
+        "domain\tof an authenticated\n"
+        "user\n"
+        "login_user_reference\tCurrent\tIdentify the user\tSession\n"
+        "domain\twhose api tokens\n"
+        "are stored\n",
+        encoding="utf-8",
+    )
+    result = extract(path)
+    assert result.tables[0].headers == ("Session storage key", "Data set by", "Purpose of use", "Period of validity")
+    assert [(c.name, c.purpose, c.duration) for c in result.cookies] == [
+        ("oidc.user:*", "Store authentication data", "Session"),
+        ("login_api_token_key", "Store the api tokens of an authenticated user", "Session"),
+        ("login_user_reference", "Identify the user whose api tokens are stored", "Session"),
+    ]

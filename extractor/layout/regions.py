@@ -693,7 +693,7 @@ def content_header(
     if not line.delimited:
         cells = _split_by_body(cells, lines, index + 1)
     elif not line.whole_row:
-        cells = _split_by_tabs(cells, lines, index + 1, set())
+        cells = _split_by_tabs(cells, lines, index + 1, set(), weights)
     labels, body = cells, index + 1
     if body < len(lines) and not line.delimited and _wraps_under_labels(cells, line, lines[body]):
         # The labels wrapped ("Sous-groupe de" / "cookies"): the cells below start after their next line.
@@ -775,7 +775,7 @@ def find_header_rows(
             if by_content is None:  # labels the lexicon names may leave a column unlabelled
                 cells = _unlabelled_columns(cells, lines, i + 1)
         elif not lines[i].whole_row:
-            cells = _split_by_tabs(cells, lines, i + 1, split_before)
+            cells = _split_by_tabs(cells, lines, i + 1, split_before, weights)
         elif by_content is None:  # markup says where each cell is
             cells = _unlabelled_fields(cells, lines, i + 1)
         end = i + 1
@@ -1049,7 +1049,11 @@ def _words_starting_at(under: list[Line], x: float, unit: float) -> list[Line]:
 
 
 def _split_by_tabs(
-    cells: list[HeaderCell], lines: tuple[Line, ...], start: int, split_before: set[tuple[str, ...]]
+    cells: list[HeaderCell],
+    lines: tuple[Line, ...],
+    start: int,
+    split_before: set[tuple[str, ...]],
+    weights: Mapping[str, float],
 ) -> list[HeaderCell]:
     """Labels a tab-separated copy ran together ("privacy_link expiry") cut when the rows below have one cell
     more than the header, at the one place in a label where a label of a role opens (else where a capitalised
@@ -1075,6 +1079,10 @@ def _split_by_tabs(
     ]
     best = min((tier for tier, _, _ in tiers), default=None)
     cuts = [(k, cut) for tier, k, cut in tiers if tier == best]
+    if len(cuts) > 1:
+        # Labels of roles open at several places ("Session storage key", "Data set Purpose of use"): the cut
+        # whose columns the full rows below bear out best.
+        cuts = _best_cuts(cells, cuts, lines[start : start + DEFAULT_SPLIT_LOOKAHEAD], weights)
     if len(cuts) != 1:
         return cells
     split_before.add(labels)
@@ -1179,6 +1187,27 @@ def _centred_labels(cells: Sequence[HeaderCell], line: Line) -> list[HeaderCell]
 def _overlaps(piece: Fragment, cell: HeaderCell) -> bool:
     """Whether a piece of text and a label share some of their width."""
     return piece.x0 < cell.x1 and piece.x1 > cell.x0
+
+
+def _best_cuts(
+    cells: list[HeaderCell], cuts: list[tuple[int, int]], below: tuple[Line, ...], weights: Mapping[str, float]
+) -> list[tuple[int, int]]:
+    """Of labels' candidate cuts (label ``k`` cut before word ``cut``), those whose labels best fit the full rows
+    below, one piece more than the labels: the roles' joint score over the rows' columns (ties all kept)."""
+    full = [line for line in below if len(line.fragments) == len(cells) + 1]
+    shapes = [column_shape([line.fragments[c].text for line in full]) for c in range(len(cells) + 1)]
+    scored = []
+    for k, cut in cuts:
+        words_of = cells[k].text.split(" ")
+        labels = [c.text for c in cells[:k]] + [" ".join(words_of[:cut]), " ".join(words_of[cut:])]
+        labels += [c.text for c in cells[k + 1 :]]
+        scored.append((round(assign_columns(labels, shapes, weights).score, 6), (k, cut)))
+    top = max(score for score, _ in scored)
+    best = [(k, cut) for score, (k, cut) in scored if score == top]
+    # Labels open with a capital: of cuts that read alike, those before a capitalised word ("Data set" /
+    # "Purpose of use", not "Data" / "set Purpose of use").
+    capitalised = [(k, cut) for k, cut in best if cells[k].text.split(" ")[cut][:1].isupper()]
+    return capitalised or best
 
 
 def _cut_tier(words_of: list[str], cut: int) -> int | None:
