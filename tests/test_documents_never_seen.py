@@ -2072,3 +2072,25 @@ def test_a_tabbed_copy_whose_labels_run_together_where_two_cuts_name_roles(tmp_p
         ("login_api_token_key", "Store the api tokens of an authenticated user", "Session"),
         ("login_user_reference", "Identify the user whose api tokens are stored", "Session"),
     ]
+
+
+def test_a_tabbed_copy_whose_duration_ends_beside_the_category_going_on(tmp_path: Path) -> None:
+    # The next lines of a category list ("Performance," / "Functional") and of a duration ("30" / "minutes") run
+    # together in one piece: its lower-case end completes the duration, so the piece is cut there.
+    path = tmp_path / "policy.txt"
+    path.write_text(
+        "Name\tProvider\tPurpose\tCategory\tDuration\n"
+        "ABTasty\tAB Tasty\tFollows the\tPerformance,\t13 months\n"
+        "visits.\tFunctional\n"
+        "ABTastySession\tAB Tasty\tFollows the\tPerformance,\t30\n"
+        "visits.\tFunctional minutes\n"
+        "AEC\tGoogle\tDetects fraud.\tPerformance\t6 months\n",
+        encoding="utf-8",
+    )
+    cookies = extract(path).cookies
+    assert [(c.name, c.duration) for c in cookies] == [
+        ("ABTasty", "13 months"),
+        ("ABTastySession", "30 minutes"),
+        ("AEC", "6 months"),
+    ]
+    assert cookies[1].duration_seconds == 30 * 60

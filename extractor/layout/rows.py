@@ -1632,9 +1632,14 @@ def _place_loose(
 
 def _labels_go_on(part: str, before: str, role: Role) -> bool:
     """Whether a part cut from a piece can go on with a cell: prose goes on with anything, a short value (a
-    provider, a duration, a category) only with a capital or after a cell left open ("Hotjar" + "current", "2 roky"
-    + "ke": words of the sentence beside them)."""
-    return role in PROSE_ROLES or ends_open(before) or not part[:1].islower()
+    provider, a duration, a category) only with a capital, after a cell left open, or to fit its role better ("30"
+    + "minutes"; not "Hotjar" + "current", "2 roky" + "ke": words of the sentence beside them)."""
+    return (
+        role in PROSE_ROLES
+        or ends_open(before)
+        or not part[:1].islower()
+        or role_fit(role, f"{before} {part}") > role_fit(role, before)  # "30" + "minutes"
+    )
 
 
 def _arrangements(
