@@ -27,8 +27,9 @@ STRONG_NAME_MARKS = re.compile(
 )
 # An underscore joining a word's pieces or opening it ("test_cookie", "_ga"): no label or sentence has one.
 UNDERSCORED = re.compile(r"[^\W_]_[^\W_]|(?:^|[\s,;(])_[^\W_]")
-# Capitals only ("IDE", "MUID"): a cookie name in a name column, but also an acronym inside a sentence.
-CAPITALS_NAME = re.compile(r"^(?=.*[A-Z])[A-Z0-9_]{2,}$")
+# Capitals only ("IDE", "MUID", "XSRF-TOKEN"): a cookie name in a name column, but also an acronym inside a
+# sentence.
+CAPITALS_NAME = re.compile(r"^(?=.*[A-Z])(?=.{2})[A-Z0-9_]+(?:-[A-Z0-9_]+)*$")
 # Shapes are asked of the same cell texts again and again (every reading of a table tries them): each
 # answer is kept for this many texts per predicate.
 DEFAULT_SHAPE_CACHE = 1 << 16

@@ -2094,3 +2094,27 @@ def test_a_tabbed_copy_whose_duration_ends_beside_the_category_going_on(tmp_path
         ("AEC", "6 months"),
     ]
     assert cookies[1].duration_seconds == 30 * 60
+
+
+def test_a_tabbed_copy_whose_provider_spans_rows_named_in_capitals(tmp_path: Path) -> None:
+    # A provider cell spanning its cookies' rows, copied with tabs: the rows below the first lose a cell, and one
+    # of them is named in capitals joined by a hyphen ("XSRF-TOKEN"), a name no word has.
+    path = tmp_path / "policy.txt"
+    path.write_text(
+        "Provider\tCookie\tPurpose\tDuration\n"
+        "Pedala\tpedala_session\tKeeps you signed\tSession\n"
+        "in.\n"
+        "pedala_remember\tRemembers your\t30 days\n"
+        "login.\n"
+        "XSRF-TOKEN\tGuards forms against\t2 hours\n"
+        "forgery.\n"
+        "pedala_lang\tRemembers your\t1 year\n"
+        "language.\n",
+        encoding="utf-8",
+    )
+    assert [(c.name, c.provider, c.duration) for c in extract(path).cookies] == [
+        ("pedala_session", "Pedala", "Session"),
+        ("pedala_remember", "Pedala", "30 days"),
+        ("XSRF-TOKEN", "Pedala", "2 hours"),
+        ("pedala_lang", "Pedala", "1 year"),
+    ]
