@@ -2118,3 +2118,27 @@ def test_a_tabbed_copy_whose_provider_spans_rows_named_in_capitals(tmp_path: Pat
         ("XSRF-TOKEN", "Pedala", "2 hours"),
         ("pedala_lang", "Pedala", "1 year"),
     ]
+
+
+def test_a_table_led_in_by_a_sentence_naming_no_category_under_a_section_heading(tmp_path: Path) -> None:
+    # "Functional cookies" heads the section; a paragraph follows, then a sentence ending with a colon that
+    # leads into the table without naming a category. The section's heading gives the category.
+    path = tmp_path / "policy.txt"
+    path.write_text(
+        "Strictly necessary cookies\n"
+        "Name\tProvider\tPurpose\tDuration\n"
+        "PHPSESSID\tTariffs Ltd\tKeeps your session.\tSession\n"
+        "Functional cookies\n"
+        "Some functions make the site easier to use but are not required: the tariff\n"
+        "calculator remembers your postcode and your usage.\n"
+        "The cookies of the tariff calculator are:\n"
+        "Name\tProvider\tPurpose\tDuration\n"
+        "mt_postcode\tTariffs Ltd\tStores the postcode entered.\t6 months\n"
+        "mt_usage\tTariffs Ltd\tStores the usage entered.\t6 months\n",
+        encoding="utf-8",
+    )
+    assert [(c.name, c.category, c.category_source) for c in extract(path).cookies] == [
+        ("PHPSESSID", "necessary", "heading"),
+        ("mt_postcode", "functional", "heading"),
+        ("mt_usage", "functional", "heading"),
+    ]

@@ -1289,6 +1289,17 @@ def find_headings(lines: tuple[Line, ...], start: int, stop: int) -> tuple[str |
         index, heading = lead
     if index is None or heading is None:
         return None, ()
+    if category_from_text(heading) is None and lines[index].text.rstrip().endswith(":"):
+        # A sentence leading into the table that names no category ("The cookies of the tariff calculator
+        # are:"): the heading of its section above it does ("Convenience functions").
+        section = _heading_index(lines, index, stop)
+        titled = _wrapped_heading(lines, section, index) if section is not None else None
+        if (
+            section is not None
+            and category_from_text(titled) is not None
+            and not lines[section].text.rstrip().endswith(":")
+        ):
+            index, heading = section, titled
     size = _line_size(lines[index])
     if size is None:
         return heading, ()
