@@ -1281,7 +1281,9 @@ def find_headings(lines: tuple[Line, ...], start: int, stop: int) -> tuple[str |
 
     Where fonts are known, a section's heading is set in larger type than the headings inside it, however far
     above it stands. Without fonts (text exports) levels are unknown, and only the nearest heading is taken
-    (a category line further up may head an earlier section: measured, taking it lost more than it gained).
+    (a category line further up may head an earlier section: measured, taking it lost more than it gained),
+    unless that is a sentence leading into the table with a colon and naming no category: then the heading
+    above it, when that names one.
     """
     index = _heading_index(lines, start, stop)
     heading = _wrapped_heading(lines, index, start) if index is not None else None
