@@ -103,6 +103,14 @@ def has_name_marks(text: str) -> bool:
     return has_strong_name_marks(token) or (looks_like_cookie_name(token) and bool(CAPITALS_NAME.match(token)))
 
 
+def display_width(text: str) -> int:
+    """How many character cells ``text`` takes in a monospaced layout: two for a wide character (CJK ideographs,
+    kana, Hangul, full-width forms), one for any other. A text export lays its columns out in these cells."""
+    if text.isascii():
+        return len(text)
+    return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text)
+
+
 @lru_cache(maxsize=DEFAULT_SHAPE_CACHE)
 def has_strong_name_marks(text: str) -> bool:
     """A token no sentence would hold: ``_``, ``*``, a dot or digit inside a word, camelCase."""

@@ -1279,7 +1279,7 @@ def test_a_marked_up_table_of_no_cookies_with_no_header_row_stays_unread(tmp_pat
 def test_labels_cut_character_by_character_in_narrow_columns_are_read_whole(tmp_path: Path) -> None:
     # A Japanese table's last columns are narrow: their labels wrap one character a line ("有" / "効" / "期" /
     # "限", "種" / "類"). Read together they are "有効期限" (expiry) and "種類" (type); none of those lines is a
-    # row. (Columns aligned by characters, as a layout export counts them.)
+    # row. (Columns aligned by characters, as a layout export of a PDF counts them, its page ending in a form feed.)
     columns = (0, 16, 26, 42, 46)
 
     def line(values: tuple[str, ...]) -> str:
@@ -1291,7 +1291,7 @@ def test_labels_cut_character_by_character_in_narrow_columns_are_read_whole(tmp_
         ("_fbp", "Meta", "広告の効果を測定します。", "3か月", "広告"),
     ]
     text = "Cookieの一覧\n\n" + line(("Cookie名", "提供元", "利用目的", "有", "種")) + line(("", "", "", "効", "類"))
-    text += line(("", "", "", "期", "")) + line(("", "", "", "限", "")) + "".join(line(r) for r in rows)
+    text += line(("", "", "", "期", "")) + line(("", "", "", "限", "")) + "".join(line(r) for r in rows) + "\f"
     path = tmp_path / "cookie.txt"
     path.write_text(text, encoding="utf-8")
     result = extract(path)
@@ -1353,6 +1353,7 @@ def test_a_narrow_type_column_wrapping_category_labels_a_character_a_line_is_the
     for name, purpose, duration, kind in rows:
         text += line((name, purpose, duration, kind[0])) + line(("", "", "", kind[1]))
     path = tmp_path / "cookie.txt"
+    text += "\f"  # a layout export of a PDF: characters counted one a column, the page ending in a form feed
     path.write_text(text, encoding="utf-8")
     result = extract(path)
     assert result.tables[0].columns[-1] == "category"
@@ -1364,7 +1365,8 @@ def test_a_narrow_type_column_wrapping_category_labels_a_character_a_line_is_the
 
 
 def _aligned(columns: tuple[int, ...], values: tuple[str, ...]) -> str:
-    """One line of a layout export: each value from its column's character (as a layout export counts them)."""
+    """One line of a layout export: each value from its column's character (as a layout export of a PDF counts
+    them, a wide character one column; its pages end in form feeds)."""
     text = ""
     for x, value in zip(columns, values, strict=True):
         if value:

@@ -13,6 +13,7 @@ from extractor import InputError, extract
 from extractor.readers import load, sniff
 from extractor.readers.text import decode, read_text, split_line
 from extractor.settings import Settings
+from extractor.shapes import display_width
 
 SETTINGS = Settings()
 
@@ -142,3 +143,36 @@ def test_a_chinese_table_copied_from_a_pdf_that_spells_ideographs_with_radicals(
         ("qh_sid", "青禾优选", "维持登录状态，用于识别会话。"),
         ("qh_cart", "青禾优选", "记住购物车中的商品。"),
     ]
+
+
+def test_a_text_browser_dump_of_a_japanese_table_counts_wide_characters_as_two_cells(tmp_path: Path) -> None:
+    # A text browser sets a wide character (kana, ideographs) in two cells: the next lines of the cells to the
+    # right of a Japanese purpose ("ョン", "須") stand under their labels only when counted so.
+    def line(*cells: str) -> str:
+        widths = (19, 11, 38, 8, 4)
+        return "".join(c + " " * (w - display_width(c)) for c, w in zip(cells, widths, strict=False)).rstrip()
+
+    text = "\n".join(
+        [
+            "Cookieの一覧",
+            "",
+            line("     Cookie名", "提供元", "利用目的", "有効期", "種"),
+            line("", "", "", "限", "類"),
+            line("hayate_session", "当社", "ログイン状態を維持するために使用しま", "セッシ", "必"),
+            line("", "", "す。", "ョン", "須"),
+            line("XSRF-TOKEN", "当社", "クロスサイトリクエストフォージェリを", "2時間", "必"),
+            line("", "", "防止します。", "", "須"),
+            line("_ga", "Google", "ユーザーを識別し、サイトの利用状況を", "2年", "分"),
+            line("", "", "分析します。", "", "析"),
+        ]
+    )
+    path = tmp_path / "dump.txt"
+    path.write_text(text + "\n", encoding="utf-8")
+    assert [(c.name, c.duration, c.category) for c in extract(path).cookies] == [
+        ("hayate_session", "セッション", "necessary"),
+        ("XSRF-TOKEN", "2時間", "necessary"),
+        ("_ga", "2年", "analytics"),
+    ]
+    # A file with page breaks comes from a PDF: ``pdftotext -layout`` places one character a column.
+    assert [f.x0 for f in split_line("当社  ログイン", 1, 1, wide=False)] == [0, 4]
+    assert [f.x0 for f in split_line("当社  ログイン", 1, 1)] == [0, 6]

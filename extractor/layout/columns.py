@@ -16,6 +16,7 @@ from extractor.lexicon import fold
 from extractor.model import Fragment, Line, Role
 from extractor.shapes import (
     CONNECTORS,
+    display_width,
     has_strong_name_marks,
     is_whole_duration,
     looks_like_cookie_name,
@@ -77,7 +78,7 @@ class Gap:
 
 def char_width(lines: list[Line]) -> float:
     """The typical width of one character in the lines' own units (1 for text exports)."""
-    widths = sorted((f.x1 - f.x0) / len(f.text) for line in lines for f in line.fragments if len(f.text) > 2)
+    widths = sorted((f.x1 - f.x0) / display_width(f.text) for line in lines for f in line.fragments if len(f.text) > 2)
     return widths[len(widths) // 2] if widths else 1.0
 
 
@@ -86,14 +87,16 @@ def words(fragment: Fragment) -> list[Word]:
     if fragment.spans is not None and len(fragment.spans) == len(fragment.text.split(" ")):
         pairs = zip(fragment.text.split(" "), fragment.spans, strict=True)
         return [Word(w, x0, x1, k == 0) for k, (w, (x0, x1)) in enumerate(pairs)]
-    unit = (fragment.x1 - fragment.x0) / max(len(fragment.text), 1)
+    unit = (fragment.x1 - fragment.x0) / max(display_width(fragment.text), 1)
     out: list[Word] = []
-    position = 0
+    position = column = 0  # in characters, in character cells (a wide character takes two)
     for word in fragment.text.split(" "):
         if word:
             start = fragment.text.index(word, position)
-            position = start + len(word)
-            out.append(Word(word, fragment.x0 + start * unit, fragment.x0 + position * unit, not out))
+            column += display_width(fragment.text[position:start])
+            position, left = start + len(word), column
+            column += display_width(word)
+            out.append(Word(word, fragment.x0 + left * unit, fragment.x0 + column * unit, not out))
     return out
 
 

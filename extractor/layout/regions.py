@@ -38,6 +38,7 @@ from extractor.settings import LAYOUT_WEIGHTS
 from extractor.shapes import (
     CONNECTORS,
     category_from_text,
+    display_width,
     ends_open,
     ends_sentence,
     first_name,
@@ -1015,7 +1016,7 @@ def _split_by_body(cells: list[HeaderCell], lines: tuple[Line, ...], start: int)
             under = [line for line in body if _has_cell_under(line, cell)]
             starting = [line for line in under if any(abs(f.x0 - word.x0) <= unit / 2 for f in line.fragments)]
             if len(starting) < DEFAULT_SPLIT_SHARE * len(under):
-                starting = _words_starting_at(under, word.x0, unit)
+                under, starting = _words_starting_at(under, word, unit)
             named = _label_match(" ".join(w.text for w in placed[k:]))
             # The label before, whole and strong ("Fornecedor"), opens the next at a capital whatever its words
             # ("Para que serve"), where the rows say so as well.
@@ -1038,14 +1039,22 @@ def _split_by_body(cells: list[HeaderCell], lines: tuple[Line, ...], start: int)
     return out
 
 
-def _words_starting_at(under: list[Line], x: float, unit: float) -> list[Line]:
-    """The lines with a word starting at ``x`` when no line runs a word across it: a cell may start one space
-    after the one before it ("Birinci Ziyaretçinin"), where only words show the column (prose under a label's
-    second word, "Purpose of use", runs across it)."""
+def _words_starting_at(under: list[Line], word: Word, unit: float) -> tuple[list[Line], list[Line]]:
+    """The lines with text below a label's word, and those of them with a word starting at its left edge, when
+    no line runs a word across that edge: a cell may start one space after the one before it ("Birinci
+    Ziyaretçinin", "필수 JSESSIONID"), where only words show the column (prose under a label's second word,
+    "Purpose of use", runs across it). Lines with nothing below the word (the first column's wrapped cell)
+    count for neither."""
+    x = word.x0
     placed = [[w for f in line.fragments for w in words(f)] for line in under]
     if any(w.x0 < x - unit / 2 and w.x1 > x + unit / 2 for line in placed for w in line):
-        return []
-    return [line for line, found in zip(under, placed, strict=True) if any(abs(w.x0 - x) <= unit / 2 for w in found)]
+        return under, []
+    below = [
+        (line, found)
+        for line, found in zip(under, placed, strict=True)
+        if any(w.x1 > x and w.x0 < word.x1 for w in found)
+    ]
+    return [line for line, _ in below], [line for line, found in below if any(abs(w.x0 - x) <= unit / 2 for w in found)]
 
 
 def _split_by_tabs(
@@ -1491,7 +1500,7 @@ def is_new_heading(line: Line, table_lines: tuple[Line, ...]) -> bool:
         return False
     if line.fragments[0].field is None:
         left = min((b.fragments[0].x0 for b in table_lines if not b.blank), default=0.0)
-        unit = max((f.x1 - f.x0) / max(len(f.text), 1) for f in line.fragments)
+        unit = max((f.x1 - f.x0) / max(display_width(f.text), 1) for f in line.fragments)
         if line.fragments[0].x0 > left + 2 * unit and not (
             names_category(line) and _centred_over(line, table_lines, unit)
         ):

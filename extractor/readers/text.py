@@ -18,6 +18,7 @@ from extractor.errors import InputError
 from extractor.model import Document, ExtractionWarning, Fragment, Line
 from extractor.readers.visible import collapse
 from extractor.settings import Settings
+from extractor.shapes import display_width
 
 # Two or more spaces separate columns; a single space separates words inside a cell.
 COLUMN_GAP = re.compile(r" {2,}")
@@ -142,8 +143,13 @@ def _plausible(text: str, source: str, codec: str, *, fallback: bool) -> str:
     return text
 
 
-def split_line(raw: str, page: int, number: int) -> tuple[Fragment, ...]:
-    """One line of text -> its fragments, with character columns."""
+def split_line(raw: str, page: int, number: int, wide: bool = True) -> tuple[Fragment, ...]:
+    """One line of text -> its fragments, with character columns.
+
+    ``wide``: columns are counted in character cells, as a text browser sets them on screen, a wide character
+    (CJK) taking two; else one column per character, as ``pdftotext -layout`` places text on its grid (a file
+    with page breaks comes from a PDF).
+    """
     fragments: list[Fragment] = []
     if "\t" in raw:
         offset = 0
@@ -156,6 +162,7 @@ def split_line(raw: str, page: int, number: int) -> tuple[Fragment, ...]:
                 )
             offset += len(piece) + 1
         return tuple(fragments)
+    cells = (lambda end: end) if raw.isascii() or not wide else (lambda end: display_width(raw[:end]))
     position = 0
     for piece in COLUMN_GAP.split(raw):
         start = raw.index(piece, position) if piece else position
@@ -163,9 +170,8 @@ def split_line(raw: str, page: int, number: int) -> tuple[Fragment, ...]:
         text = collapse(piece)
         if text:
             lead = len(piece) - len(piece.lstrip())
-            fragments.append(
-                Fragment(text, page, number, start + lead, start + len(piece.rstrip()), number - 1, number)
-            )
+            x0, x1 = cells(start + lead), cells(start + len(piece.rstrip()))
+            fragments.append(Fragment(text, page, number, x0, x1, number - 1, number))
     return tuple(fragments)
 
 
@@ -175,10 +181,11 @@ def read_text(data: bytes, source: str, settings: Settings) -> Document:
     text = decoded.text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
     lines: list[Line] = []
     page = 1
+    wide = "\f" not in text
     for number, raw in enumerate(text.split("\n"), start=1):
         while raw.startswith("\f"):
             page += 1
             raw = raw[1:]
         raw = raw.replace("\f", " ").replace("\u00a0", " ")
-        lines.append(Line(page, number, split_line(raw.rstrip(), page, number)))
+        lines.append(Line(page, number, split_line(raw.rstrip(), page, number, wide)))
     return Document(source, hashlib.sha256(data).hexdigest(), "text", tuple(lines), warnings=decoded.warnings(source))
