@@ -319,6 +319,8 @@ def role_fit(role: Role, text: str) -> float:
 # A line ending inside a word: a hyphen or slash after a letter ("google-" / "analytics.com"), or an
 # underscore ("_ga_" / "<container-id>"); the next line goes on without a space.
 WORD_SPLIT_END = re.compile(r"(?:\w[-/]|_)$")
+# A line ending where no identifier ends (a scheme's "://", a "|" or "^" joining a name's parts): it goes on.
+IDENTIFIER_GOES_ON = re.compile(r"(?:://|[|^])$")
 
 
 # A line ending at a joint of an identifier ("_hjSessionUser_", "_pk_id.") and a line that is only the
@@ -335,6 +337,8 @@ def completes_identifier(line: str, part: str) -> bool:
     line, part = line.rstrip(), part.strip()
     if WORD_SPLIT_END.search(line) and (part[:1].isalnum() or part[:1] == "<"):
         return True
+    if IDENTIFIER_GOES_ON.search(line) and part[:1].isalnum() and " " not in part:
+        return True  # "amp-store:https://" / "example.se", "LogsDatabaseV2:V#||" / "LogsRequestsStore"
     return placeholder_completes(line, part)
 
 

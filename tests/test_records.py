@@ -46,6 +46,10 @@ from extractor.shapes import join_cell, looks_like_duration
         ),
         # A line left open by its dash goes on in the next: one name.
         ("BEACON -\nstatic.example.com", ["BEACON - static.example.com"]),
+        # A name wrapped where no name ends (after a scheme's "://", a "|" or a "^"): one name.
+        ("amp-store:https://\nexample.se", ["amp-store:https://example.se"]),
+        ("LogsDatabaseV2:V#||\nLogsRequestsStore", ["LogsDatabaseV2:V#||LogsRequestsStore"]),
+        ("e_LO29XwxP^Event|visit^\nAction|***", ["e_LO29XwxP^Event|visit^Action|***"]),
     ],
 )
 def test_split_names(cell: str, names: list[str]) -> None:
