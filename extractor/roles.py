@@ -271,6 +271,8 @@ DEFAULT_ROWS_CATEGORY_MIN = 2
 # Roles are scored again on whole cells only for tables of at least this many rows: fewer say less than the
 # lines below the header (which may run on over tables alike).
 DEFAULT_ROWS_ROLES_MIN = 4
+# A category column keeps its role when at least this share of its whole cells name categories (one or more).
+DEFAULT_NAMED_CATEGORY_SHARE = 0.5
 # A label of at most this many words (a provider, a type, a category).
 DEFAULT_SHORT_WORDS = 4
 
@@ -466,12 +468,17 @@ def roles_of_rows(
     """
     if "name" not in roles or len(rows) < DEFAULT_ROWS_ROLES_MIN:
         return None
-    shapes = [column_shape([join_cell(row[k]) for row in rows]) for k in range(len(roles))]
+    whole = [[join_cell(row[k]) for row in rows] for k in range(len(roles))]
+    shapes = [column_shape(cells) for cells in whole]
     again = assign_columns(headers, shapes, weights)
-    # A column keeps its role while its whole cells still bear it out (beat no role at all); one of no role
-    # takes the role they give it.
+    # A column keeps its role while its whole cells still bear it out (beat no role at all; a category column's
+    # cells may each name several: "Performance, analytics, and relevant advertisement"); one of no role takes
+    # the role they give it.
     kept = [
-        role if role != "other" and again.evidence(k, role).score > again.evidence(k, "other").score else again.roles[k]
+        role
+        if role != "other"
+        and (again.evidence(k, role).score > again.evidence(k, "other").score or _names_categories(role, whole[k]))
+        else again.roles[k]
         for k, role in enumerate(roles)
     ]
     taken = [role for role in kept if role != "other"]
@@ -483,6 +490,12 @@ def roles_of_rows(
     ):
         return None
     return tuple(kept)
+
+
+def _names_categories(role: Role, cells: Sequence[str | None]) -> bool:
+    """Whether a category column's whole cells mostly name categories, one or several, in a few words."""
+    named = [c for c in cells if c and word_count(c) < DEFAULT_PROSE_WORDS and category_from_text(c) is not None]
+    return role == "category" and len(named) >= DEFAULT_NAMED_CATEGORY_SHARE * len(cells)
 
 
 def category_column_of_rows(roles: Sequence[Role], rows: Sequence[Sequence[str | None]]) -> int | None:

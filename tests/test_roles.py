@@ -187,3 +187,12 @@ def test_roles_scored_again_on_whole_cells_keep_those_the_cells_still_bear_out()
     )
     # Three rows say less than the lines below the header: a table that short keeps its roles.
     assert roles_of_rows(["Name", "Expiry", "Size", "Purpose"], before, sized[:3], LAYOUT_WEIGHTS) is None
+    # A "Type" column read as the category from its first lines ("Performance," / "analytics,"), whose whole
+    # cells each name several categories in a few words: still the category.
+    listing = "Performance,\nanalytics, and\nrelevant\nadvertisement"
+    listed = [
+        (listing, f"Helps us count visits to page {k}.", name)
+        for k, name in enumerate(["_ga", "_gid", "_uetsid", "_fbp"])
+    ]
+    listed.append(("Translation", "Translates the pages.", "googtrans"))
+    assert roles_of_rows(["Type", "Purpose", "Name"], ("category", "purpose", "name"), listed, LAYOUT_WEIGHTS) is None
