@@ -1886,35 +1886,6 @@ def test_a_laid_out_table_whose_wrapped_cells_look_like_something_else_line_by_l
     assert result.tables[0].columns == ("name", "duration", "other", "purpose")
 
 
-def test_an_aligned_text_export_whose_next_page_squeezes_a_wide_name_column(tmp_path: Path) -> None:
-    # ``pdftotext -layout`` lays out each page for itself: the header's page keeps a wide name column for a long
-    # name, the next page squeezes it and every column starts thirty characters further left, the page opening
-    # with the rest of a row the page break cut.
-    path = tmp_path / "policy.txt"
-    path.write_text(
-        "Cookies we use\n\n"
-        " Name                                         Description        Domains                        Duration\n"
-        " a_very_long_cookie_name_for_a_wide_column    Helps us target    example.com,                   Session\n"
-        "                                              our adverts.       www.example.com,\n"
-        " _gcl_au                                      Measures the       example.com                    90\n"
-        "                                              adverts you saw.\n"
-        " _gads                                        This cookie is     example.com,                   Session\n"
-        "                                              a unique ID that\n"
-        "\f               helps us choose   www.example.com,\n"
-        "               the adverts we    shop.example.com\n"
-        "               show you.\n"
-        " _fbp          Used by Facebook  example.com,     90\n"
-        "               for adverts.      www.example.com\n"
-        " IDE           Measures the      example.com      390\n"
-        "               adverts clicked.\n",
-        encoding="utf-8",
-    )
-    cookies = {c.name: c for c in extract(path).cookies}
-    assert list(cookies) == ["a_very_long_cookie_name_for_a_wide_column", "_gcl_au", "_gads", "_fbp", "IDE"]
-    assert cookies["_gads"].purpose == "This cookie is a unique ID that helps us choose the adverts we show you."
-    assert cookies["_gads"].domain == "example.com, www.example.com, shop.example.com"
-
-
 def test_an_aligned_text_export_whose_labels_run_together_one_space_apart(tmp_path: Path) -> None:
     # A narrow party column wraps its label a word a line; on the header's first line its first word and the
     # purpose's label stand one space apart ("First Purpose"), and so do its cells and the purposes beside them.

@@ -47,12 +47,9 @@ DEFAULT_LABEL_CUT_PENALTY = 1.0
 DEFAULT_LABEL_START_WEIGHT = 1.0
 # Gap widths beyond this many character widths add no more evidence.
 DEFAULT_WIDTH_CAP = 3.0
-# On a page the header is not on, a column bound moving this many character widths pays ``DEFAULT_SHIFT_COST``
-# (twice as much for twice as far); it moves at most ``DEFAULT_PAGE_SHIFT_REACH`` (a page squeezing a wide name
-# column moves every bound after it that far); a page of fewer lines than ``DEFAULT_MIN_PAGE_ROWS`` keeps the
-# header page's bounds.
+# On a page the header is not on, a column bound moves at most this many character widths, paying this much
+# for moving that far; a page of fewer lines than this keeps the header page's bounds.
 DEFAULT_MAX_PAGE_SHIFT = 20.0
-DEFAULT_PAGE_SHIFT_REACH = 40.0
 # A row that fills every column with one piece each may move the bounds this many character widths.
 DEFAULT_MAX_ROW_SHIFT = 30.0
 DEFAULT_SHIFT_COST = 0.5
@@ -284,7 +281,7 @@ def shifted_starts(
 
     A text export lays out each page for itself (``pdftotext -layout`` squeezes a page's columns as its own
     widest cells allow), so a table's columns may start elsewhere on its next page. Each bound moves to where
-    that page's lines start words and leave a blank strip, at most ``DEFAULT_PAGE_SHIFT_REACH`` character widths
+    that page's lines start words and leave a blank strip, at most ``DEFAULT_MAX_PAGE_SHIFT`` character widths
     away, the bounds kept in order; a page of too few lines keeps the reference. With ``rows_only`` (a PDF) only
     lines of two pieces or more count, and a bound moves only where no word of them starts at its old place.
     With ``left`` (where the first column starts on the header's page), no bound moves onto the first column's
@@ -307,7 +304,7 @@ def shifted_starts(
     best: list[tuple[float, list[float]]] = [(0.0, [])]
     for ref in reference:
         kept = rows_only and any(abs(w.x0 - ref) <= tolerance for line in body_words for w in line)
-        near = [ref] if kept else [x for x in positions if abs(x - ref) <= DEFAULT_PAGE_SHIFT_REACH * unit] or [ref]
+        near = [ref] if kept else [x for x in positions if abs(x - ref) <= DEFAULT_MAX_PAGE_SHIFT * unit] or [ref]
         step: list[tuple[float, list[float]]] = []
         for x in near:
             choices = [
