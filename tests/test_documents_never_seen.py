@@ -1924,11 +1924,12 @@ def test_an_aligned_text_export_whose_labels_run_together_one_space_apart(tmp_pa
     ]
 
 
-def test_an_aligned_text_export_whose_purpose_spans_rows(tmp_path: Path) -> None:
-    # One purpose cell spans three rows: its sentence opens on the first, goes on in lower case beside the second
-    # and ends beside the third. The table's other purposes are sentences of their own.
-    path = tmp_path / "policy.txt"
-    path.write_text(
+# A purpose cell spanning three rows, in two text exports: an aligned copy, where its sentence opens on the first
+# row, goes on in lower case beside the second and ends beside the third; and a text browser's dump, which centres
+# the cell on the rows it spans (its text on the middle row, the rows above and below with their purpose empty).
+# The table's other purposes are sentences of their own.
+SPANNING_PURPOSES = {
+    "aligned-sentence-running-on": (
         "Cookies we use\n"
         " Name               Purpose                      Expiry          Type\n"
         " shop_session       Needed to buy tickets        Session         HTTP\n"
@@ -1942,24 +1943,9 @@ def test_an_aligned_text_export_whose_purpose_spans_rows(tmp_path: Path) -> None
         "                    choices.                                     cookie\n"
         " lang               Remembers your language.     1 year          HTTP\n"
         "                                                                 cookie\n",
-        encoding="utf-8",
-    )
-    spanned = "Needed to buy tickets and to sign in; it identifies the session of the visitor and guards its forms."
-    assert [(c.name, c.purpose) for c in extract(path).cookies] == [
-        ("shop_session", spanned),
-        ("shop_auth", spanned),
-        ("XSRF-TOKEN", spanned),
-        ("shop_cart", "Keeps the tickets put in the basket."),
-        ("consent", "Records your cookie choices."),
-        ("lang", "Remembers your language."),
-    ]
-
-
-def test_a_text_browser_dump_whose_purpose_spans_rows_centred_on_them(tmp_path: Path) -> None:
-    # A text browser centres a cell spanning three rows on them: its text stands on the middle row, the rows
-    # above and below it keep their purpose empty. The table's other purposes are sentences of their own.
-    path = tmp_path / "policy.txt"
-    path.write_text(
+        "Needed to buy tickets and to sign in; it identifies the session of the visitor and guards its forms.",
+    ),
+    "text-browser-centred-between-empty-rows": (
         "Cookies we use\n\n"
         "    Name                        Purpose                        Expiry       Type\n"
         "shop_session                                                  Session      HTTP\n"
@@ -1974,9 +1960,15 @@ def test_a_text_browser_dump_whose_purpose_spans_rows_centred_on_them(tmp_path: 
         "                                                                           cookie\n"
         "lang           Remembers your language.                       1 year       HTTP\n"
         "                                                                           cookie\n",
-        encoding="utf-8",
-    )
-    spanned = "Needed to buy tickets and to sign in."
+        "Needed to buy tickets and to sign in.",
+    ),
+}
+
+
+@pytest.mark.parametrize(("text", "spanned"), SPANNING_PURPOSES.values(), ids=SPANNING_PURPOSES.keys())
+def test_a_text_export_whose_purpose_spans_rows(tmp_path: Path, text: str, spanned: str) -> None:
+    path = tmp_path / "policy.txt"
+    path.write_text(text, encoding="utf-8")
     assert [(c.name, c.purpose) for c in extract(path).cookies] == [
         ("shop_session", spanned),
         ("shop_auth", spanned),
