@@ -494,8 +494,10 @@ def roles_of_rows(
 
 def _names_categories(role: Role, cells: Sequence[str | None]) -> bool:
     """Whether a category column's whole cells mostly name categories, one or several, in a few words."""
+    if role != "category":
+        return False
     named = [c for c in cells if c and word_count(c) < DEFAULT_PROSE_WORDS and category_from_text(c) is not None]
-    return role == "category" and len(named) >= DEFAULT_NAMED_CATEGORY_SHARE * len(cells)
+    return len(named) >= DEFAULT_NAMED_CATEGORY_SHARE * len(cells)
 
 
 def category_column_of_rows(roles: Sequence[Role], rows: Sequence[Sequence[str | None]]) -> int | None:

@@ -262,26 +262,9 @@ def positioned_rows(
         _share_spanning_prose(rows, cut, row_starts, header.roles, starts)
     if method != "ruled":
         _share_split_sentences(rows, header.roles)
-    if method != "ruled":
         _share_centred_spans(rows, header.roles)
-    if method != "ruled":
         rows = _stack_lone_names(rows, anchor)
     return BuiltRows(rows, used, 0.95, tuple(starts), method=method)
-
-
-def _opens_bracket(text: str) -> bool:
-    """Whether a line leaves a bracket open."""
-    return sum(text.count(c) for c in "([{") > sum(text.count(c) for c in ")]}")
-
-
-def _closes_bracket(text: str) -> bool:
-    """Whether a line closes a bracket it did not open."""
-    depth = 0
-    for ch in text:
-        depth += (ch in "([{") - (ch in ")]}")
-        if depth < 0:
-            return True
-    return False
 
 
 def _share_spanning_prose(
@@ -332,18 +315,29 @@ def _share_spanning_prose(
     _share_over_runs(rows, column, runs)
 
 
+def _sentence_purposes(rows: list[RowBuilder], roles: tuple[Role, ...]) -> tuple[int, list[str]] | None:
+    """The purpose column and each row's purpose text, when the table's purposes are sentences (at least
+    ``DEFAULT_SPAN_EVIDENCE`` of them open with a capital and end with a stop); else ``None``: purposes that are
+    no sentences say nothing by their case or where they stand."""
+    if "purpose" not in roles:
+        return None
+    column = roles.index("purpose")
+    texts = [join_cell("\n".join(row.cells[column])) or "" for row in rows]
+    if sum(1 for text in texts if starts_sentence(text) and ends_sentence(text)) < DEFAULT_SPAN_EVIDENCE:
+        return None
+    return column, texts
+
+
 def _share_split_sentences(rows: list[RowBuilder], roles: tuple[Role, ...]) -> None:
     """A purpose cell spanning several rows where nothing but its words tell it (a text export): one sentence
     runs on across the rows' bounds, opening with a capital on the first row, going on in lower case on the
     next ones and ending on the last ("A jegyvásárlás és a bejelentkezés" / "működéséhez szükséges; a" /
     "azonosítására szolgál."), in a table whose purposes are sentences. Each row of the run gets the whole text.
     """
-    if "purpose" not in roles:
+    found = _sentence_purposes(rows, roles)
+    if found is None:
         return
-    column = roles.index("purpose")
-    texts = [join_cell("\n".join(row.cells[column])) or "" for row in rows]
-    if sum(1 for text in texts if starts_sentence(text) and ends_sentence(text)) < DEFAULT_SPAN_EVIDENCE:
-        return  # purposes that are no sentences say nothing by their case
+    column, texts = found
     linked = {
         k
         for k, (text, below) in enumerate(itertools.pairwise(texts))
@@ -361,12 +355,10 @@ def _share_centred_spans(rows: list[RowBuilder], roles: tuple[Role, ...]) -> Non
     """A purpose cell spanning several rows of a table whose cells are centred on their rows (a text browser's
     dump): its text stands on the middle row, the rows above and below it as many (or one fewer) with their
     purpose empty, in a table whose purposes are sentences. Each row of the run gets the text."""
-    if "purpose" not in roles:
+    found = _sentence_purposes(rows, roles)
+    if found is None:
         return
-    column = roles.index("purpose")
-    texts = [join_cell("\n".join(row.cells[column])) or "" for row in rows]
-    if sum(1 for text in texts if starts_sentence(text) and ends_sentence(text)) < DEFAULT_SPAN_EVIDENCE:
-        return
+    column, texts = found
     runs = []
     for k, text in enumerate(texts):
         if not text:
@@ -1123,6 +1115,21 @@ def _boundary(cut: list[tuple[Line, list[str | None]]], first: int, roles: tuple
     return score
 
 
+def _opens_bracket(text: str) -> bool:
+    """Whether a line leaves a bracket open."""
+    return sum(text.count(c) for c in "([{") > sum(text.count(c) for c in ")]}")
+
+
+def _closes_bracket(text: str) -> bool:
+    """Whether a line closes a bracket it did not open."""
+    depth = 0
+    for ch in text:
+        depth += (ch in "([{") - (ch in ")]}")
+        if depth < 0:
+            return True
+    return False
+
+
 # --- delimited (tab-separated) exports --------------------------------------------------------------------
 
 
@@ -1619,8 +1626,11 @@ def _place_loose(
         for combo in combos:
             if cut is not None and (
                 current is None
-                or not all(_continues(parts[i], current, combo[i], roles[combo[i]], widths) for i in (cut, cut + 1))
-                or not all(_labels_go_on(parts[i], current.last(combo[i]), roles[combo[i]]) for i in (cut, cut + 1))
+                or not all(
+                    _continues(parts[i], current, combo[i], roles[combo[i]], widths)
+                    and _labels_go_on(parts[i], current.last(combo[i]), roles[combo[i]])
+                    for i in (cut, cut + 1)
+                )
             ):
                 continue  # each part goes on with its cell
             score = DEFAULT_KEEP_WRAPPING if wrapping and set(combo) <= wrapping else 0.0

@@ -153,6 +153,7 @@ def rebuild_tables(
 
 def _rebuild(document: Document, weights: Mapping[str, float] | None) -> tuple[list[Table], list[ExtractionWarning]]:
     lines = document.lines
+    weights = weights if weights is not None else LAYOUT_WEIGHTS
     regions = find_tables(lines, weights)
     logos = page_marks(lines)
     drafts: list[_Draft] = []
@@ -252,17 +253,13 @@ def _rebuild(document: Document, weights: Mapping[str, float] | None) -> tuple[l
     # Numbered after empty drafts are dropped: a table's index is its position in the list.
     drafts = [part for draft in drafts for part in _by_section(draft)]
     laid_out = document.format in LAID_OUT
-    tables = [
-        _freeze(index, draft, laid_out, weights if weights is not None else LAYOUT_WEIGHTS)
-        for index, draft in enumerate(d for d in drafts if d.rows)
-    ]
+    tables = [_freeze(index, draft, laid_out, weights) for index, draft in enumerate(d for d in drafts if d.rows)]
     # A reading-order export leaves no grid to rebuild: read its values by shape when that explains more.
     if not has_dump_evidence(lines):
         return tables, warnings
     read_by_shape = dumped_tables(lines)
     by_shape = [_freeze_dumped(index, table) for index, table in enumerate(read_by_shape)]
     vocabulary = prose_vocabulary(lines)
-    weights = weights if weights is not None else LAYOUT_WEIGHTS
     # Rows standing across the page are evidence of a grid: a dump's reading, which takes values by their
     # shape whatever line they are on, claims none of it.
     readings = [
@@ -380,7 +377,7 @@ def _cell_text(lines: list[str]) -> str:
     return "\n".join(lines).replace(f"{WORD_GOES_ON}\n", "").replace(WORD_GOES_ON, "")
 
 
-def _freeze(index: int, draft: _Draft, laid_out: bool = False, weights: Mapping[str, float] = LAYOUT_WEIGHTS) -> Table:
+def _freeze(index: int, draft: _Draft, laid_out: bool, weights: Mapping[str, float]) -> Table:
     header = draft.region.header
     rows = tuple(
         Row(
@@ -395,11 +392,12 @@ def _freeze(index: int, draft: _Draft, laid_out: bool = False, weights: Mapping[
     explanation = _column_explanation(header)
     roles = header.roles
     if laid_out:
-        whole = roles_of_rows(header.texts, roles, [row.cells for row in rows], weights)
+        cells = [row.cells for row in rows]
+        whole = roles_of_rows(header.texts, roles, cells, weights)
         if whole is not None:
             explanation = (*explanation, f"roles from whole cells: {', '.join(whole)}")
             roles = whole
-        found = category_column_of_rows(roles, [row.cells for row in rows])
+        found = category_column_of_rows(roles, cells)
         if found is not None:
             roles = (*roles[:found], "category", *roles[found + 1 :])
             explanation = (*explanation, f"column {found}: category (its whole cells name categories)")
