@@ -1096,8 +1096,7 @@ def _split_by_tabs(
         return cells
     split_before.add(labels)
     k, cut = cuts[0]
-    words_of = cells[k].text.split(" ")
-    left, right = " ".join(words_of[:cut]), " ".join(words_of[cut:])
+    left, right = _cut_label(cells[k].text, cut)
     split = [
         *cells[:k],
         HeaderCell(left, cells[k].x0, cells[k].x1, k),
@@ -1207,9 +1206,7 @@ def _best_cuts(
     shapes = [column_shape([line.fragments[c].text for line in full]) for c in range(len(cells) + 1)]
     scored = []
     for k, cut in cuts:
-        words_of = cells[k].text.split(" ")
-        labels = [c.text for c in cells[:k]] + [" ".join(words_of[:cut]), " ".join(words_of[cut:])]
-        labels += [c.text for c in cells[k + 1 :]]
+        labels = [*(c.text for c in cells[:k]), *_cut_label(cells[k].text, cut), *(c.text for c in cells[k + 1 :])]
         scored.append((round(assign_columns(labels, shapes, weights).score, 6), (k, cut)))
     top = max(score for score, _ in scored)
     best = [(k, cut) for score, (k, cut) in scored if score == top]
@@ -1217,6 +1214,12 @@ def _best_cuts(
     # "Purpose of use", not "Data" / "set Purpose of use").
     capitalised = [(k, cut) for k, cut in best if cells[k].text.split(" ")[cut][:1].isupper()]
     return capitalised or best
+
+
+def _cut_label(text: str, cut: int) -> tuple[str, str]:
+    """A label's words before word ``cut`` and from it on: the two labels a copy ran together."""
+    words_of = text.split(" ")
+    return " ".join(words_of[:cut]), " ".join(words_of[cut:])
 
 
 def _cut_tier(words_of: list[str], cut: int) -> int | None:
