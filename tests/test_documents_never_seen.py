@@ -835,6 +835,29 @@ def test_a_tab_separated_cell_wrapped_before_a_category_word_keeps_it(tmp_path: 
     ]
 
 
+def test_a_tab_separated_purpose_line_under_a_category_label_left_open_stays_in_the_purpose(tmp_path: Path) -> None:
+    # "Targeting/" / "Advertising": the category label ends with a slash, but the lone line between names no
+    # category; it is the purpose's next words, whose tabs the copy dropped.
+    text = (
+        "Name\tDescription\tType\tExpiration\n"
+        "ad_id\tUsed by the\tTargeting/\t3 months\n"
+        "ad network to\n"
+        "show ads on\tAdvertising\n"
+        "other sites.\n"
+        "ad_seen\tCounts the ads\tTargeting/\t2 years\n"
+        "shown to each\n"
+        "visitor.\tAdvertising\n"
+        "consent\tKeeps the choice made\tNecessary\t1 year\n"
+    )
+    path = tmp_path / "policy.txt"
+    path.write_text(text, encoding="utf-8")
+    assert [(c.name, c.purpose, c.category) for c in extract(path).cookies] == [
+        ("ad_id", "Used by the ad network to show ads on other sites.", "marketing"),
+        ("ad_seen", "Counts the ads shown to each visitor.", "marketing"),
+        ("consent", "Keeps the choice made", "necessary"),
+    ]
+
+
 def test_section_rows_centred_across_a_text_browser_table_head_their_rows(tmp_path: Path) -> None:
     # A text browser centres a header cell spanning the table ("<th colspan=3>Analytics</th>").
     text = (

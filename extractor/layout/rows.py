@@ -41,6 +41,7 @@ from extractor.lexicon import fold
 from extractor.model import Line, Role, Rule
 from extractor.shapes import (
     DURATION_OPENER,
+    category_from_text,
     closes_placeholder,
     completes_identifier,
     ends_open,
@@ -133,6 +134,8 @@ DEFAULT_LEADING_SLACK = 0.3
 DEFAULT_STACKED_NAME = 2.0
 # A continuation line whose pieces go to columns that wrapped onto the line above gains this much.
 DEFAULT_KEEP_WRAPPING = 1.5
+# A category cell of at most this many words is a label: its next line names a category too.
+DEFAULT_LABEL_WORDS = 3
 # Column preference for wrapped text when nothing else decides: prose wraps most, codes least.
 WRAP_PRIOR: dict[Role, float] = {
     "purpose": 1.0,
@@ -1588,7 +1591,10 @@ def _place_loose(
         if not before:
             return -1.0
         score = 0.0
-        if ends_open(before) or completes_identifier(before.rsplit("\n", 1)[-1], piece):
+        if roles[column] == "category" and _spoils_label(current, column, piece):
+            # "Targeting/" + "Facebook to": a category label goes on with category words, not the sentence beside it
+            score -= DEFAULT_WHOLE_CELL
+        elif ends_open(before) or completes_identifier(before.rsplit("\n", 1)[-1], piece):
             score += 2.0
         else:
             if roles[column] == "provider" and piece[:1].islower():
@@ -1638,6 +1644,19 @@ def _place_loose(
             if score > best[0]:
                 best = (score, combo, parts)
     return False, list(zip(best[1], best[2], strict=True))
+
+
+def _spoils_label(row: RowBuilder | None, column: int, piece: str) -> bool:
+    """Whether a piece would spoil a short category label ("Targeting/", "Strictly"): it names no category and
+    not the cookies ("Analytics" / "cookies" goes on)."""
+    cell = join_cell("\n".join(row.cells[column])) if row is not None else None
+    return (
+        cell is not None
+        and word_count(cell) <= DEFAULT_LABEL_WORDS
+        and category_from_text(cell) is not None
+        and category_from_text(piece) is None
+        and not names_storage(piece)
+    )
 
 
 def _labels_go_on(part: str, before: str, role: Role) -> bool:
