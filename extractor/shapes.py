@@ -192,10 +192,10 @@ def names_party(text: str) -> bool:
 
 
 def names_storage(text: str) -> bool:
-    """Text whose every word names a storage kind ("HTTP Cookie", "Local Storage", "Cookie"); a short word
-    ("de" in "almacenamiento de sesión") is no such word on its own."""
+    """Text whose every word names a storage kind ("HTTP Cookie", "Local Storage", "Cookie", "쿠키"); a short
+    word of a spaced script ("de" in "almacenamiento de sesión") is no such word on its own."""
     folded = lexicon.fold(text).split()
-    return bool(folded) and all(len(word) > 2 and word in STORAGE_WORDS for word in folded)
+    return bool(folded) and all((len(word) > 2 or lexicon.is_cjk(word)) and word in STORAGE_WORDS for word in folded)
 
 
 def word_count(text: str) -> int:

@@ -94,6 +94,29 @@ def test_a_czech_tab_separated_copy(tmp_path: Path) -> None:
     assert result.language == "cs"
 
 
+def test_a_korean_tab_separated_copy_of_a_narrow_table(tmp_path: Path) -> None:
+    # A narrow table copied from a PDF: the duration label cut inside its word ("보유기" / "간"), each category
+    # cell wrapped before its "cookie" ("분석" / "쿠키"), the copy dropping the empty cells before it.
+    text = (
+        "구분\t쿠키명\t제공자\t사용 목적\t보유기\n"
+        "간\n"
+        "필수\tsession_id\t예시상점\t로그인 상태를 유지합니다.\t1일\n"
+        "쿠키\n"
+        "분석\t_ga\tGoogle\t방문자를 구분하여 통계를\t2년\n"
+        "쿠키\t작성합니다.\n"
+        "광고\t_fbp\tMeta\t광고를 제공합니다.\t3개월\n"
+        "쿠키\n"
+    )
+    path = tmp_path / "cookies.txt"
+    path.write_text(text, encoding="utf-8")
+    result = extract(path)
+    assert [(c.name, c.provider, c.duration, c.category) for c in result.cookies] == [
+        ("session_id", "예시상점", "1일", "necessary"),
+        ("_ga", "Google", "2년", "analytics"),
+        ("_fbp", "Meta", "3개월", "marketing"),
+    ]
+
+
 def test_headers_in_a_language_no_lexicon_file_holds_are_read_by_their_cells(tmp_path: Path) -> None:
     text = (
         "Xolo\tBrin\tTasku\tVemo\n"

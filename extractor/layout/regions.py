@@ -17,7 +17,7 @@ from functools import cache
 
 from extractor.layout.columns import Word, char_width, words
 from extractor.layout.joints import split_glued_header
-from extractor.lexicon import fold
+from extractor.lexicon import fold, is_cjk
 from extractor.model import Fragment, Line, Role
 from extractor.roles import (
     HEADER_CONNECTORS,
@@ -397,13 +397,14 @@ def _wrapped_as_before(
 
 def _completes_labels(cells: Sequence[HeaderCell], line: Line) -> bool:
     """A tab-separated line right under a header, of fewer pieces than labels, each a few words of labels (or a
-    mark), that reads as the labels' ends ("Çerez" / "Türü", "Saklama" / "Süresi"): taken together, the labels
+    mark, or the end of a label cut inside a word in a script without spaces), that reads as the labels' ends
+    ("Çerez" / "Türü", "Saklama" / "Süresi", "보유기" / "간"): taken together, the labels
     read better by at least a point per piece than they do alone."""
     pieces = [f.text for f in line.fragments]
     if not 0 < len(pieces) < len(cells) or not all(
-        _few_words_no_name(p) and (is_label_piece(p) or not any(ch.isalnum() for ch in p)) for p in pieces
+        _few_words_no_name(p) and (is_label_piece(p) or is_cjk(p) or not any(ch.isalnum() for ch in p)) for p in pieces
     ):
-        return False
+        return False  # a label cut inside a word of a script without spaces ("보유기" / "간") is no label word
     before = sum(_label_score(c.text) for c in cells)
     best = max(
         sum(_label_score(f"{c.text} {pieces[combo.index(k)]}" if k in combo else c.text) for k, c in enumerate(cells))

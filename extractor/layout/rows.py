@@ -1599,8 +1599,9 @@ def _place_loose(
         else:
             if roles[column] == "provider" and piece[:1].islower():
                 score -= DEFAULT_LOWER_CASE_PROVIDER  # a provider's name goes on capitalised ("Google" / "Ads")
-            if roles[column] == "provider" and "type" in roles and names_storage(piece):
-                score -= DEFAULT_LOWER_CASE_PROVIDER  # "Matomo" / "Cookie": the type's storage kind wrapped
+            if roles[column] == "provider" and {"type", "category"} & set(roles) and names_storage(piece):
+                # "Matomo" / "Cookie": the type's storage kind wrapped, or the category's ("Analytics" / "cookies")
+                score -= DEFAULT_LOWER_CASE_PROVIDER
             if roles[column] == "duration" and is_whole_duration(before) and not is_whole_duration(f"{before} {piece}"):
                 score -= DEFAULT_WHOLE_CELL  # "1 ano" + "Cookie": a whole duration spoilt
             if current is not None and before in complete[column] and len(current.cells[column]) == 1:
