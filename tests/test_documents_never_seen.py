@@ -117,6 +117,32 @@ def test_a_korean_tab_separated_copy_of_a_narrow_table(tmp_path: Path) -> None:
     ]
 
 
+def test_a_japanese_tab_separated_copy_of_a_narrow_table(tmp_path: Path) -> None:
+    # Japanese breaks its lines after any character: every cell wraps mid-word ("維持す" / "るために", "分" /
+    # "析"), the copy drops the empty cells before a line's pieces, and it loses some tabs, leaving a single
+    # space between two cells ("使用しま 分"), which Japanese text never holds.
+    text = (
+        "Cookie名\t提供元\t利用目的\t有効期限\t種類\n"
+        "shop_session\t当社\tログイン状態を維持す\t30\t必\n"
+        "るために使用しま 分\t須\n"
+        "す。\n"
+        "_clck\tMicrosoft\tMicrosoft Clarityで\t1年\t分\n"
+        "ページの操作を記録\t析\n"
+        "します。\n"
+        "_ga\tGoogle\tユーザーを識別し、サ\t2年\t分\n"
+        "イトの利用状況を分析\t析\n"
+        "します。\n"
+    )
+    path = tmp_path / "cookies.txt"
+    path.write_text(text, encoding="utf-8")
+    result = extract(path)
+    assert [(c.name, c.provider, c.purpose, c.duration, c.category) for c in result.cookies] == [
+        ("shop_session", "当社", "ログイン状態を維持するために使用します。", "30分", "necessary"),
+        ("_clck", "Microsoft", "Microsoft Clarityでページの操作を記録します。", "1年", "analytics"),
+        ("_ga", "Google", "ユーザーを識別し、サイトの利用状況を分析します。", "2年", "analytics"),
+    ]
+
+
 def test_headers_in_a_language_no_lexicon_file_holds_are_read_by_their_cells(tmp_path: Path) -> None:
     text = (
         "Xolo\tBrin\tTasku\tVemo\n"

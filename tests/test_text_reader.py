@@ -60,6 +60,21 @@ def test_split_line_positions_and_fields() -> None:
     assert all(f.top == 2 and f.bottom == 3 and f.line == 3 for f in tabbed)
 
 
+def test_a_space_inside_japanese_text_of_a_tab_separated_copy_is_a_lost_tab() -> None:
+    # Japanese puts no spaces between words: one between two of its characters (or before a count) is where the
+    # copy lost a tab; a space inside Latin text, or beside it, stays a space.
+    pieces = split_line("_ga\tユーザーを識別し、サ 2年\tGoogle Analytics 分析", 1, 1)
+    assert [(f.text, f.field) for f in pieces] == [
+        ("_ga", 0),
+        ("ユーザーを識別し、サ", 1),
+        ("2年", 2),
+        ("Google Analytics 分析", 3),
+    ]
+    lone = split_line("るために使用しま 分", 1, 2, tabbed=True)
+    assert [f.text for f in lone] == ["るために使用しま", "分"]
+    assert [f.text for f in split_line("るために使用しま 分", 1, 2)] == ["るために使用しま 分"]
+
+
 def test_form_feed_starts_a_page() -> None:
     document = read_text(b"a\n\x0cb\nc", "x.txt", SETTINGS)
     assert [(line.page, line.number) for line in document.lines] == [(1, 1), (2, 2), (2, 3)]

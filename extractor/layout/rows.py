@@ -37,13 +37,14 @@ from extractor.layout.regions import (
     number_set_apart,
 )
 from extractor.layout.spans import GROUPING_ROLES
-from extractor.lexicon import fold
+from extractor.lexicon import UNSPACED_CHARACTER, fold
 from extractor.model import Line, Role, Rule
 from extractor.shapes import (
     DURATION_OPENER,
     category_from_text,
     closes_placeholder,
     completes_identifier,
+    display_width,
     ends_open,
     ends_sentence,
     first_name,
@@ -63,6 +64,8 @@ from extractor.shapes import (
     word_count,
 )
 
+# A character of a script without spaces between its words.
+UNSPACED = re.compile(UNSPACED_CHARACTER)
 # "OptanonConsent": a capital inside a word, as cookie names have and words do not.
 CAMEL_CASE = re.compile(r"[a-z][A-Z]")
 # A row copied without its tabs is cut by shapes only when the best cut beats the next by this much.
@@ -1166,10 +1169,12 @@ def delimited_rows(
     exact = markup or _exact_fields(body, n)
     full = [line for line in body if len(line.fragments) == n][:DEFAULT_COLUMN_SAMPLE]
     profiles = [[_profile(line.fragments[c].text) for line in full] for c in range(n)]
-    widths = [max((len(line.fragments[c].text) for line in full), default=0) for c in range(n)]
+    widths = [max((display_width(line.fragments[c].text) for line in full), default=0) for c in range(n)]
     # The widest cell line seen so far: a single piece much longer cannot sit in one column, it is prose. A table
     # going on under a repeated header has shown its cells already: the row above counts too.
-    widest = max([*widths, *(len(line) for cell in (previous.cells if previous else []) for line in cell)], default=0)
+    widest = max(
+        [*widths, *(display_width(line) for cell in (previous.cells if previous else []) for line in cell)], default=0
+    )
     complete: list[set[str]] = [set() for _ in range(n)]  # each column's whole cells, in rows done
     rows: list[RowBuilder] = []
     current = previous
@@ -1230,7 +1235,7 @@ def delimited_rows(
                 alone.add(pieces[0])
             starts, placed = _place_loose(pieces, n, anchor, header.roles, current, profiles, widths, complete)
             if starts:
-                widest = max(widest, *(len(text) for _, text in placed))
+                widest = max(widest, *(display_width(text) for _, text in placed))
         if after_blank and not starts and not _goes_on_past_a_break(pieces, placed, current, header, widths):
             break
         if starts:
@@ -1303,8 +1308,9 @@ def _duration_run_in(pieces: list[str]) -> list[str] | None:
 
 
 def _had_no_room(line: str, word: str, width: int) -> bool:
-    """Whether a cell's line had no room left for the word (so the word may have wrapped below it)."""
-    return len(line) + 1 + len(word) > DEFAULT_WRAP_FIT * width
+    """Whether a cell's line had no room left for the word (so the word may have wrapped below it); widths in
+    character cells (``display_width``)."""
+    return display_width(line) + 1 + display_width(word) > DEFAULT_WRAP_FIT * width
 
 
 def _goes_on_past_a_break(
@@ -1393,7 +1399,7 @@ def _two_cells_in_one(piece: str, row: RowBuilder, header: HeaderRow, widths: li
 def _fits_width(part: str, row: RowBuilder, column: int, widths: list[int]) -> bool:
     """Whether a part can be a cell's next line: no longer than its column holds, unless the cell was left open
     ("www.example.com," / "www.example.com/help/")."""
-    return len(part) <= DEFAULT_PROSE_LENGTH_FACTOR * widths[column] or ends_open(row.last(column))
+    return display_width(part) <= DEFAULT_PROSE_LENGTH_FACTOR * widths[column] or ends_open(row.last(column))
 
 
 def _is_prose(line: Line, alone: set[str], widest: int, after: Line | None, current: RowBuilder | None) -> bool:
@@ -1408,13 +1414,13 @@ def _is_prose(line: Line, alone: set[str], widest: int, after: Line | None, curr
         and not looks_like_cookie_name(piece)
         and after is not None
         and len(after.fragments) == 1
-        and len(after.text) > DEFAULT_PROSE_LENGTH_FACTOR * widest
+        and display_width(after.text) > DEFAULT_PROSE_LENGTH_FACTOR * widest
     )
 
 
 def _too_wide(piece: str, widest: int) -> bool:
     """A piece much longer than the widest cell line seen: it cannot sit in one column."""
-    return len(piece) > max(DEFAULT_PROSE_LENGTH_FACTOR * widest, DEFAULT_MIN_PROSE_CHARS)
+    return display_width(piece) > max(DEFAULT_PROSE_LENGTH_FACTOR * widest, DEFAULT_MIN_PROSE_CHARS)
 
 
 def _is_heading_line_over(line: Line, alone: set[str], after: Line | None, current: RowBuilder | None) -> bool:
@@ -1617,7 +1623,10 @@ def _place_loose(
         ):
             score += DEFAULT_STACKED_NAME  # "IDE" / "test_cookie": one more name stacked in the name cell
         last = before.rsplit("\n", 1)[-1]
-        if len(last) + 1 + len(piece.split()[0]) <= DEFAULT_WRAP_FIT * widths[column]:
+        if not _had_no_room(last, piece.split()[0], widths[column]):
+            score -= DEFAULT_WRAP_MISFIT
+        if UNSPACED.match(piece) and current is not None and not _fits_width(piece, current, column, widths):
+            # A line of a script that breaks after any character is never much wider than its column.
             score -= DEFAULT_WRAP_MISFIT
         # Text that completes its cell ("1" + "minute") belongs there; text that spoils it does not.
         role = roles[column]
@@ -1692,8 +1701,8 @@ def _arrangements(
                 combo
                 for combo in itertools.combinations(range(n), k + 1)
                 if combo[index + 1] == combo[index] + 1
-                and len(piece) > max(room[combo[index]], room[combo[index] + 1])
-                and len(left) <= room[combo[index]]
-                and len(right) <= room[combo[index] + 1]
+                and display_width(piece) > max(room[combo[index]], room[combo[index] + 1])
+                and display_width(left) <= room[combo[index]]
+                and display_width(right) <= room[combo[index] + 1]
             )
             yield [*pieces[:index], left, right, *pieces[index + 1 :]], combos, index

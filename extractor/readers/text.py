@@ -15,6 +15,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from extractor.errors import InputError
+from extractor.lexicon import UNSPACED_CHARACTER
 from extractor.model import Document, ExtractionWarning, Fragment, Line
 from extractor.readers.visible import collapse
 from extractor.settings import Settings
@@ -22,6 +23,9 @@ from extractor.shapes import display_width
 
 # Two or more spaces separate columns; a single space separates words inside a cell.
 COLUMN_GAP = re.compile(r" {2,}")
+# In a tab-separated copy, a space between characters of a script that puts none between its words ("維持す セッ",
+# "サ 2年") is where a tab was lost: Japanese and Chinese cells hold no spaces of their own there.
+UNSPACED_GAP = re.compile(rf"(?<={UNSPACED_CHARACTER}) (?={UNSPACED_CHARACTER}|\d)")
 BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF32_LE, "utf-32"),
     (codecs.BOM_UTF32_BE, "utf-32"),
@@ -143,36 +147,43 @@ def _plausible(text: str, source: str, codec: str, *, fallback: bool) -> str:
     return text
 
 
-def split_line(raw: str, page: int, number: int, wide: bool = True) -> tuple[Fragment, ...]:
+def split_line(raw: str, page: int, number: int, wide: bool = True, tabbed: bool = False) -> tuple[Fragment, ...]:
     """One line of text -> its fragments, with character columns.
 
     ``wide``: columns are counted in character cells, as a text browser sets them on screen, a wide character
     (CJK) taking two; else one column per character, as ``pdftotext -layout`` places text on its grid (a file
-    with page breaks comes from a PDF).
+    with page breaks comes from a PDF). ``tabbed``: the line is part of a tab-separated copy, where a space
+    inside Japanese or Chinese text is a lost tab (``UNSPACED_GAP``); a line with a tab always is.
     """
     fragments: list[Fragment] = []
     if "\t" in raw:
-        offset = 0
+        offset, lost = 0, 0
         for ordinal, piece in enumerate(raw.split("\t")):
-            text = collapse(piece)
-            if text:
-                start = offset + len(piece) - len(piece.lstrip())
-                fragments.append(
-                    Fragment(text, page, number, start, start + len(piece.strip()), number - 1, number, ordinal)
-                )
+            start = offset + len(piece) - len(piece.lstrip())
+            for k, (x0, x1, text) in enumerate(_parts(piece.strip(), start, UNSPACED_GAP)):
+                lost += k > 0
+                fragments.append(Fragment(text, page, number, x0, x1, number - 1, number, ordinal + lost))
             offset += len(piece) + 1
         return tuple(fragments)
     cells = (lambda end: end) if raw.isascii() or not wide else (lambda end: display_width(raw[:end]))
+    gap = re.compile(f"{COLUMN_GAP.pattern}|{UNSPACED_GAP.pattern}") if tabbed and not raw.isascii() else COLUMN_GAP
+    for x0, x1, text in _parts(raw, 0, gap):
+        fragments.append(Fragment(text, page, number, cells(x0), cells(x1), number - 1, number))
+    return tuple(fragments)
+
+
+def _parts(raw: str, offset: int, gap: re.Pattern[str]) -> list[tuple[int, int, str]]:
+    """The pieces of ``raw`` between gaps, as seen (``collapse``), each with the columns it starts and ends at."""
+    parts: list[tuple[int, int, str]] = []
     position = 0
-    for piece in COLUMN_GAP.split(raw):
+    for piece in gap.split(raw):
         start = raw.index(piece, position) if piece else position
         position = start + len(piece)
         text = collapse(piece)
         if text:
             lead = len(piece) - len(piece.lstrip())
-            x0, x1 = cells(start + lead), cells(start + len(piece.rstrip()))
-            fragments.append(Fragment(text, page, number, x0, x1, number - 1, number))
-    return tuple(fragments)
+            parts.append((offset + start + lead, offset + start + len(piece.rstrip()), text))
+    return parts
 
 
 def read_text(data: bytes, source: str, settings: Settings) -> Document:
@@ -182,10 +193,11 @@ def read_text(data: bytes, source: str, settings: Settings) -> Document:
     lines: list[Line] = []
     page = 1
     wide = "\f" not in text
+    tabbed = "\t" in text
     for number, raw in enumerate(text.split("\n"), start=1):
         while raw.startswith("\f"):
             page += 1
             raw = raw[1:]
         raw = raw.replace("\f", " ").replace("\u00a0", " ")
-        lines.append(Line(page, number, split_line(raw.rstrip(), page, number, wide)))
+        lines.append(Line(page, number, split_line(raw.rstrip(), page, number, wide, tabbed)))
     return Document(source, hashlib.sha256(data).hexdigest(), "text", tuple(lines), warnings=decoded.warnings(source))
