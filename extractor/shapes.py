@@ -357,7 +357,9 @@ def placeholder_completes(line: str, part: str) -> bool:
 
 # Scripts written without spaces between words (Chinese and Japanese: Han, kana, full-width forms): a line that
 # wraps between two of their characters wrapped inside a word.
-UNSPACED_SCRIPT = re.compile(r"[\u3000-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]")
+UNSPACED_SCRIPT = re.compile(
+    r"[\u2e80-\u2fdf\u3000-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]"
+)
 # Korean spaces its words, but a browser wraps it between any two syllables ("서울밝은미" / "소치과"): a line
 # ending in a syllable goes on in the next line's first word more often than not.
 HANGUL_SYLLABLE = re.compile(r"[\uac00-\ud7a3]")

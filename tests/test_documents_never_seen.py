@@ -143,6 +143,37 @@ def test_a_japanese_tab_separated_copy_of_a_narrow_table(tmp_path: Path) -> None
     ]
 
 
+def test_a_japanese_table_in_aligned_text_from_a_pdf_is_read_by_the_order_of_its_pieces(tmp_path: Path) -> None:
+    # pdftotext -layout counts a wide character as one column and shrinks the gaps beside Japanese text to one
+    # space: the columns no longer line up ("XSRF-TOKEN 当社" vs "shop_session   当社"), each line's order stands.
+    text = (
+        "Cookie名       提供元       ドメイン          利用目的                  有効期限\n"
+        "shop_session   当社         app.example-      ログイン状態を維持す セッ\n"
+        "                            shop.jp           るために使用します。 ショ\n"
+        "                                                                ン\n"
+        "XSRF-TOKEN 当社             app.example-      不正なリクエストを防 2時\n"
+        "                            shop.jp           ぎます。 間\n"
+        "shop_lang      当社 .example-shop.jp 選択した表示言語を記 1年\n"
+        "                                              憶します。\n"
+        "_ga            Google .example-shop.jp ユーザーを識別し、サ 2年\n"
+        "                                              イトの利用状況を分析\n"
+        "                                              します。\n"
+        "_fbp           Meta       .example-shop.jp 広告の配信と効果測 3か\n"
+        "                                              定に使用します。 月\n"
+        "\f"
+    )
+    path = tmp_path / "cookies.txt"
+    path.write_text(text, encoding="utf-8")
+    result = extract(path)
+    assert [(c.name, c.provider, c.purpose, c.duration) for c in result.cookies] == [
+        ("shop_session", "当社", "ログイン状態を維持するために使用します。", "セッション"),
+        ("XSRF-TOKEN", "当社", "不正なリクエストを防ぎます。", "2時間"),
+        ("shop_lang", "当社", "選択した表示言語を記憶します。", "1年"),
+        ("_ga", "Google", "ユーザーを識別し、サイトの利用状況を分析します。", "2年"),
+        ("_fbp", "Meta", "広告の配信と効果測定に使用します。", "3か月"),
+    ]
+
+
 def test_headers_in_a_language_no_lexicon_file_holds_are_read_by_their_cells(tmp_path: Path) -> None:
     text = (
         "Xolo\tBrin\tTasku\tVemo\n"

@@ -60,7 +60,7 @@ def test_split_line_positions_and_fields() -> None:
     assert all(f.top == 2 and f.bottom == 3 and f.line == 3 for f in tabbed)
 
 
-def test_a_space_inside_japanese_text_of_a_tab_separated_copy_is_a_lost_tab() -> None:
+def test_a_space_inside_japanese_text_separates_cells() -> None:
     # Japanese puts no spaces between words: one between two of its characters (or before a count) is where the
     # copy lost a tab; a space inside Latin text, or beside it, stays a space.
     pieces = split_line("_ga\tユーザーを識別し、サ 2年\tGoogle Analytics 分析", 1, 1)
@@ -70,9 +70,16 @@ def test_a_space_inside_japanese_text_of_a_tab_separated_copy_is_a_lost_tab() ->
         ("2年", 2),
         ("Google Analytics 分析", 3),
     ]
-    lone = split_line("るために使用しま 分", 1, 2, tabbed=True)
-    assert [f.text for f in lone] == ["るために使用しま", "分"]
-    assert [f.text for f in split_line("るために使用しま 分", 1, 2)] == ["るために使用しま 分"]
+    # Without tabs too: a text browser's cells, or a layout that shrank a column gap to one space.
+    browser = split_line("  るために使用しま 分   Google Analytics", 1, 2)
+    assert [(f.text, f.x0, f.field) for f in browser] == [
+        ("るために使用しま", 2, None),
+        ("分", 19, None),
+        ("Google Analytics", 24, None),
+    ]
+    # On a PDF's grid (one column per character) such a line keeps no columns: its pieces carry their order.
+    grid = split_line("XSRF-TOKEN 当社  不正なリクエストを防 2時", 1, 3, wide=False, ordered=True)
+    assert [(f.text, f.field) for f in grid] == [("XSRF-TOKEN 当社", 0), ("不正なリクエストを防", 1), ("2時", 2)]
 
 
 def test_form_feed_starts_a_page() -> None:

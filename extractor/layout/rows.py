@@ -37,10 +37,11 @@ from extractor.layout.regions import (
     number_set_apart,
 )
 from extractor.layout.spans import GROUPING_ROLES
-from extractor.lexicon import UNSPACED_CHARACTER, fold
+from extractor.lexicon import fold
 from extractor.model import Line, Role, Rule
 from extractor.shapes import (
     DURATION_OPENER,
+    UNSPACED_SCRIPT,
     category_from_text,
     closes_placeholder,
     completes_identifier,
@@ -64,8 +65,6 @@ from extractor.shapes import (
     word_count,
 )
 
-# A character of a script without spaces between its words.
-UNSPACED = re.compile(UNSPACED_CHARACTER)
 # "OptanonConsent": a capital inside a word, as cookie names have and words do not.
 CAMEL_CASE = re.compile(r"[a-z][A-Z]")
 # A row copied without its tabs is cut by shapes only when the best cut beats the next by this much.
@@ -1625,12 +1624,14 @@ def _place_loose(
         last = before.rsplit("\n", 1)[-1]
         if not _had_no_room(last, piece.split()[0], widths[column]):
             score -= DEFAULT_WRAP_MISFIT
-        if UNSPACED.match(piece) and current is not None and not _fits_width(piece, current, column, widths):
+        if UNSPACED_SCRIPT.match(piece) and current is not None and not _fits_width(piece, current, column, widths):
             # A line of a script that breaks after any character is never much wider than its column.
             score -= DEFAULT_WRAP_MISFIT
         # Text that completes its cell ("1" + "minute") belongs there; text that spoils it does not.
         role = roles[column]
-        score += role_fit(role, join_cell(f"{before}\n{piece}") or piece) - role_fit(role, before)
+        # A duration is read whole ("セッ" / "ショ" + "ン": a session word).
+        whole = "\n".join(current.cells[column]) if current is not None and role == "duration" else before
+        score += role_fit(role, join_cell(f"{whole}\n{piece}") or piece) - role_fit(role, join_cell(whole) or before)
         score += _similarity(piece, profiles[column]) + WRAP_PRIOR.get(roles[column], 0.3)
         return score
 

@@ -335,11 +335,6 @@ def phrase_pattern(phrases: Iterable[str], prefix_only: bool = False) -> str:
 CJK_CHARACTER = re.compile("[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
 
-# Characters of the scripts that put no space between words (kana, CJK ideographs and their punctuation, full-width
-# forms; not Hangul, which spaces its words).
-UNSPACED_CHARACTER = "[\u2e80-\u2fdf\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]"
-
-
 def is_cjk(text: str) -> bool:
     """Whether the text holds Japanese, Chinese or Korean characters (scripts written without spaces)."""
     return not text.isascii() and CJK_CHARACTER.search(text) is not None  # ASCII: a flag the string keeps

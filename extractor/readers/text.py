@@ -15,17 +15,20 @@ import unicodedata
 from dataclasses import dataclass
 
 from extractor.errors import InputError
-from extractor.lexicon import UNSPACED_CHARACTER
 from extractor.model import Document, ExtractionWarning, Fragment, Line
 from extractor.readers.visible import collapse
 from extractor.settings import Settings
-from extractor.shapes import display_width
+from extractor.shapes import UNSPACED_SCRIPT, display_width
 
 # Two or more spaces separate columns; a single space separates words inside a cell.
 COLUMN_GAP = re.compile(r" {2,}")
-# In a tab-separated copy, a space between characters of a script that puts none between its words ("維持す セッ",
-# "サ 2年") is where a tab was lost: Japanese and Chinese cells hold no spaces of their own there.
-UNSPACED_GAP = re.compile(rf"(?<={UNSPACED_CHARACTER}) (?={UNSPACED_CHARACTER}|\d)")
+# A space between characters of a script that puts none between its words ("維持す セッ", "サ 2年") separates two
+# cells: a tab the copy lost, or a column gap that a layout shrank; Japanese and Chinese cells hold no spaces.
+UNSPACED_GAP = re.compile(rf"(?<={UNSPACED_SCRIPT.pattern}) (?={UNSPACED_SCRIPT.pattern}|\d)")
+CELL_GAP = re.compile(f"{COLUMN_GAP.pattern}|{UNSPACED_GAP.pattern}")
+# A layout whose lines of Japanese or Chinese text in pieces are this share or more shrunk (``_grid_shrank``) kept
+# no columns there.
+DEFAULT_SHRUNK_SHARE = 1 / 3
 BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF32_LE, "utf-32"),
     (codecs.BOM_UTF32_BE, "utf-32"),
@@ -147,13 +150,15 @@ def _plausible(text: str, source: str, codec: str, *, fallback: bool) -> str:
     return text
 
 
-def split_line(raw: str, page: int, number: int, wide: bool = True, tabbed: bool = False) -> tuple[Fragment, ...]:
+def split_line(raw: str, page: int, number: int, wide: bool = True, ordered: bool = False) -> tuple[Fragment, ...]:
     """One line of text -> its fragments, with character columns.
 
     ``wide``: columns are counted in character cells, as a text browser sets them on screen, a wide character
     (CJK) taking two; else one column per character, as ``pdftotext -layout`` places text on its grid (a file
-    with page breaks comes from a PDF). ``tabbed``: the line is part of a tab-separated copy, where a space
-    inside Japanese or Chinese text is a lost tab (``UNSPACED_GAP``); a line with a tab always is.
+    with page breaks comes from a PDF). A space inside Japanese or Chinese text separates cells
+    (``UNSPACED_GAP``). ``ordered``: the grid shrank gaps beside such text to one space somewhere, so its lines
+    holding that text keep no columns (each wide character counted as one): their pieces carry their order
+    instead (``Fragment.field``), as a tab-separated copy's do.
     """
     fragments: list[Fragment] = []
     if "\t" in raw:
@@ -166,9 +171,11 @@ def split_line(raw: str, page: int, number: int, wide: bool = True, tabbed: bool
             offset += len(piece) + 1
         return tuple(fragments)
     cells = (lambda end: end) if raw.isascii() or not wide else (lambda end: display_width(raw[:end]))
-    gap = re.compile(f"{COLUMN_GAP.pattern}|{UNSPACED_GAP.pattern}") if tabbed and not raw.isascii() else COLUMN_GAP
-    for x0, x1, text in _parts(raw, 0, gap):
-        fragments.append(Fragment(text, page, number, cells(x0), cells(x1), number - 1, number))
+    unspaced = not raw.isascii() and UNSPACED_SCRIPT.search(raw) is not None
+    ordinals = unspaced and ordered
+    for k, (x0, x1, text) in enumerate(_parts(raw, 0, CELL_GAP if unspaced else COLUMN_GAP)):
+        field = k if ordinals else None
+        fragments.append(Fragment(text, page, number, cells(x0), cells(x1), number - 1, number, field))
     return tuple(fragments)
 
 
@@ -186,6 +193,19 @@ def _parts(raw: str, offset: int, gap: re.Pattern[str]) -> list[tuple[int, int, 
     return parts
 
 
+def _grid_shrank(text: str) -> bool:
+    """Whether a layout's grid shrank the gaps beside Japanese or Chinese text to one space in a good share of
+    the lines that hold such text in several pieces (a grid that kept its columns leaves a single space at most
+    where a cell filled its column)."""
+    pieced = shrunk = 0
+    for line in text.split("\n"):
+        if line.isascii() or UNSPACED_SCRIPT.search(line) is None:
+            continue
+        pieced += len(CELL_GAP.split(line.strip())) > 1
+        shrunk += UNSPACED_GAP.search(line) is not None
+    return shrunk > 0 and shrunk >= DEFAULT_SHRUNK_SHARE * pieced
+
+
 def read_text(data: bytes, source: str, settings: Settings) -> Document:
     """A text export -> ``Document`` of lines of fragments."""
     decoded = decode(data, source, settings)
@@ -193,11 +213,11 @@ def read_text(data: bytes, source: str, settings: Settings) -> Document:
     lines: list[Line] = []
     page = 1
     wide = "\f" not in text
-    tabbed = "\t" in text
+    ordered = not wide and "\t" not in text and _grid_shrank(text)
     for number, raw in enumerate(text.split("\n"), start=1):
         while raw.startswith("\f"):
             page += 1
             raw = raw[1:]
         raw = raw.replace("\f", " ").replace("\u00a0", " ")
-        lines.append(Line(page, number, split_line(raw.rstrip(), page, number, wide, tabbed)))
+        lines.append(Line(page, number, split_line(raw.rstrip(), page, number, wide, ordered)))
     return Document(source, hashlib.sha256(data).hexdigest(), "text", tuple(lines), warnings=decoded.warnings(source))
