@@ -1939,6 +1939,26 @@ def test_a_tabbed_copy_whose_continuation_line_runs_two_cells_together(tmp_path:
     ]
 
 
+def test_a_short_tabbed_table_whose_continuation_line_runs_two_cells_together(tmp_path: Path) -> None:
+    # The same run-together piece in a table of two rows: its columns' widths, seen on two first lines only, say
+    # too little to rule a cut out ("Platforms" is wider than "Meta").
+    path = tmp_path / "policy.txt"
+    path.write_text(
+        "Name\tProvider\tPurpose\tDuration\tType\n"
+        "_fbp\tMeta\tUsed by\t3 months\tHTTP\n"
+        "Platforms Facebook to\tCookie\n"
+        "deliver adverts.\n"
+        "fr\tMeta\tUsed by\t3 months\tHTTP\n"
+        "Platforms Facebook to\tCookie\n"
+        "measure adverts.\n",
+        encoding="utf-8",
+    )
+    assert [(c.name, c.provider, c.purpose, c.type) for c in extract(path).cookies] == [
+        ("_fbp", "Meta Platforms", "Used by Facebook to deliver adverts.", "HTTP Cookie"),
+        ("fr", "Meta Platforms", "Used by Facebook to measure adverts.", "HTTP Cookie"),
+    ]
+
+
 def test_a_tabbed_copy_whose_sentence_goes_on_beside_a_short_provider(tmp_path: Path) -> None:
     # The purpose's next line, in lower case, is wider than the columns measured on the rows' first lines: it is
     # the sentence going on, not a provider's next word ("cookie") beside the purpose's ("slouží ke").

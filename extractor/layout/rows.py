@@ -1639,7 +1639,8 @@ def _place_loose(
     best: tuple[float, tuple[int, ...], list[str]] = (-1.0, tuple(range(k)), pieces)
     # Cells that wrapped onto the line above go on wrapping: a continuation keeps to the columns of the last.
     wrapping = current.touched if current is not None and 0 < len(current.touched) < n else set()
-    for parts, combos, cut in _arrangements(pieces, n, widths):
+    measured = bool(profiles) and len(profiles[0]) >= DEFAULT_SPAN_EVIDENCE  # widths seen on enough rows
+    for parts, combos, cut in _arrangements(pieces, n, widths, measured):
         for combo in combos:
             if cut is not None and (
                 current is None
@@ -1683,12 +1684,13 @@ def _labels_go_on(part: str, before: str, role: Role) -> bool:
 
 
 def _arrangements(
-    pieces: list[str], n: int, widths: list[int]
+    pieces: list[str], n: int, widths: list[int], measured: bool = True
 ) -> Iterator[tuple[list[str], Iterator[tuple[int, ...]], int | None]]:
     """The ways a continuation line's pieces may sit in ``n`` columns, left to right: each piece in a column of its
     own; or one piece too wide for two neighbouring columns cut in two at a space, one part in each, each part as
     wide as its column holds (two cells' next lines whose tab the copy lost: "Platforms Facebook para" under
-    "Meta" and "Utilizada por"), with the index of the first part."""
+    "Meta" and "Utilizada por"), with the index of the first part. Widths ``measured`` on too few rows bound no
+    part."""
     k = len(pieces)
     yield pieces, itertools.combinations(range(n), k), None
     if k >= n:
@@ -1703,7 +1705,7 @@ def _arrangements(
                 for combo in itertools.combinations(range(n), k + 1)
                 if combo[index + 1] == combo[index] + 1
                 and display_width(piece) > max(room[combo[index]], room[combo[index] + 1])
-                and display_width(left) <= room[combo[index]]
-                and display_width(right) <= room[combo[index] + 1]
+                and (not measured or display_width(left) <= room[combo[index]])
+                and (not measured or display_width(right) <= room[combo[index] + 1])
             )
             yield [*pieces[:index], left, right, *pieces[index + 1 :]], combos, index
