@@ -157,14 +157,18 @@ def test_a_long_name_column_host_names_and_a_purpose_that_names_a_role() -> None
 
 
 def test_providers_wrapped_over_lines_and_rows_read_across_provider_and_purpose() -> None:
-    # "Northwind" / "Outfitters" is one provider; under "Provider Purpose" a line opens with its provider.
-    found = rows(
+    # "Northwind" / "Outfitters" is one provider; under "Provider Purpose" a line opens with its provider. The
+    # second table, under its category heading, is a table of its own.
+    text = (
         "Cookie\nnw_session\n\nProvider\nNorthwind\nOutfitters\n\nnw_csrf\n\nNorthwind\nOutfitters\n\n"
         "Purpose\nKeeps your basket.\nProtects the forms.\n\nExpiry\nSession\n\n2 years / 24\nhours\n\n"
         "Analytics cookies\nCookie\n_ga\n_hjid\n\nProvider Purpose\n"
         "Google Used by Google Analytics to tell\nvisitors apart.\n"
         "Google (DoubleClick) Measures conversions.\n\nExpiry\n2 years\n\n1 year\n"
     )
+    tables = dumped_tables(read_text((PROSE + text).encode("utf-8"), "dump.txt", Settings()).lines)
+    assert [t.heading for t in tables] == [None, "Analytics cookies"]
+    found = [values for table in tables for values, _ in table.rows]
     assert [(r["name"], r.get("provider"), r.get("duration")) for r in found] == [
         ("nw_session", "Northwind Outfitters", "Session"),
         ("nw_csrf", "Northwind Outfitters", "2 years / 24\nhours"),
@@ -229,6 +233,34 @@ def test_a_category_heading_over_a_sentence_ends_a_dumped_table() -> None:
         ("Statistics", ["_clck"], ["Collects the visits."]),
         ("Marketing", ["_ttp"], ["Tracks the use of embedded services."]),
     ]
+
+
+def test_a_category_heading_over_the_label_the_table_opened_with_starts_the_next_table() -> None:
+    # Tables of one layout, one per category, dumped one after another: the category over the first label again
+    # ("Analytics" / "Service") heads a table of its own, so each table keeps its own heading.
+    lines = read_text(
+        (
+            PROSE + "Necessary\nService\nExample Shop\n\nCookie\nshop_session\n\nPurpose\n"
+            "Keeps you signed in.\n\nExpires\nSession\n\n"
+            "Analytics\nService\nGoogle\n\nCookie\n_ga\n\nPurpose\nCounts the visits.\n\nExpires\n2 years\n"
+        ).encode("utf-8"),
+        "dump.txt",
+        Settings(),
+    ).lines
+    tables = dumped_tables(lines)
+    assert [(t.heading, [v["name"] for v, _ in t.rows]) for t in tables] == [
+        ("Necessary", ["shop_session"]),
+        ("Analytics", ["_ga"]),
+    ]
+
+
+def test_a_dumped_table_labelled_with_a_two_word_name_for_cookies() -> None:
+    # Polish calls the name column "Plik cookie" ("cookie file"): a weak label of two words, yet the language's
+    # word for a cookie, not two labels run together.
+    found = rows(
+        "Usługa\nPrzykładowy Sklep\n\nPlik cookie\nsklep_sesja\n\nCel\nUtrzymuje zalogowanie.\n\nWygasa\n1 rok\n"
+    )
+    assert [(v["name"], v.get("duration")) for v in found] == [("sklep_sesja", "1 rok")]
 
 
 def test_a_value_left_among_the_labels_does_not_replace_a_category_heading() -> None:

@@ -134,7 +134,9 @@ def _labels(text: str) -> tuple[tuple[str, Role], ...] | None:
         split = _split_merged(text, 0.0, float(len(text)), None, weak_name=True)
         if split:
             return tuple((c.text, m.role) for c in split if (m := match_header(c.text)) is not None)
-    if match is None or (not match.strong and word_count(text) > 1):
+    # A weak label of several words is a label run together with another ("Cookie Type"), unless it is one of
+    # the words for "cookie" itself ("Plik cookie").
+    if match is None or (not match.strong and word_count(text) > 1 and fold(text) not in lexicon.weak_name_headers()):
         return None
     return ((text, match.role),)
 
@@ -193,6 +195,8 @@ def _areas(lines: tuple[Line, ...]) -> list[tuple[int, int, frozenset[int]]]:
                     break
                 if names_category(line) and nxt is not None and _opens_paragraph(nxt):
                     break  # "Marketing" / "Marketing cookies are used to ...": the next table's heading
+                if names_category(line) and nxt is not None and _labels(nxt.text) == labels:
+                    break  # "Analytics" / "Service": a category over the label this table opened with, the next
                 found = _labels(line.text)
                 if found and end - last_label <= DEFAULT_TABLE_LABEL_REACH:
                     roles |= {role for _, role in found}
