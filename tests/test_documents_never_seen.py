@@ -174,6 +174,29 @@ def test_a_japanese_table_in_aligned_text_from_a_pdf_is_read_by_the_order_of_its
     ]
 
 
+def test_aligned_text_whose_header_ran_two_labels_together_without_a_space(tmp_path: Path) -> None:
+    # pdftotext -layout left no space between two labels of a narrow column ("AnbieterZweck"): cut at their joint,
+    # each takes its own column.
+    text = (
+        " Cookie          AnbieterZweck           Speicherdauer\n"
+        " __cf_bm         Cloudflare Unterscheidet  30 Minuten\n"
+        "                 Inc.   Menschen von\n"
+        "                        Bots.\n"
+        " _cfuvid         Cloudflare Verteilt die    Sitzung\n"
+        "                 Inc.   Last.\n"
+        " shop_session    Beispiel Hält die         Sitzung\n"
+        "                 GmbH   Anmeldung.\n"
+    )
+    path = tmp_path / "cookies.txt"
+    path.write_text(text, encoding="utf-8")
+    result = extract(path)
+    assert [(c.name, c.provider, c.purpose, c.duration) for c in result.cookies] == [
+        ("__cf_bm", "Cloudflare Inc.", "Unterscheidet Menschen von Bots.", "30 Minuten"),
+        ("_cfuvid", "Cloudflare Inc.", "Verteilt die Last.", "Sitzung"),
+        ("shop_session", "Beispiel GmbH", "Hält die Anmeldung.", "Sitzung"),
+    ]
+
+
 def test_headers_in_a_language_no_lexicon_file_holds_are_read_by_their_cells(tmp_path: Path) -> None:
     text = (
         "Xolo\tBrin\tTasku\tVemo\n"

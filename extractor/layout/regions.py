@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from extractor.layout.columns import Word, char_width, words
-from extractor.layout.joints import split_glued_header
+from extractor.layout.joints import JOINT, split_glued_header
 from extractor.lexicon import fold, is_cjk
 from extractor.model import Fragment, Line, Role
 from extractor.roles import (
@@ -219,6 +219,21 @@ def _split_glued(text: str, x0: float, x1: float, field: int | None) -> list[Hea
     return [HeaderCell(label, x0 + a * unit, x0 + b * unit, field) for label, a, b in labels]
 
 
+def _split_at_joints(text: str, x0: float, x1: float, field: int | None) -> list[HeaderCell] | None:
+    """ "AnbieterZweck": labels that a layout ran together inside one piece of a header line, with no space
+    between them; cut at the joints, every part a label the lexicon names surely."""
+    offsets = [m.start() for m in JOINT.finditer(text)]
+    parts = [text[a:b] for a, b in itertools.pairwise((0, *offsets, len(text)))]
+    if len(parts) < 2 or not all((m := match_header(p.strip())) is not None and m.strong for p in parts):
+        return None
+    unit = (x1 - x0) / max(len(text), 1)
+    bounds = (0, *offsets, len(text))
+    return [
+        HeaderCell(part.strip(), x0 + a * unit, x0 + b * unit, field)
+        for part, (a, b) in zip(parts, itertools.pairwise(bounds), strict=True)
+    ]
+
+
 def header_cells(line: Line) -> list[HeaderCell] | None:
     """The header labels of a line, or ``None`` when the line is not a header row."""
     cells: list[HeaderCell] = []
@@ -226,6 +241,8 @@ def header_cells(line: Line) -> list[HeaderCell] | None:
         split = _split_merged(frag.text, frag.x0, frag.x1, frag.field)
         if split is None and len(line.fragments) == 1:
             split = _split_glued(frag.text, frag.x0, frag.x1, frag.field)
+        if split is None and len(line.fragments) > 1:
+            split = _split_at_joints(frag.text, frag.x0, frag.x1, frag.field)
         if split:
             cells.extend(split)
             continue
