@@ -197,6 +197,32 @@ def test_aligned_text_whose_header_ran_two_labels_together_without_a_space(tmp_p
     ]
 
 
+def test_a_text_browser_table_of_centred_rows_whose_duration_wraps_keeps_it_in_its_row(tmp_path: Path) -> None:
+    # A text browser centres each row's cells on its tallest one: a row of two lines has its name on the first,
+    # one of three on the middle. "Until the browser" / "is closed" is one duration: its second line is no top
+    # line of the next row.
+    text = (
+        "Cookie         Provider    Purpose                               Expiry\n"
+        "shop_session   Example     Keeps you signed in.                  Until the browser\n"
+        "               Shop                                              is closed\n"
+        "shop_remember  Example     Keeps you signed in on this device.   Until you sign\n"
+        "               Shop                                              out\n"
+        "               Example     Remembers that this device passed\n"
+        "shop_device    Shop        the second step of the sign-in.       90 days\n"
+        "                           Asked again after 90 days.\n"
+        "shop_lang      Example     Remembers your language.              1 year\n"
+        "               Shop\n"
+    )
+    path = tmp_path / "cookies.txt"
+    path.write_text(text, encoding="utf-8")
+    assert [(c.name, c.provider, c.duration) for c in extract(path).cookies] == [
+        ("shop_session", "Example Shop", "Until the browser is closed"),
+        ("shop_remember", "Example Shop", "Until you sign out"),
+        ("shop_device", "Example Shop", "90 days"),
+        ("shop_lang", "Example Shop", "1 year"),
+    ]
+
+
 def test_headers_in_a_language_no_lexicon_file_holds_are_read_by_their_cells(tmp_path: Path) -> None:
     text = (
         "Xolo\tBrin\tTasku\tVemo\n"

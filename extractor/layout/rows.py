@@ -1108,6 +1108,8 @@ def _boundary(cut: list[tuple[Line, list[str | None]]], first: int, roles: tuple
         upper, lower = upper_cells[column], lower_cells[column]
         if column != anchor and upper and lower and _opens_bracket(upper) and _closes_bracket(lower):
             score -= 1.0  # "users (Google" / "Analytics)": one cell's lines
+        if role == "duration" and upper and lower and _duration_goes_on(upper, lower):
+            score -= 1.0  # "Bis zum Schließen" / "des Browsers": one duration's lines
         # Only prose says where a cell ends: codes, domains and durations start lower case at will.
         if column == anchor or role not in PROSE_ROLES:
             continue
@@ -1118,6 +1120,12 @@ def _boundary(cut: list[tuple[Line, list[str | None]]], first: int, roles: tuple
             else:
                 score += 1.0 if ends_sentence(upper) else 0.5
     return score
+
+
+def _duration_goes_on(upper: str, lower: str) -> bool:
+    """A duration's text that is none yet and becomes one with the next line ("Bis zum Schließen" / "des
+    Browsers")."""
+    return not looks_like_duration(upper) and looks_like_duration(f"{upper} {lower}")
 
 
 def _opens_bracket(text: str) -> bool:
