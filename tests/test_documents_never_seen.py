@@ -223,6 +223,27 @@ def test_a_text_browser_table_of_centred_rows_whose_duration_wraps_keeps_it_in_i
     ]
 
 
+def test_service_names_between_tables_of_one_header_in_a_text_browser_dump_are_no_rows(tmp_path: Path) -> None:
+    # One table per service, each under the service's name set apart by blank lines, all with the same header:
+    # "Stripe" could be a cookie's name, but a plain word standing alone over a header heads the next table.
+    text = (
+        "Strictly necessary cookies\n\n"
+        "Example Shop\n\n"
+        "Cookie name     Purpose                                Expires   Type\n"
+        "shop_session    Keeps you signed in.                   Session   Session\n"
+        "shop_csrf       Protects the forms.                    Session   Session\n"
+        "\n"
+        "Stripe\n"
+        "\n"
+        "Cookie name     Purpose                                Expires   Type\n"
+        "__stripe_mid    Prevents fraud when you pay.           1 year    Persistent\n"
+        "__stripe_sid    Prevents fraud during a visit.         30 min    Session\n"
+    )
+    path = tmp_path / "cookies.txt"
+    path.write_text(text, encoding="utf-8")
+    assert [c.name for c in extract(path).cookies] == ["shop_session", "shop_csrf", "__stripe_mid", "__stripe_sid"]
+
+
 def test_headers_in_a_language_no_lexicon_file_holds_are_read_by_their_cells(tmp_path: Path) -> None:
     text = (
         "Xolo\tBrin\tTasku\tVemo\n"

@@ -614,7 +614,7 @@ def cut_region(header: HeaderRow, body: tuple[Line, ...], after: tuple[Line, ...
             break
         if len(line.fragments) == 1:
             current = _row_since(cut, last_anchor)
-            if _is_heading_line_over(line, alone, following[index], current):
+            if _is_heading_line_over(line, alone, following[index], current, after_blank):
                 break
             if cut and looks_like_heading(line.text) and _set_larger(line, cut[0][0]):
                 break  # a heading in larger type than the table's rows (a page break hid the gap above it)
@@ -1430,19 +1430,24 @@ def _too_wide(piece: str, widest: int) -> bool:
     return display_width(piece) > max(DEFAULT_PROSE_LENGTH_FACTOR * widest, DEFAULT_MIN_PROSE_CHARS)
 
 
-def _is_heading_line_over(line: Line, alone: set[str], after: Line | None, current: RowBuilder | None) -> bool:
+def _is_heading_line_over(
+    line: Line, alone: set[str], after: Line | None, current: RowBuilder | None, apart: bool = False
+) -> bool:
     """A heading-like line right above a header row: the next table's heading.
 
     Not a heading: text that already stood alone in this table (a wrapped type "Cookie" or "Storage" at the
     end of a page, before the header repeats), or text that completes an open cell ("... used by" /
     "Adobe Target"). One word that could be a cookie name is a heading only when set in larger type than the
-    header below it ("Analityczne" over "Usługa | Plik cookie | Cel") or naming a category (a caption).
+    header below it ("Analityczne" over "Usługa | Plik cookie | Cel"), naming a category (a caption), or, a
+    plain word, set ``apart`` from the rows above by a blank line ("Stripe" over the next service's table).
     """
     if not looks_like_heading(line.text):
         return False
     if after is None or header_cells(after) is None:
         return False
-    if looks_like_cookie_name(line.text) and not (_set_larger(line, after) or names_category(line)):
+    if looks_like_cookie_name(line.text) and not (
+        _set_larger(line, after) or names_category(line) or (apart and not has_name_marks(line.text))
+    ):
         return False
     if line.text in alone:
         return False
