@@ -269,6 +269,31 @@ def test_a_tabbed_table_whose_every_purpose_spans_two_rows_shares_each(tmp_path:
     ]
 
 
+def test_a_tabbed_header_wrapped_over_lines_repeated_inside_a_row_keeps_its_wrapped_labels(tmp_path: Path) -> None:
+    # A page break inside a row repeats the header, its labels wrapped over four lines as where it first stood
+    # ("Cookie" / "Type", "First" / "/" / "Third" / "Party"); the row's text goes on below it.
+    header = "Cookie Name\tCookie\tFirst\tPurpose\tExpiry\nType\t/\nThird\nParty\n"
+    text = (
+        header + "shop_session\tNecessary\tFirst\tKeeps the\tSession\n"
+        "Cookie\tParty\tsession of the\n"
+        "visitor.\n"
+        "_ga\tAnalytics\tThird\tTells the\t2 years\n"
+        "Cookie\tParty\tvisitors\n" + header + "apart.\n"
+        "_fbp\tMarketing\tThird\tShows our\t3 months\n"
+        "Cookie\tParty\tads.\n"
+        "IDE\tMarketing\tThird\tMeasures the\t1 year\n"
+        "Cookie\tParty\tads.\n"
+    )
+    path = tmp_path / "cookies.txt"
+    path.write_text(text, encoding="utf-8")
+    assert [(c.name, c.purpose, c.duration) for c in extract(path).cookies] == [
+        ("shop_session", "Keeps the session of the visitor.", "Session"),
+        ("_ga", "Tells the visitors apart.", "2 years"),
+        ("_fbp", "Shows our ads.", "3 months"),
+        ("IDE", "Measures the ads.", "1 year"),
+    ]
+
+
 def test_headers_in_a_language_no_lexicon_file_holds_are_read_by_their_cells(tmp_path: Path) -> None:
     text = (
         "Xolo\tBrin\tTasku\tVemo\n"

@@ -412,6 +412,18 @@ def _wrapped_as_before(
     return True
 
 
+def _went_on_before(
+    lines: tuple[Line, ...], start: int, went_on: dict[tuple[str, ...], tuple[str, ...]]
+) -> tuple[str, ...] | None:
+    """The lines that went on the tab-separated labels at ``start`` where they first stood (``went_on``), when
+    the lines below repeat them line for line: a header a page break repeated keeps its wrapped labels, no more
+    and no fewer, whatever text goes on above or below it. ``None`` when the header is new or wraps otherwise."""
+    before = went_on.get(tuple(f.text for f in lines[start].fragments))
+    if before is None or tuple(line.text for line in lines[start + 1 : start + 1 + len(before)]) != before:
+        return None
+    return before
+
+
 def _completes_labels(cells: Sequence[HeaderCell], line: Line) -> bool:
     """A tab-separated line right under a header, of fewer pieces than labels, each a few words of labels (or a
     mark, or the end of a label cut inside a word in a script without spaces), that reads as the labels' ends
@@ -760,6 +772,8 @@ def find_header_rows(
     split_before: set[tuple[str, ...]] = set()  # tab-separated labels run together, cut above
     # Per header's first line, the labels that went on below it where it first stood.
     wrapped_before: dict[tuple[str, ...], tuple[int, set[int]]] = {}
+    # Per tab-separated header's first line, the lines that went on its labels where it first stood.
+    went_on: dict[tuple[str, ...], tuple[str, ...]] = {}
     i = 0
     while i < len(lines):
         cells = header_cells(lines[i])
@@ -810,12 +824,15 @@ def find_header_rows(
                 cells = centred
                 used.append(lines[end].number)
                 end += 1
+        before = _went_on_before(lines, i, went_on) if delimited else None
         while (
             not lines[i].whole_row
             and end < len(lines)
             and end - i < DEFAULT_MAX_HEADER_LINES
+            and (before is None or end <= i + len(before))
             and (
-                (end - i <= 2 and _is_header_continuation(lines[end]))
+                before is not None
+                or (end - i <= 2 and _is_header_continuation(lines[end]))
                 or _continues_open_labels(cells, lines[end], continued, delimited)
                 or (not delimited and _wraps_under_labels(cells, lines[i], lines[end]))
                 or (not delimited and end - i <= label_end)
@@ -846,6 +863,10 @@ def find_header_rows(
             cells, continued = _merge_continuation(cells, lines[end], delimited, continued, next_piece)
             used.append(lines[end].number)
             end += 1
+        if delimited:
+            went_on.setdefault(
+                tuple(f.text for f in lines[i].fragments), tuple(line.text for line in lines[i + 1 : end])
+            )
         start = i
         above = i - 1
         if (
