@@ -294,6 +294,27 @@ def test_a_tabbed_header_wrapped_over_lines_repeated_inside_a_row_keeps_its_wrap
     ]
 
 
+def test_names_with_notes_in_brackets_one_under_another_in_a_text_browser_dump(tmp_path: Path) -> None:
+    # "_ga (Google Analytics)" is a whole name cell: the name on the next line starts a row of its own, even
+    # when its own note wraps ("_ga_<ID> (Google" / "Analytics 4)").
+    text = (
+        "Cookie                 Purpose                          Expiry\n"
+        "PHPSESSID              Keeps your session.              Session\n"
+        "_ga (Google Analytics) Tells the visitors apart.        2 years\n"
+        "_ga_<ID> (Google       Keeps the state of the session.  2 years\n"
+        "Analytics 4)\n"
+        "_clck                  Records how the pages are used.  1 year\n"
+    )
+    path = tmp_path / "cookies.txt"
+    path.write_text(text, encoding="utf-8")
+    assert [(c.name, c.purpose) for c in extract(path).cookies] == [
+        ("PHPSESSID", "Keeps your session."),
+        ("_ga (Google Analytics)", "Tells the visitors apart."),
+        ("_ga_<ID> (Google Analytics 4)", "Keeps the state of the session."),
+        ("_clck", "Records how the pages are used."),
+    ]
+
+
 def test_headers_in_a_language_no_lexicon_file_holds_are_read_by_their_cells(tmp_path: Path) -> None:
     text = (
         "Xolo\tBrin\tTasku\tVemo\n"

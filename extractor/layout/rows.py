@@ -74,6 +74,8 @@ DEFAULT_LOST_TABS_MARGIN = 0.5
 DEFAULT_LOST_TAB_COST = 0.25
 # What separates the names of a list in one cell.
 NAME_LIST_SEPARATOR = re.compile(r"\s*[,;]\s*")
+# A note in brackets after a name ("_ga (Google Analytics)"), closed.
+NAME_NOTE = re.compile(r"(?<=\S)\s+\([^()]*\)")
 # A cell starting this many character widths or fewer from its bound has not moved the column.
 DEFAULT_JITTER = 5.0
 # Marks a cell line whose last word goes on, unbroken, on the cell's next line (a name cut by a narrow
@@ -595,6 +597,8 @@ def cut_region(header: HeaderRow, body: tuple[Line, ...], after: tuple[Line, ...
             len(line.fragments) == 1
             and (line.fragments[0].x0 < local[0] or _centred_under(line, header, unit))
             and names_category(line)
+            # "_ga_<ID> (Google" / "Analytics 4)": a bracket the name above left open closes, no section
+            and not (cut and _opens_bracket(cut[-1][1][anchor] or "") and _closes_bracket(line.text))
             # One word ("Analytics") could be a cookie's name: a section only where names stand, in a column of
             # no category of its own, and no name no word has.
             and (not looks_like_cookie_name(line.text) or (anchor == 0 and not has_name_marks(line.text)))
@@ -917,9 +921,10 @@ def _wraps(anchor_text: str) -> bool:
 
 
 def names_only(text: str) -> bool:
-    """A cookie name, or a list of them ("layout.*, pdf.*", "(_ga_ABC, _ga_DEF)"): a complete anchor cell, not
-    words going on."""
-    parts = [p.strip("()") for p in NAME_LIST_SEPARATOR.split(text.strip()) if p.strip("()")]
+    """A cookie name, or a list of them ("layout.*, pdf.*", "(_ga_ABC, _ga_DEF)"), each perhaps with a note in
+    brackets ("_ga (Google Analytics)"): a complete anchor cell, not words going on."""
+    text = NAME_NOTE.sub("", text.strip())
+    parts = [p.strip("()") for p in NAME_LIST_SEPARATOR.split(text) if p.strip("()")]
     return bool(parts) and all(looks_like_cookie_name(p) for p in parts)
 
 
@@ -965,7 +970,8 @@ def _anchor_starts(cut: Cut, anchor: int, previous: RowBuilder | None, roles: tu
             starts.append(index)
             last_anchor = text
         elif text and last_anchor is not None:
-            last_anchor = text
+            # A note in brackets going on ("_ga_<ID> (Google" / "Analytics 4)") completes the name above.
+            last_anchor = f"{last_anchor} {text}" if _opens_bracket(last_anchor) else text
     return starts
 
 
