@@ -244,31 +244,6 @@ def test_service_names_between_tables_of_one_header_in_a_text_browser_dump_are_n
     assert [c.name for c in extract(path).cookies] == ["shop_session", "shop_csrf", "__stripe_mid", "__stripe_sid"]
 
 
-def test_a_tabbed_table_whose_every_purpose_spans_two_rows_shares_each(tmp_path: Path) -> None:
-    # Every purpose cell spans two rows: no row holds a whole sentence of its own, yet each run opens with a
-    # capital and ends with a stop across its rows, in lower case between. Each row of a run gets the sentence.
-    text = (
-        "Name\tPurpose\tExpiry\n"
-        "_ga\tGoogle Analytics: tells the\t2 years\n"
-        "_ga_ABC123\tvisitors apart.\t2 years\n"
-        "_clck\tMicrosoft Clarity: records how\t1 year\n"
-        "_clsk\tthe pages are used.\t1 day\n"
-        "_fbp\tMeta Pixel: measures the\t3 months\n"
-        "_fbc\tads we show.\t3 months\n"
-    )
-    path = tmp_path / "cookies.txt"
-    path.write_text(text, encoding="utf-8")
-    purposes = [c.purpose for c in extract(path).cookies]
-    assert purposes == [
-        "Google Analytics: tells the visitors apart.",
-        "Google Analytics: tells the visitors apart.",
-        "Microsoft Clarity: records how the pages are used.",
-        "Microsoft Clarity: records how the pages are used.",
-        "Meta Pixel: measures the ads we show.",
-        "Meta Pixel: measures the ads we show.",
-    ]
-
-
 def test_a_tabbed_header_wrapped_over_lines_repeated_inside_a_row_keeps_its_wrapped_labels(tmp_path: Path) -> None:
     # A page break inside a row repeats the header, its labels wrapped over four lines as where it first stood
     # ("Cookie" / "Type", "First" / "/" / "Third" / "Party"); the row's text goes on below it.

@@ -339,13 +339,12 @@ def _share_split_sentences(rows: list[RowBuilder], roles: tuple[Role, ...]) -> N
     """A purpose cell spanning several rows where nothing but its words tell it (a text export): one sentence
     runs on across the rows' bounds, opening with a capital on the first row, going on in lower case on the
     next ones and ending on the last ("A jegyvásárlás és a bejelentkezés" / "működéséhez szükséges; a" /
-    "azonosítására szolgál."), in a table whose purposes are sentences (at least ``DEFAULT_SPAN_EVIDENCE`` whole
-    in a row or across such a run). Each row of the run gets the whole text.
+    "azonosítására szolgál."), in a table whose purposes are sentences. Each row of the run gets the whole text.
     """
-    if "purpose" not in roles:
+    found = _sentence_purposes(rows, roles)
+    if found is None:
         return
-    column = roles.index("purpose")
-    texts = [join_cell("\n".join(row.cells[column])) or "" for row in rows]
+    column, texts = found
     linked = {
         k
         for k, (text, below) in enumerate(itertools.pairwise(texts))
@@ -356,11 +355,6 @@ def _share_split_sentences(rows: list[RowBuilder], roles: tuple[Role, ...]) -> N
         for first, last in _joined_runs(linked)
         if starts_sentence(texts[first]) and ends_sentence(texts[last])
     ]
-    # The table's purposes are sentences: whole in their rows, or across the runs.
-    inside = {k for first, last in runs for k in range(first, last + 1)}
-    whole = sum(1 for k, text in enumerate(texts) if k not in inside and starts_sentence(text) and ends_sentence(text))
-    if whole + len(runs) < DEFAULT_SPAN_EVIDENCE:
-        return
     _share_over_runs(rows, column, runs)
 
 
