@@ -22,6 +22,13 @@ PT_ROWS = [
 ]
 
 
+def _read(tmp_path: Path, text: str, *fields: str) -> list[tuple[object, ...]]:
+    """The given fields of each cookie read from ``text`` written to a file."""
+    path = tmp_path / "cookies.txt"
+    path.write_text(text, encoding="utf-8")
+    return [tuple(getattr(c, f) for f in fields) for c in extract(path).cookies]
+
+
 def _names(path: Path) -> list[tuple[str, str | None, str | None]]:
     result = extract(path)
     return [(c.name, c.provider, c.duration) for c in result.cookies]
@@ -107,10 +114,7 @@ def test_a_korean_tab_separated_copy_of_a_narrow_table(tmp_path: Path) -> None:
         "광고\t_fbp\tMeta\t광고를 제공합니다.\t3개월\n"
         "쿠키\n"
     )
-    path = tmp_path / "cookies.txt"
-    path.write_text(text, encoding="utf-8")
-    result = extract(path)
-    assert [(c.name, c.provider, c.duration, c.category) for c in result.cookies] == [
+    assert _read(tmp_path, text, "name", "provider", "duration", "category") == [
         ("session_id", "예시상점", "1일", "necessary"),
         ("_ga", "Google", "2년", "analytics"),
         ("_fbp", "Meta", "3개월", "marketing"),
@@ -133,10 +137,7 @@ def test_a_japanese_tab_separated_copy_of_a_narrow_table(tmp_path: Path) -> None
         "イトの利用状況を分析\t析\n"
         "します。\n"
     )
-    path = tmp_path / "cookies.txt"
-    path.write_text(text, encoding="utf-8")
-    result = extract(path)
-    assert [(c.name, c.provider, c.purpose, c.duration, c.category) for c in result.cookies] == [
+    assert _read(tmp_path, text, "name", "provider", "purpose", "duration", "category") == [
         ("shop_session", "当社", "ログイン状態を維持するために使用します。", "30分", "necessary"),
         ("_clck", "Microsoft", "Microsoft Clarityでページの操作を記録します。", "1年", "analytics"),
         ("_ga", "Google", "ユーザーを識別し、サイトの利用状況を分析します。", "2年", "analytics"),
@@ -162,10 +163,7 @@ def test_a_japanese_table_in_aligned_text_from_a_pdf_is_read_by_the_order_of_its
         "                                              定に使用します。 月\n"
         "\f"
     )
-    path = tmp_path / "cookies.txt"
-    path.write_text(text, encoding="utf-8")
-    result = extract(path)
-    assert [(c.name, c.provider, c.purpose, c.duration) for c in result.cookies] == [
+    assert _read(tmp_path, text, "name", "provider", "purpose", "duration") == [
         ("shop_session", "当社", "ログイン状態を維持するために使用します。", "セッション"),
         ("XSRF-TOKEN", "当社", "不正なリクエストを防ぎます。", "2時間"),
         ("shop_lang", "当社", "選択した表示言語を記憶します。", "1年"),
@@ -187,10 +185,7 @@ def test_aligned_text_whose_header_ran_two_labels_together_without_a_space(tmp_p
         " shop_session    Beispiel Hält die         Sitzung\n"
         "                 GmbH   Anmeldung.\n"
     )
-    path = tmp_path / "cookies.txt"
-    path.write_text(text, encoding="utf-8")
-    result = extract(path)
-    assert [(c.name, c.provider, c.purpose, c.duration) for c in result.cookies] == [
+    assert _read(tmp_path, text, "name", "provider", "purpose", "duration") == [
         ("__cf_bm", "Cloudflare Inc.", "Unterscheidet Menschen von Bots.", "30 Minuten"),
         ("_cfuvid", "Cloudflare Inc.", "Verteilt die Last.", "Sitzung"),
         ("shop_session", "Beispiel GmbH", "Hält die Anmeldung.", "Sitzung"),
@@ -213,9 +208,7 @@ def test_a_text_browser_table_of_centred_rows_whose_duration_wraps_keeps_it_in_i
         "shop_lang      Example     Remembers your language.              1 year\n"
         "               Shop\n"
     )
-    path = tmp_path / "cookies.txt"
-    path.write_text(text, encoding="utf-8")
-    assert [(c.name, c.provider, c.duration) for c in extract(path).cookies] == [
+    assert _read(tmp_path, text, "name", "provider", "duration") == [
         ("shop_session", "Example Shop", "Until the browser is closed"),
         ("shop_remember", "Example Shop", "Until you sign out"),
         ("shop_device", "Example Shop", "90 days"),
@@ -259,9 +252,7 @@ def test_a_tabbed_header_wrapped_over_lines_repeated_inside_a_row_keeps_its_wrap
         "IDE\tMarketing\tThird\tMeasures the\t1 year\n"
         "Cookie\tParty\tads.\n"
     )
-    path = tmp_path / "cookies.txt"
-    path.write_text(text, encoding="utf-8")
-    assert [(c.name, c.purpose, c.duration) for c in extract(path).cookies] == [
+    assert _read(tmp_path, text, "name", "purpose", "duration") == [
         ("shop_session", "Keeps the session of the visitor.", "Session"),
         ("_ga", "Tells the visitors apart.", "2 years"),
         ("_fbp", "Shows our ads.", "3 months"),
@@ -280,9 +271,7 @@ def test_names_with_notes_in_brackets_one_under_another_in_a_text_browser_dump(t
         "Analytics 4)\n"
         "_clck                  Records how the pages are used.  1 year\n"
     )
-    path = tmp_path / "cookies.txt"
-    path.write_text(text, encoding="utf-8")
-    assert [(c.name, c.purpose) for c in extract(path).cookies] == [
+    assert _read(tmp_path, text, "name", "purpose") == [
         ("PHPSESSID", "Keeps your session."),
         ("_ga (Google Analytics)", "Tells the visitors apart."),
         ("_ga_<ID> (Google Analytics 4)", "Keeps the state of the session."),
@@ -1045,9 +1034,7 @@ def test_a_tab_separated_purpose_line_under_a_category_label_left_open_stays_in_
         "visitor.\tAdvertising\n"
         "consent\tKeeps the choice made\tNecessary\t1 year\n"
     )
-    path = tmp_path / "policy.txt"
-    path.write_text(text, encoding="utf-8")
-    assert [(c.name, c.purpose, c.category) for c in extract(path).cookies] == [
+    assert _read(tmp_path, text, "name", "purpose", "category") == [
         ("ad_id", "Used by the ad network to show ads on other sites.", "marketing"),
         ("ad_seen", "Counts the ads shown to each visitor.", "marketing"),
         ("consent", "Keeps the choice made", "necessary"),
