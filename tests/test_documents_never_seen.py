@@ -279,6 +279,25 @@ def test_names_with_notes_in_brackets_one_under_another_in_a_text_browser_dump(t
     ]
 
 
+def test_a_tabbed_row_that_leaves_a_column_of_no_known_role_empty(tmp_path: Path) -> None:
+    # A row with no privacy link: its first line has a piece fewer than the columns, and the empty cell is the
+    # link's, not a cut of the purpose ("Storage" | "of") pushing the provider into the link's column.
+    text = (
+        "Name\tPurpose\tProvider\tPrivacy policy\tExpiry\n"
+        "shop_consent\tStores your\tExample\thttps://example.com/privacy\t6\n"
+        "choices.\tmonths\n"
+        "shop_ads\tStorage of\tExample\t13\n"
+        "consent\tmonths\n"
+        "shop_lang\tKeeps the\tExample\thttps://example.com/privacy\t1\n"
+        "language.\tyear\n"
+    )
+    assert _read(tmp_path, text, "name", "purpose", "provider", "duration") == [
+        ("shop_consent", "Stores your choices.", "Example", "6 months"),
+        ("shop_ads", "Storage of consent", "Example", "13 months"),
+        ("shop_lang", "Keeps the language.", "Example", "1 year"),
+    ]
+
+
 def test_headers_in_a_language_no_lexicon_file_holds_are_read_by_their_cells(tmp_path: Path) -> None:
     text = (
         "Xolo\tBrin\tTasku\tVemo\n"

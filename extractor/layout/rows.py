@@ -1497,6 +1497,10 @@ def _parse_row_start(
     opening = first_name(pieces[0].split()[0]) if pieces[0].split() else ""
     if 1 < k < n and has_name_marks(opening) and "/" not in opening and not looks_like_host(opening.rstrip(",;")):
         sparse.append([(c,) for c in range(k)])
+        # A column of no known role (a link, a note) is often left empty: the pieces cover the others.
+        known = tuple(c for c in range(n) if roles[c] != "other")
+        if 0 < len(known) < n and len(known) >= k:
+            sparse.extend(_covers(known, k))
         if spanned:
             kept = tuple(c for c in range(n) if roles[c] not in GROUPING_ROLES)
             if 0 < len(kept) < n and len(kept) >= k:
