@@ -298,6 +298,27 @@ def test_a_tabbed_row_that_leaves_a_column_of_no_known_role_empty(tmp_path: Path
     ]
 
 
+def test_a_tabbed_purpose_line_beside_a_list_of_hosts_left_open_stays_in_the_purpose(tmp_path: Path) -> None:
+    # The domain cell lists hosts, each line ending with a comma; the purpose's last word, alone on its line
+    # ("currency."), is prose: it does not go on the list of hosts.
+    text = (
+        "Name\tDescription\tDomains\tLifetime (days)\n"
+        "shop_cur\tThis cookie keeps\texample.com,\t31\n"
+        "your chosen\twww.example.com,\n"
+        "currency.\n"
+        "shop_lang\tThis cookie keeps\texample.com,\t365\n"
+        "your chosen\twww.example.com,\n"
+        "language.\n"
+        "shop_cart\tThis cookie keeps\texample.com,\t7\n"
+        "your basket.\twww.example.com\n"
+    )
+    assert _read(tmp_path, text, "name", "purpose") == [
+        ("shop_cur", "This cookie keeps your chosen currency."),
+        ("shop_lang", "This cookie keeps your chosen language."),
+        ("shop_cart", "This cookie keeps your basket."),
+    ]
+
+
 def test_headers_in_a_language_no_lexicon_file_holds_are_read_by_their_cells(tmp_path: Path) -> None:
     text = (
         "Xolo\tBrin\tTasku\tVemo\n"

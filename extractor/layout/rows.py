@@ -1619,8 +1619,11 @@ def _place_loose(
         if not before:
             return -1.0
         score = 0.0
-        if roles[column] == "category" and _spoils_label(current, column, piece):
-            # "Targeting/" + "Facebook to": a category label goes on with category words, not the sentence beside it
+        if (roles[column] == "category" and _spoils_label(current, column, piece)) or (
+            roles[column] == "domain" and _spoils_hosts(current, column, piece)
+        ):
+            # "Targeting/" + "Facebook to": a category label goes on with category words, not the sentence beside it;
+            # "example.com," + "devise.": a list of hosts with a host, not prose
             score -= DEFAULT_WHOLE_CELL
         elif ends_open(before) or completes_identifier(before.rsplit("\n", 1)[-1], piece):
             score += 2.0
@@ -1692,6 +1695,17 @@ def _spoils_label(row: RowBuilder | None, column: int, piece: str) -> bool:
         and category_from_text(piece) is None
         and not names_storage(piece)
     )
+
+
+def _spoils_hosts(row: RowBuilder | None, column: int, piece: str) -> bool:
+    """Whether prose ("devise.", "(Cross-origin", "pour mémoriser") would go on a list of hosts left open by a
+    comma ("thetrainline.com, www.thetrainline.com,")."""
+    cell = join_cell("\n".join(row.cells[column])) if row is not None else None
+    if cell is None or not cell.endswith(","):
+        return False
+    hosts = [part.strip() for part in cell.split(",") if part.strip()]
+    prose = ends_sentence(piece) or " " in piece.strip() or piece.startswith(("(", "["))
+    return prose and all(looks_like_host(h.split("/", 1)[0]) for h in hosts) and not looks_like_host(piece.split()[0])
 
 
 def _labels_go_on(part: str, before: str, role: Role) -> bool:
