@@ -222,16 +222,12 @@ def _split_glued(text: str, x0: float, x1: float, field: int | None) -> list[Hea
 def _split_at_joints(text: str, x0: float, x1: float, field: int | None) -> list[HeaderCell] | None:
     """ "AnbieterZweck": labels that a layout ran together inside one piece of a header line, with no space
     between them; cut at the joints, every part a label the lexicon names surely."""
-    offsets = [m.start() for m in JOINT.finditer(text)]
-    parts = [text[a:b] for a, b in itertools.pairwise((0, *offsets, len(text)))]
-    if len(parts) < 2 or not all((m := match_header(p.strip())) is not None and m.strong for p in parts):
+    spans = list(itertools.pairwise((0, *(m.start() for m in JOINT.finditer(text)), len(text))))
+    parts = [text[a:b].strip() for a, b in spans]
+    if len(parts) < 2 or not all((m := match_header(p)) is not None and m.strong for p in parts):
         return None
     unit = (x1 - x0) / max(len(text), 1)
-    bounds = (0, *offsets, len(text))
-    return [
-        HeaderCell(part.strip(), x0 + a * unit, x0 + b * unit, field)
-        for part, (a, b) in zip(parts, itertools.pairwise(bounds), strict=True)
-    ]
+    return [HeaderCell(part, x0 + a * unit, x0 + b * unit, field) for part, (a, b) in zip(parts, spans, strict=True)]
 
 
 def header_cells(line: Line) -> list[HeaderCell] | None:

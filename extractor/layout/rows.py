@@ -187,6 +187,10 @@ class RowBuilder:
     def last(self, column: int) -> str:
         return self.cells[column][-1] if self.cells[column] else ""
 
+    def text(self, column: int) -> str | None:
+        """A cell's lines joined as its text (``join_cell``), or ``None`` when it has none."""
+        return join_cell("\n".join(self.cells[column]))
+
     def left_open(self) -> bool:
         """Whether a cell of the row ends open (a trailing hyphen, slash, comma or joining word)."""
         return any(ends_open(self.last(c)) for c in range(self.columns))
@@ -329,7 +333,7 @@ def _sentence_purposes(rows: list[RowBuilder], roles: tuple[Role, ...]) -> tuple
     if "purpose" not in roles:
         return None
     column = roles.index("purpose")
-    texts = [join_cell("\n".join(row.cells[column])) or "" for row in rows]
+    texts = [row.text(column) or "" for row in rows]
     if sum(1 for text in texts if starts_sentence(text) and ends_sentence(text)) < DEFAULT_SPAN_EVIDENCE:
         return None
     return column, texts
@@ -1375,7 +1379,7 @@ def _continues(piece: str, row: RowBuilder, column: int, role: Role, widths: lis
         return True
     if not _had_no_room(before, piece.split()[0], widths[column]):
         return False
-    cell = join_cell("\n".join(row.cells[column])) or before
+    cell = row.text(column) or before
     if role == "duration" and looks_like_duration(cell) and not is_whole_duration(f"{cell} {piece}"):
         return False
     # "virufy.org" + "For more information, ...": no provider any more
@@ -1619,8 +1623,9 @@ def _place_loose(
         if not before:
             return -1.0
         score = 0.0
-        if (roles[column] == "category" and _spoils_label(current, column, piece)) or (
-            roles[column] == "domain" and _spoils_hosts(current, column, piece)
+        text = current.text(column) if current is not None else None
+        if (roles[column] == "category" and _spoils_label(text, piece)) or (
+            roles[column] == "domain" and _spoils_hosts(text, piece)
         ):
             # "Targeting/" + "Facebook to": a category label goes on with category words, not the sentence beside it;
             # "example.com," + "devise.": a list of hosts with a host, not prose
@@ -1684,10 +1689,9 @@ def _place_loose(
     return False, list(zip(best[1], best[2], strict=True))
 
 
-def _spoils_label(row: RowBuilder | None, column: int, piece: str) -> bool:
-    """Whether a piece would spoil a short category label ("Targeting/", "Strictly"): it names no category and
-    not the cookies ("Analytics" / "cookies" goes on)."""
-    cell = join_cell("\n".join(row.cells[column])) if row is not None else None
+def _spoils_label(cell: str | None, piece: str) -> bool:
+    """Whether a piece would spoil a cell that is a short category label ("Targeting/", "Strictly"): it names no
+    category and not the cookies ("Analytics" / "cookies" goes on)."""
     return (
         cell is not None
         and word_count(cell) <= DEFAULT_LABEL_WORDS
@@ -1697,10 +1701,9 @@ def _spoils_label(row: RowBuilder | None, column: int, piece: str) -> bool:
     )
 
 
-def _spoils_hosts(row: RowBuilder | None, column: int, piece: str) -> bool:
-    """Whether prose ("devise.", "(Cross-origin", "pour mémoriser") would go on a list of hosts left open by a
-    comma ("thetrainline.com, www.thetrainline.com,")."""
-    cell = join_cell("\n".join(row.cells[column])) if row is not None else None
+def _spoils_hosts(cell: str | None, piece: str) -> bool:
+    """Whether prose ("devise.", "(Cross-origin", "pour mémoriser") would go on a cell that lists hosts left open
+    by a comma ("thetrainline.com, www.thetrainline.com,")."""
     if cell is None or not cell.endswith(","):
         return False
     hosts = [part.strip() for part in cell.split(",") if part.strip()]

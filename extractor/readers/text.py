@@ -193,12 +193,12 @@ def _parts(raw: str, offset: int, gap: re.Pattern[str]) -> list[tuple[int, int, 
     return parts
 
 
-def _grid_shrank(text: str) -> bool:
+def _grid_shrank(raws: list[str]) -> bool:
     """Whether a layout's grid shrank the gaps beside Japanese or Chinese text to one space in a good share of
     the lines that hold such text in several pieces (a grid that kept its columns leaves a single space at most
     where a cell filled its column)."""
     pieced = shrunk = 0
-    for line in text.split("\n"):
+    for line in raws:
         if line.isascii() or UNSPACED_SCRIPT.search(line) is None:
             continue
         pieced += len(CELL_GAP.split(line.strip())) > 1
@@ -213,8 +213,9 @@ def read_text(data: bytes, source: str, settings: Settings) -> Document:
     lines: list[Line] = []
     page = 1
     wide = "\f" not in text
-    ordered = not wide and "\t" not in text and _grid_shrank(text)
-    for number, raw in enumerate(text.split("\n"), start=1):
+    raws = text.split("\n")
+    ordered = not wide and "\t" not in text and _grid_shrank(raws)
+    for number, raw in enumerate(raws, start=1):
         while raw.startswith("\f"):
             page += 1
             raw = raw[1:]
